@@ -40,6 +40,27 @@ export interface ErrorDocument {
   errors: JsonApiErrorObject[];
 }
 
+// ---------------------------------------------------------------- accounts
+
+export const ACCOUNT_STATUSES = ['active', 'pending', 'inactive', 'suspended'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export interface AccountAttributes {
+  status: AccountStatus;
+  external_id: string | null;
+  entity_type: EntityType;
+  person: Person | null;
+  business: Record<string, unknown> | null;
+  contact: { email?: string | null; phone?: string | null } | null;
+  address: Address | null;
+  identity_numbers: IdentityNumber[];
+  created_at: string;
+  updated_at: string;
+  redacted_at: string | null;
+}
+
+export type AccountResource = Resource<'account', AccountAttributes>;
+
 // ---------------------------------------------------------------- sessions
 
 export const SESSION_STATUSES = [
@@ -165,6 +186,17 @@ export const BEHAVIOR_FIELDS = [
   'bot_score',
   'threat_level',
 ] as const satisfies readonly (keyof BehaviorAnalysis)[];
+
+// ---------------------------------------------------------------- session devices (ext, signals.md)
+
+/** What the browser reported (signals.md §Device) plus `observed`, filled server-side. Stored as given. */
+export type SessionDeviceAttributes = Record<string, unknown> & {
+  observed?: Record<string, unknown>;
+  created_at?: string;
+  redacted_at?: string | null;
+};
+
+export type SessionDeviceResource = Resource<'session_device', SessionDeviceAttributes>;
 
 // ---------------------------------------------------------------- documents
 
