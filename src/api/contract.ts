@@ -294,6 +294,7 @@ export const paths = {
   session: (id: string) => `/identity/sessions/${enc(id)}`,
   sessionStart: (id: string) => `/identity/sessions/${enc(id)}/start`,
   sessionDevices: () => `/identity/session-devices`,
+  sessionDevice: (id: string) => `/identity/session-devices/${enc(id)}`,
   documents: () => `/identity/documents/idvs`,
   document: (id: string) => `/identity/documents/idvs/${enc(id)}`,
   documentFiles: (id: string) => `/identity/documents/idvs/${enc(id)}/files`,
