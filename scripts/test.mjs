@@ -1,0 +1,62 @@
+// `npm test`: every test, Node-side (node:test) and in real Chromium (@web/test-runner), then one
+// closing line `N passed, N failed` that sums both, so a run that tested nothing is visible.
+// Usage: node scripts/test.mjs [node|browser] [extra args for the runner, e.g. --files test/x.browser.test.ts]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const [which = 'all', ...extra] = process.argv.slice(2);
+const root = new URL('..', import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), 'beltic-test-'));
+
+function filesEndingWith(dir, suffix) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : filesEndingWith(path, suffix);
+    return name.endsWith(suffix) ? [relative(root, path)] : [];
+  });
+}
+
+function prepareFixtures() {
+  const generator = join(root, 'test/fixtures/generate.ts');
+  if (!existsSync(generator)) return;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', generator], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Generating the test fixtures failed.');
+}
+
+function runNodeTests() {
+  const files = filesEndingWith(join(root, 'test'), '.node.test.ts');
+  if (files.length === 0) return { passed: 0, failed: 0, ok: true };
+  const tap = join(scratch, 'node.tap');
+  const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...extra, ...files];
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const figure = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const failed = figure('fail') + figure('cancelled');
+  return { passed: figure('pass'), failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0 };
+}
+
+function runBrowserTests() {
+  const countsFile = join(scratch, 'browser.json');
+  const bin = join(root, 'node_modules/@web/test-runner/dist/bin.js');
+  const args = ['--import', 'tsx', bin, '--config', 'web-test-runner.config.mjs', ...extra];
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BELTIC_TEST_COUNTS: countsFile },
+  });
+  const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, errors: 0 };
+  const failed = counts.failed + counts.errors;
+  return { passed: counts.passed, failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0 };
+}
+
+prepareFixtures();
+const runs = [];
+if (which === 'all' || which === 'node') runs.push(runNodeTests());
+if (which === 'all' || which === 'browser') runs.push(runBrowserTests());
+const passed = runs.reduce((sum, run) => sum + run.passed, 0);
+const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(runs.every((run) => run.ok) && failed === 0 && passed > 0 ? 0 : 1);
