@@ -1,0 +1,290 @@
+/**
+ * The widget's client for the Beltic Identity API, spoken through the integrator's server helper
+ * (`api-base`) with a short-lived client token. It retries what can succeed later (network
+ * failures, 5xx, 429 with `Retry-After`), refreshes the token once on a 401, and turns every
+ * other failure into an `ApiError` with a stable code.
+ */
+import {
+  looksLikeSecretKey,
+  paths,
+  type DeclaredFile,
+  type DocumentType,
+  type PresignedUpload,
+  type SessionStatus,
+  type VerificationStatus,
+} from './contract.js';
+import { ApiError, codeForStatus, parseRetryAfter } from './errors.js';
+import * as parse from './parse.js';
+
+export interface ClientOptions {
+  apiBase: string;
+  /** The current client token. */
+  token: () => string | null;
+  /** Asked for a fresh token after a 401; null means none can be had. */
+  refreshToken?: () => Promise<string | null>;
+  maxRetries?: number;
+  baseDelayMs?: number;
+  /** Injectable for tests: resolves after `ms`, rejects when the signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Survives the page being closed (sendBeacon-like), for the last signals update. */
+  keepalive?: boolean;
+}
+
+export interface CreatedDocument {
+  documentId: string;
+  uploads: PresignedUpload[];
+  /** file id → side, as the server recorded it. */
+  sides: Map<string, string>;
+}
+
+export interface VerificationState {
+  status: VerificationStatus;
+  reasons: string[];
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(abortError());
+      },
+      { once: true },
+    );
+  });
+}
+
+function abortError(): ApiError {
+  return new ApiError('aborted', 'The request was cancelled.');
+}
+
+function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+export class BelticClient {
+  private readonly base: string;
+  private readonly maxRetries: number;
+  private readonly baseDelayMs: number;
+  private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(private readonly options: ClientOptions) {
+    this.base = options.apiBase.replace(/\/+$/, '');
+    this.maxRetries = options.maxRetries ?? 4;
+    this.baseDelayMs = options.baseDelayMs ?? 400;
+    this.wait = options.sleep ?? sleep;
+  }
+
+  // ------------------------------------------------------------ sessions
+
+  /** Starts the session (ext). Where the API has no start call, reading the session is enough. */
+  async startSession(sessionId: string, signal?: AbortSignal): Promise<SessionStatus> {
+    try {
+      const body = await this.request(paths.sessionStart(sessionId), { method: 'POST', signal });
+      return parse.sessionStatus(parse.resource(body, 'session').attributes);
+    } catch (error) {
+      // No start call here: reading the session tells whether it exists and is open.
+      if (error instanceof ApiError && error.code === 'not_found') return this.sessionStatus(sessionId, signal);
+      throw error;
+    }
+  }
+
+  async sessionStatus(sessionId: string, signal?: AbortSignal): Promise<SessionStatus> {
+    const body = await this.request(paths.session(sessionId), { signal });
+    return parse.sessionStatus(parse.resource(body, 'session').attributes);
+  }
+
+  /** Reports this device (ext). Returns false where the API does not offer it. */
+  async reportSessionDevice(sessionId: string, attributes: Record<string, unknown>, signal?: AbortSignal): Promise<boolean> {
+    return this.optional(() =>
+      this.request(paths.sessionDevices(), {
+        method: 'POST',
+        signal,
+        body: { data: { type: 'session_device', attributes, relationships: { session: { data: { type: 'session', id: sessionId } } } } },
+      }),
+    );
+  }
+
+  /** Sends the behaviour signals (ext). Returns false where the API does not offer it. */
+  async updateBehavior(
+    sessionId: string,
+    behaviorAnalysis: Record<string, unknown>,
+    evidence: string[],
+    options: { keepalive?: boolean; signal?: AbortSignal } = {},
+  ): Promise<boolean> {
+    return this.optional(() =>
+      this.request(paths.session(sessionId), {
+        method: 'PATCH',
+        keepalive: options.keepalive,
+        signal: options.signal,
+        body: { data: { type: 'session', id: sessionId, attributes: { behavior_analysis: behaviorAnalysis } }, meta: { evidence } },
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------ documents
+
+  async createDocument(
+    sessionId: string,
+    documentType: DocumentType,
+    issuingCountry: string,
+    files: DeclaredFile[],
+    signal?: AbortSignal,
+  ): Promise<CreatedDocument> {
+    const body = await this.request(paths.documents(), {
+      method: 'POST',
+      signal,
+      body: {
+        data: {
+          type: 'document/idv',
+          attributes: { document_type: documentType, issuing_country: issuingCountry, files },
+          relationships: { session: { data: { type: 'session', id: sessionId } } },
+        },
+      },
+    });
+    const document = parse.resource(body, 'document/idv');
+    return { documentId: document.id, uploads: parse.presignedUploads(document.meta), sides: parse.fileSides(document.attributes) };
+  }
+
+  /** Declares one more file on a document; also how a fresh upload URL is had when one expired. */
+  async addFile(documentId: string, file: DeclaredFile, signal?: AbortSignal): Promise<PresignedUpload> {
+    const body = await this.request(paths.documentFiles(documentId), {
+      method: 'POST',
+      signal,
+      body: { data: { type: 'file', attributes: file } },
+    });
+    const document = body as { data?: { id?: unknown } };
+    const fileId = typeof document?.data?.id === 'string' ? document.data.id : undefined;
+    const meta = (body as { meta?: Record<string, unknown> })?.meta ?? {};
+    const [upload] = parse.presignedUploads(meta, fileId);
+    return upload!;
+  }
+
+  /** Submits the document (ext). Where the API has no submit call, creating the verification submits it. */
+  async submitDocument(documentId: string, signal?: AbortSignal): Promise<void> {
+    await this.optional(() => this.request(paths.documentSubmit(documentId), { method: 'POST', signal }));
+  }
+
+  // ------------------------------------------------------------ verifications
+
+  async createVerification(documentId: string, sessionId: string, signal?: AbortSignal): Promise<string> {
+    const body = await this.request(paths.verifications(), {
+      method: 'POST',
+      signal,
+      body: {
+        data: {
+          type: 'verification/idv',
+          relationships: {
+            document: { data: { type: 'document/idv', id: documentId } },
+            session: { data: { type: 'session', id: sessionId } },
+          },
+        },
+        meta: { auto_update_session: true },
+      },
+    });
+    return parse.resource(body, 'verification/idv').id;
+  }
+
+  async verification(verificationId: string, signal?: AbortSignal): Promise<VerificationState> {
+    const body = await this.request(paths.verification(verificationId), { signal });
+    const { attributes } = parse.resource(body, 'verification/idv');
+    return { status: parse.verificationStatus(attributes), reasons: parse.failedCheckReasons(attributes) };
+  }
+
+  // ------------------------------------------------------------ transport
+
+  /**
+   * Runs an ext call; a 404/405 means "not offered here" and is false, not a failure. (Where the
+   * resource itself is missing, the next documented call reports it.)
+   */
+  private async optional(call: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await call();
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found') return false;
+      throw error;
+    }
+  }
+
+  private async request(path: string, options: RequestOptions = {}): Promise<unknown> {
+    const method = options.method ?? 'GET';
+    // One key for every attempt of this call, so a retried POST can never create twice.
+    const idempotencyKey = method === 'POST' ? newIdempotencyKey() : null;
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.send(path, method, options, idempotencyKey);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (error.code === 'unauthorized' && !refreshed && this.options.refreshToken) {
+          refreshed = true;
+          const fresh = await this.options.refreshToken().catch(() => null);
+          if (fresh) continue;
+        }
+        if (!error.retryable || attempt >= this.maxRetries || options.keepalive) throw error;
+        await this.wait(error.retryAfterMs ?? this.backoff(attempt), options.signal);
+      }
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const exponential = this.baseDelayMs * 2 ** attempt;
+    return exponential / 2 + Math.random() * (exponential / 2);
+  }
+
+  private async send(path: string, method: string, options: RequestOptions, idempotencyKey: string | null): Promise<unknown> {
+    const token = this.options.token();
+    if (!token) throw new ApiError('unauthorized', 'No client token was given to the widget.');
+    if (looksLikeSecretKey(token)) throw new ApiError('unauthorized', 'Refusing to send a secret API key from the browser.');
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+        keepalive: options.keepalive,
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw abortError();
+      throw new ApiError('network', `The network request failed: ${(error as Error).message}`);
+    }
+
+    const text = await response.text().catch(() => '');
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        if (response.ok) throw new ApiError('malformed_response', 'The API answered with something that is not JSON.', response.status);
+      }
+    }
+    if (response.ok) {
+      if (body === null && response.status !== 204) throw new ApiError('malformed_response', 'The API answered with an empty body.', response.status);
+      return body;
+    }
+    const info = parse.errorInfo(body);
+    throw new ApiError(
+      codeForStatus(response.status),
+      info.detail ?? `The API answered ${response.status}.`,
+      response.status,
+      info.code,
+      parseRetryAfter(response.headers.get('Retry-After')),
+    );
+  }
+}

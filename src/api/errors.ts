@@ -1,0 +1,52 @@
+/** Errors the widget's API client raises. `code` is stable and safe to show in events; it never carries personal data. */
+
+export type ApiErrorCode =
+  | 'network' // the request never got an answer
+  | 'malformed_response' // the answer is not the JSON:API shape we expect
+  | 'unauthorized' // token missing, forged, or expired and not refreshable
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict' // e.g. the session is in a final state
+  | 'invalid' // 400/413/415/422
+  | 'rate_limited'
+  | 'server'
+  | 'aborted'
+  | 'unsupported'; // an ext endpoint the API does not offer (404/405)
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status = 0,
+    /** The server's own error code (`errors[0].code`), when it sent one. */
+    readonly serverCode: string | null = null,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** Whether trying the same call again later can succeed. */
+  get retryable(): boolean {
+    return this.code === 'network' || this.code === 'rate_limited' || this.code === 'server';
+  }
+}
+
+export function codeForStatus(status: number): ApiErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 405) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return 'invalid';
+}
+
+/** `Retry-After` as milliseconds: seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}

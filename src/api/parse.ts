@@ -1,0 +1,101 @@
+/**
+ * Reading API answers defensively: the widget trusts no shape it has not checked, so a malformed
+ * answer becomes one clear `malformed_response` error instead of a crash three steps later.
+ */
+import {
+  SESSION_STATUSES,
+  VERIFICATION_STATUSES,
+  type PresignedUpload,
+  type SessionStatus,
+  type VerificationCheck,
+  type VerificationStatus,
+} from './contract.js';
+import { ApiError } from './errors.js';
+
+type Json = Record<string, unknown>;
+
+function malformed(what: string): never {
+  throw new ApiError('malformed_response', `The API answered with an unexpected shape (${what}).`);
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function object(value: unknown, what: string): Json {
+  return isObject(value) ? value : malformed(what);
+}
+
+function string(value: unknown, what: string): string {
+  return typeof value === 'string' && value.length > 0 ? value : malformed(what);
+}
+
+/** `data` of a single-resource document, with its type checked. */
+export function resource(body: unknown, type: string): { id: string; attributes: Json; relationships: Json; meta: Json } {
+  const document = object(body, 'document');
+  const data = object(document.data, 'data');
+  if (data.type !== type) malformed(`data.type is not ${type}`);
+  return {
+    id: string(data.id, 'data.id'),
+    attributes: isObject(data.attributes) ? data.attributes : {},
+    relationships: isObject(data.relationships) ? data.relationships : {},
+    meta: isObject(document.meta) ? document.meta : {},
+  };
+}
+
+export function sessionStatus(attributes: Json): SessionStatus {
+  const status = attributes.status;
+  return (SESSION_STATUSES as readonly unknown[]).includes(status) ? (status as SessionStatus) : malformed('session status');
+}
+
+export function verificationStatus(attributes: Json): VerificationStatus {
+  const status = attributes.status;
+  return (VERIFICATION_STATUSES as readonly unknown[]).includes(status)
+    ? (status as VerificationStatus)
+    : malformed('verification status');
+}
+
+/** The reasons of the failed checks, in the server's words, for the applicant. */
+export function failedCheckReasons(attributes: Json): string[] {
+  const checks = Array.isArray(attributes.checks) ? (attributes.checks as Partial<VerificationCheck>[]) : [];
+  return checks
+    .filter((check) => isObject(check) && check.status === 'failed')
+    .flatMap((check) => (Array.isArray(check.reasons) ? check.reasons.filter((r): r is string => typeof r === 'string') : []));
+}
+
+function upload(value: unknown, fallbackFileId?: string): PresignedUpload {
+  const entry = object(value, 'presigned upload');
+  const url = string(entry.presigned_upload_url ?? entry.url, 'presigned upload url');
+  const fileId = string(entry.file_id ?? entry.id ?? fallbackFileId, 'presigned upload file id');
+  const expiresIn = typeof entry.expires_in === 'number' ? entry.expires_in : 3600;
+  return { file_id: fileId, url, expires_in: expiresIn };
+}
+
+/**
+ * The presigned upload targets of a create-document or add-file answer, whichever of the three
+ * documented spellings carried them: `meta.files[]`, `meta.presigned_upload_urls[]`, or a single
+ * `meta.presigned_upload_url` (add-file, where the file id is `data.id`).
+ */
+export function presignedUploads(meta: Json, singleFileId?: string): PresignedUpload[] {
+  if (Array.isArray(meta.files)) return meta.files.map((entry) => upload(entry));
+  if (Array.isArray(meta.presigned_upload_urls)) return meta.presigned_upload_urls.map((entry) => upload(entry));
+  if (typeof meta.presigned_upload_url === 'string') return [upload(meta, singleFileId)];
+  return malformed('no presigned upload url');
+}
+
+/** The declared side of each file in a document's `attributes.files[]`, by file id. */
+export function fileSides(attributes: Json): Map<string, string> {
+  const files = Array.isArray(attributes.files) ? attributes.files : [];
+  return new Map(
+    files.filter(isObject).flatMap((file) => (typeof file.id === 'string' && typeof file.side === 'string' ? [[file.id, file.side]] : [])),
+  );
+}
+
+/** The server's error code and message from a JSON:API error body, if it is one. */
+export function errorInfo(body: unknown): { code: string | null; detail: string | null } {
+  const first = isObject(body) && Array.isArray(body.errors) && isObject(body.errors[0]) ? body.errors[0] : null;
+  return {
+    code: first && typeof first.code === 'string' ? first.code : null,
+    detail: first && typeof first.detail === 'string' ? first.detail : first && typeof first.title === 'string' ? first.title : null,
+  };
+}

@@ -1,0 +1,196 @@
+import { css } from 'lit';
+
+/**
+ * Public theming tokens (`--beltic-verify-*`) are read once, on :host, into private `--_*`
+ * variables; everything below uses only the private ones. Parts: base, heading, content,
+ * actions, button, progress, dropzone, preview, status.
+ */
+export const styles = css`
+  :host {
+    --_accent: var(--beltic-verify-accent, #1f4ed8);
+    --_accent-text: var(--beltic-verify-accent-text, #ffffff);
+    --_text: var(--beltic-verify-text, #1b1d21);
+    --_muted: var(--beltic-verify-muted, #535862);
+    --_surface: var(--beltic-verify-surface, #ffffff);
+    --_border: var(--beltic-verify-border, #c9ced6);
+    --_danger: var(--beltic-verify-danger, #b42318);
+    --_success: var(--beltic-verify-success, #067647);
+    --_radius: var(--beltic-verify-radius, 12px);
+    --_font: var(--beltic-verify-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_focus: var(--beltic-verify-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 40%, transparent));
+
+    display: block;
+    color: var(--_text);
+    font-family: var(--_font);
+    line-height: 1.5;
+    max-width: 32rem;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .base {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 1.5rem;
+  }
+  h2 {
+    font-size: 1.35rem;
+    line-height: 1.3;
+    margin: 0 0 0.75rem;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 1rem 0 0.25rem;
+  }
+  p,
+  ul,
+  ol {
+    margin: 0 0 0.75rem;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    margin-top: 1.25rem;
+  }
+  button,
+  .button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 44px;
+    padding: 0.6rem 1.2rem;
+    border-radius: calc(var(--_radius) * 0.66);
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    cursor: pointer;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  button:focus-visible,
+  select:focus-visible,
+  input:focus-visible,
+  .dropzone:focus-within {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin: 0.75rem 0 0.25rem;
+  }
+  select {
+    font: inherit;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.5);
+    background: var(--_surface);
+    color: inherit;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 400;
+    margin: 0.35rem 0;
+  }
+  .choice input {
+    width: 1.2rem;
+    height: 1.2rem;
+  }
+  .dropzone {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.5rem;
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: 1.5rem 1rem;
+    text-align: center;
+  }
+  .dropzone.over {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 6%, transparent);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .preview {
+    display: block;
+    width: 100%;
+    max-height: 60vh;
+    object-fit: contain;
+    border-radius: calc(var(--_radius) * 0.66);
+    background: #000;
+  }
+  .notice {
+    border-left: 4px solid var(--_danger);
+    padding: 0.5rem 0.75rem;
+    background: color-mix(in srgb, var(--_danger) 6%, transparent);
+    margin: 0 0 1rem;
+  }
+  .notice.success {
+    border-color: var(--_success);
+    background: color-mix(in srgb, var(--_success) 6%, transparent);
+  }
+  progress {
+    width: 100%;
+    height: 0.75rem;
+    accent-color: var(--_accent);
+  }
+  .spinner {
+    width: 2rem;
+    height: 2rem;
+    border: 3px solid var(--_border);
+    border-top-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 0.9s linear infinite;
+    margin: 1rem 0;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+    * {
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;
