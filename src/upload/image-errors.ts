@@ -1,0 +1,23 @@
+/**
+ * The ways preparing an image can fail that the applicant can act on. Kept apart from the pipeline
+ * so the main bundle can recognise them without loading the pipeline (and its compression library).
+ */
+export type ImagePreparationErrorCode =
+  /** Not a JPEG, PNG or WebP by its bytes (a PDF, a HEIC, a text file named .jpg). */
+  | 'unsupported_type'
+  /** Looks like an image but cannot be decoded (truncated, corrupt). */
+  | 'unreadable_image';
+
+export class ImagePreparationError extends Error {
+  override readonly name = 'ImagePreparationError';
+  readonly code: ImagePreparationErrorCode;
+
+  constructor(code: ImagePreparationErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export function isImagePreparationError(error: unknown): error is ImagePreparationError {
+  return error instanceof ImagePreparationError;
+}

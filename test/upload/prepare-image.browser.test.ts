@@ -1,0 +1,217 @@
+import { expect } from '@open-wc/testing';
+import { checksum, prepareImage, type PreparedImage } from '../../src/upload/prepare-image.js';
+import { ImagePreparationError } from '../../src/upload/image-errors.js';
+import { runImagePipeline } from '../../src/upload/image-pipeline.js';
+import type { ImageJob } from '../../src/upload/image-protocol.js';
+import {
+  bytesOf,
+  encode,
+  exifSegment,
+  fixture,
+  hasExif,
+  isClose,
+  metadataMarkers,
+  noiseCanvas,
+  pixelAt,
+  spliceAfterApp0,
+  twoToneCanvas,
+  type Rgb,
+} from './images.js';
+
+const RED: Rgb = [220, 20, 20];
+const BLUE: Rgb = [20, 20, 220];
+
+/** 200×100 pixels stored left-red/right-blue, tagged "rotate 90° clockwise to display" (orientation 6), with GPS. */
+async function sidewaysPhotoWithGps(): Promise<Blob> {
+  const stored = await bytesOf(await encode(twoToneCanvas(200, 100, RED, BLUE), 'image/jpeg', 0.95));
+  return new Blob([spliceAfterApp0(stored, exifSegment(6)) as BlobPart], { type: 'image/jpeg' });
+}
+
+async function expectPreparationError(promise: Promise<unknown>, code: string): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ImagePreparationError);
+    expect((error as ImagePreparationError).code).to.equal(code);
+    return;
+  }
+  expect.fail(`expected a rejection with code ${code}`);
+}
+
+async function expectConsistent(prepared: PreparedImage): Promise<void> {
+  expect(prepared.contentType).to.equal('image/jpeg');
+  expect(prepared.byteSize).to.equal(prepared.blob.size);
+  expect(prepared.checksum).to.match(/^[0-9a-f]{64}$/);
+  expect(prepared.checksum).to.equal(await checksum(prepared.blob));
+  const decoded = await createImageBitmap(prepared.blob);
+  expect([decoded.width, decoded.height]).to.deep.equal([prepared.width, prepared.height]);
+  decoded.close();
+  const bytes = await bytesOf(prepared.blob);
+  expect([bytes[0], bytes[1]]).to.deep.equal([0xff, 0xd8]);
+}
+
+function sameOrigin(url: string): boolean {
+  return new URL(url, location.href).origin === location.origin;
+}
+
+describe('prepareImage', () => {
+  it('applies the EXIF orientation: a sideways photo comes out upright', async () => {
+    const input = await sidewaysPhotoWithGps();
+    // Guard: the fixture really is what the test claims (stored landscape, EXIF with orientation).
+    expect(hasExif(await bytesOf(input))).to.equal(true);
+
+    const prepared = await prepareImage(input);
+
+    expect([prepared.width, prepared.height]).to.deep.equal([100, 200]);
+    // Rotating 90° clockwise brings the stored left (red) half to the top.
+    expect(isClose(await pixelAt(prepared.blob, 50, 20), RED), 'top is red').to.equal(true);
+    expect(isClose(await pixelAt(prepared.blob, 50, 180), BLUE), 'bottom is blue').to.equal(true);
+    await expectConsistent(prepared);
+  });
+
+  it('strips EXIF (with its GPS) and every other metadata segment', async () => {
+    const prepared = await prepareImage(await sidewaysPhotoWithGps());
+    const out = await bytesOf(prepared.blob);
+    expect(hasExif(out)).to.equal(false);
+    expect(metadataMarkers(out)).to.deep.equal([]);
+  });
+
+  it('re-encodes a small JPEG already under the target (that is what removes metadata)', async () => {
+    const input = await sidewaysPhotoWithGps();
+    const prepared = await prepareImage(input, { targetBytes: 10_000_000 });
+    expect(prepared.checksum).not.to.equal(await checksum(input));
+    expect(hasExif(await bytesOf(prepared.blob))).to.equal(false);
+  });
+
+  it('turns a PNG into a JPEG, transparent areas white rather than black', async () => {
+    const canvas = new OffscreenCanvas(120, 80);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = 'rgb(20,20,220)';
+    ctx.fillRect(60, 0, 60, 80); // left half stays transparent
+    const prepared = await prepareImage(await encode(canvas, 'image/png'));
+    await expectConsistent(prepared);
+    expect([prepared.width, prepared.height]).to.deep.equal([120, 80]);
+    expect(isClose(await pixelAt(prepared.blob, 20, 40), [255, 255, 255])).to.equal(true);
+    expect(isClose(await pixelAt(prepared.blob, 100, 40), BLUE)).to.equal(true);
+  });
+
+  it('accepts WebP', async () => {
+    const prepared = await prepareImage(await encode(twoToneCanvas(90, 60, RED, BLUE), 'image/webp'));
+    expect([prepared.width, prepared.height]).to.deep.equal([90, 60]);
+    await expectConsistent(prepared);
+  });
+
+  it('resizes a 12 MP photo to fit maxDimension and the byte target, without foreign requests', async () => {
+    // The generated fixture when present; otherwise 4000×3000 of noise, JPEG's worst case, which
+    // stays far over 1.5 MB after one pass and so exercises the size-targeted fallback.
+    const photo = (await fixture('photo-12mp.jpg')) ?? (await encode(noiseCanvas(4000, 3000), 'image/jpeg', 0.92));
+    const source = await createImageBitmap(photo);
+    expect(source.width * source.height).to.be.at.least(11_000_000);
+    source.close();
+
+    const prepared = await prepareImage(photo);
+
+    expect(Math.max(prepared.width, prepared.height)).to.be.at.most(2400);
+    expect(prepared.byteSize).to.be.at.most(1_500_000);
+    await expectConsistent(prepared);
+    const foreign = performance.getEntriesByType('resource').map((e) => e.name).filter((name) => !sameOrigin(name));
+    expect(foreign).to.deep.equal([]);
+  });
+
+  it('honours custom maxDimension and targetBytes', async () => {
+    const prepared = await prepareImage(await encode(noiseCanvas(1600, 1200, 7), 'image/jpeg', 0.9), {
+      maxDimension: 800,
+      targetBytes: 150_000,
+    });
+    expect(Math.max(prepared.width, prepared.height)).to.be.at.most(800);
+    expect(prepared.byteSize).to.be.at.most(150_000);
+    await expectConsistent(prepared);
+  });
+
+  it('refuses text named .jpg, and a PDF, as unsupported_type', async () => {
+    const fake = (await fixture('fake.jpg')) ?? new File(['not an image'], 'fake.jpg', { type: 'image/jpeg' });
+    await expectPreparationError(prepareImage(fake), 'unsupported_type');
+    await expectPreparationError(prepareImage(new Blob(['%PDF-1.4\n'], { type: 'application/pdf' })), 'unsupported_type');
+  });
+
+  it('refuses a truncated JPEG as unreadable_image', async () => {
+    const jpeg = await bytesOf(await encode(twoToneCanvas(200, 100, RED, BLUE), 'image/jpeg'));
+    const truncated = new Blob([jpeg.subarray(0, 40) as BlobPart], { type: 'image/jpeg' });
+    await expectPreparationError(prepareImage(truncated), 'unreadable_image');
+  });
+
+  it('falls back to the main thread when there is no Worker', async () => {
+    const saved = window.Worker;
+    (window as { Worker?: unknown }).Worker = undefined;
+    try {
+      const prepared = await prepareImage(await sidewaysPhotoWithGps());
+      expect([prepared.width, prepared.height]).to.deep.equal([100, 200]);
+      expect(hasExif(await bytesOf(prepared.blob))).to.equal(false);
+    } finally {
+      window.Worker = saved;
+    }
+  });
+
+  it('falls back to the main thread when the worker cannot start (e.g. blocked by CSP)', async () => {
+    const saved = window.Worker;
+    let attempts = 0;
+    window.Worker = class extends saved {
+      constructor() {
+        attempts++;
+        super('/does-not-exist.worker.js', { type: 'module' });
+      }
+    };
+    try {
+      const prepared = await prepareImage(await sidewaysPhotoWithGps());
+      expect([prepared.width, prepared.height]).to.deep.equal([100, 200]);
+    } finally {
+      window.Worker = saved;
+    }
+    expect(attempts).to.equal(1);
+  });
+
+  it('the main-thread pipeline gives the same kind of output', async () => {
+    const result = await runImagePipeline(await sidewaysPhotoWithGps(), { maxDimension: 150, targetBytes: 1_000_000 });
+    expect([result.width, result.height]).to.deep.equal([75, 150]);
+    expect(result.strategy).to.equal('single-pass');
+    expect(hasExif(await bytesOf(result.blob))).to.equal(false);
+  });
+});
+
+describe('image.worker (inside a probe that watches its network)', () => {
+  it('runs browser-image-compression inside our worker, loading nothing from elsewhere', async () => {
+    const worker = new Worker(new URL('./probe.worker.ts', import.meta.url), { type: 'module' });
+    try {
+      const messages: unknown[] = [];
+      const next = (predicate: (m: any) => boolean) =>
+        new Promise<any>((resolve, reject) => {
+          const seen = messages.find(predicate);
+          if (seen) return resolve(seen);
+          worker.addEventListener('message', (e) => predicate(e.data) && resolve(e.data));
+          worker.addEventListener('error', (e) => reject(new Error(e.message)));
+        });
+      worker.addEventListener('message', (e) => messages.push(e.data));
+
+      await next((m) => m.type === 'ready');
+      // Noise over a tight budget: one pass cannot meet it, so the library must run.
+      const job: ImageJob = {
+        file: await encode(noiseCanvas(1600, 1200, 3), 'image/jpeg', 0.92),
+        maxDimension: 1200,
+        targetBytes: 200_000,
+      };
+      worker.postMessage(job);
+      const done = await next((m) => m.type === 'done' || m.type === 'failed');
+      expect(done.type, done.message).to.equal('done');
+      expect(done.result.strategy).to.equal('size-targeted');
+      expect(done.result.blob.size).to.be.at.most(200_000);
+
+      worker.postMessage({ probe: 'network' });
+      const report = await next((m) => m.probe === 'network');
+      expect(report.nestedWorkerUrls, 'no worker of its own').to.deep.equal([]);
+      expect(report.resources.length, 'the probe sees the worker modules load').to.be.greaterThan(0);
+      expect(report.resources.filter((name: string) => !sameOrigin(name))).to.deep.equal([]);
+    } finally {
+      worker.terminate();
+    }
+  });
+});
