@@ -1,0 +1,130 @@
+/**
+ * Where the widget keeps its flow between page loads, so an applicant who reloads, loses the tab or
+ * switches to the camera app can resume. IndexedDB through idb-keyval, in the widget's own database:
+ * the host page may use idb-keyval's default `keyval-store` for its own things, and `clear()` there
+ * must never touch ours (nor ours theirs).
+ *
+ * Persistence is a convenience, never a requirement: when IndexedDB is missing or refuses (private
+ * modes, quota, a blocked upgrade) every method resolves as if the store were empty, and the flow
+ * runs on without resume. Nothing here throws to the caller.
+ */
+import { createStore, del, delMany, entries, get, keys, set, type UseStore } from 'idb-keyval';
+
+export const FLOW_DATABASE_NAME = 'beltic-verify';
+/**
+ * idb-keyval creates the object store only when it creates the database (version 1). A second
+ * store name in the same database would never be created: every part of the widget that persists
+ * must go through this one store.
+ */
+export const FLOW_STORE_NAME = 'flow';
+export const DEFAULT_FLOW_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface FlowStoreOptions {
+  /** How long a saved value stays usable. Identity data should not linger on a shared device. */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+export interface FlowStore {
+  /** The saved value, or null when there is none, it expired (then it is deleted), or storage is unavailable. */
+  load<T>(key: string): Promise<T | null>;
+  save<T>(key: string, value: T): Promise<void>;
+  /** Image bytes awaiting upload. The caller deletes them once the upload succeeded. */
+  saveBlob(key: string, blob: Blob): Promise<void>;
+  loadBlob(key: string): Promise<Blob | null>;
+  deleteBlob(key: string): Promise<void>;
+  /** Removes everything this widget stored, or only the keys starting with `keyPrefix` (one session's). */
+  wipe(keyPrefix?: string): Promise<void>;
+  /** Removes every expired value and blob (call at start-up: a flow abandoned yesterday leaves nothing behind). */
+  sweepExpired(): Promise<void>;
+  /** Whether values actually persist here; false in browsers that refuse IndexedDB. */
+  isAvailable(): Promise<boolean>;
+}
+
+/**
+ * Values and blobs live in separate key spaces of one object store, using IndexedDB array keys:
+ * `['value', key]` and `['blob', key]`. A flow can then save state and an image under the same name.
+ */
+type Space = 'value' | 'blob';
+type StoredKey = [Space, string];
+
+interface StoredRecord<T> {
+  savedAt: number;
+  data: T;
+}
+
+export function createFlowStore(options: FlowStoreOptions = {}): FlowStore {
+  const { ttlMs = DEFAULT_FLOW_TTL_MS, now = Date.now } = options;
+  let store: UseStore | null = null;
+
+  /** Created lazily (and at most once) so that merely constructing the widget opens no database. */
+  const db = (): UseStore => (store ??= createStore(FLOW_DATABASE_NAME, FLOW_STORE_NAME));
+
+  const isExpired = (record: StoredRecord<unknown>): boolean => now() - record.savedAt > ttlMs;
+
+  async function read<T>(space: Space, key: string): Promise<T | null> {
+    return quietly(async () => {
+      const storedKey: StoredKey = [space, key];
+      const record = await get<unknown>(storedKey, db());
+      if (record === undefined) return null;
+      if (!isRecord(record) || isExpired(record)) {
+        await del(storedKey, db());
+        return null;
+      }
+      return record.data as T;
+    }, null);
+  }
+
+  async function write(space: Space, key: string, data: unknown): Promise<void> {
+    await quietly(() => set([space, key] satisfies StoredKey, { savedAt: now(), data } satisfies StoredRecord<unknown>, db()), undefined);
+  }
+
+  return {
+    load: <T>(key: string) => read<T>('value', key),
+    save: (key, value) => write('value', key, value),
+    loadBlob: async (key) => {
+      const data = await read<unknown>('blob', key);
+      return data instanceof Blob ? data : null;
+    },
+    saveBlob: (key, blob) => write('blob', key, blob),
+    deleteBlob: (key) => quietly(() => del(['blob', key] satisfies StoredKey, db()), undefined),
+
+    wipe: (keyPrefix) =>
+      quietly(async () => {
+        const all = await keys(db());
+        const doomed = all.filter((key) => keyPrefix === undefined || (isStoredKey(key) && key[1].startsWith(keyPrefix)));
+        if (doomed.length > 0) await delMany(doomed, db());
+      }, undefined),
+
+    sweepExpired: () =>
+      quietly(async () => {
+        const doomed = (await entries(db()))
+          .filter(([, record]) => !isRecord(record) || isExpired(record))
+          .map(([key]) => key);
+        if (doomed.length > 0) await delMany(doomed, db());
+      }, undefined),
+
+    isAvailable: () =>
+      quietly(async () => {
+        await keys(db());
+        return true;
+      }, false),
+  };
+}
+
+/** Any IndexedDB failure becomes "nothing stored": resume is lost, the flow is not. */
+async function quietly<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await operation();
+  } catch {
+    return fallback;
+  }
+}
+
+function isRecord(value: unknown): value is StoredRecord<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { savedAt?: unknown }).savedAt === 'number' && 'data' in value;
+}
+
+function isStoredKey(key: IDBValidKey): key is StoredKey {
+  return Array.isArray(key) && key.length === 2 && typeof key[1] === 'string';
+}
