@@ -1,0 +1,330 @@
+/**
+ * The proxy: the browser's only way to the identity API (beltic-api.md §3).
+ *
+ *   browser ──Bearer client token──▶ proxy ──X-Api-Key──▶ Beltic or the sandbox
+ *
+ * Per request: refuse secret keys, verify the client token, note what the request reveals about
+ * the device, match the allow-list, check that every id the call touches belongs to the token's
+ * session, add the server-only signals, forward, and relay a filtered answer.
+ * A Fetch handler, so it mounts in Node (see node.ts), Bun, Deno, edge runtimes, Hono, Next.js.
+ */
+import { API_KEY_HEADER, looksLikeSecretKey } from '../api/contract.js';
+import { errorResponse, type ErrorInit } from '../api/responses.js';
+import { matchRoute, PATCHABLE_SESSION_ATTRIBUTES, type AllowedRoute } from './allow-list.js';
+import { applyServerBehaviorSignals } from './behavior-patch.js';
+import { assertTokenSecret, ClientTokenError, createTokenVerifier, userAgentHash, type ClientTokenClaims } from './client-token.js';
+import { Ownership, OwnershipLookupFailed, parseData, relatedId } from './ownership.js';
+import {
+  clientIp,
+  deviceFingerprint,
+  headerEvidence,
+  headerInconsistencies,
+  isSecureContextRequest,
+  observedDevice,
+  reportedDeviceInconsistencies,
+} from './request-signals.js';
+import { SessionObservations } from './session-observations.js';
+import { createUpstream, UpstreamUnavailable, type UpstreamAnswer, type UpstreamFetch } from './upstream.js';
+
+export interface ProxyOptions {
+  /** The Beltic secret key. Only ever sent upstream, never to the browser. */
+  apiKey: string;
+  /** HMAC secret for client tokens: random, at least 32 characters, not the API key. */
+  tokenSecret: string;
+  /** Default 'https://api.beltic.com/v1'. A function is an in-process upstream, e.g. the sandbox's fetch. */
+  upstream?: string | UpstreamFetch;
+  /** Where the proxy is mounted, e.g. '/beltic': stripped from the path before matching. */
+  basePath?: string;
+  /** Milliseconds since the epoch (injectable for tests). */
+  now?: () => number;
+  /** Read the client IP and scheme from X-Forwarded-For / X-Forwarded-Proto (only behind your own proxy). */
+  trustProxy?: boolean;
+  /** Upstream timeout; default 30 000 ms. */
+  timeoutMs?: number;
+}
+
+/** What the runtime knows about the connection and the Request does not carry. */
+export interface ClientConnection {
+  clientIp?: string | null;
+}
+
+export type ProxyHandler = (request: Request, connection?: ClientConnection) => Promise<Response>;
+
+/** The widget's requests are small JSON documents; images go straight to presigned URLs. */
+export const MAX_REQUEST_BODY_BYTES = 100_000;
+
+type Json = Record<string, unknown>;
+
+/** A finished response produced while checking a request: returned as is. */
+class Refusal {
+  constructor(readonly response: Response) {}
+}
+
+function refuse(status: number, init: ErrorInit, headers?: HeadersInit): never {
+  throw new Refusal(errorResponse(status, init, headers));
+}
+
+const NOT_FOUND: ErrorInit = { code: 'not_found', title: 'Not found', detail: 'No such resource for this session.' };
+
+export function createProxy(options: ProxyOptions): ProxyHandler {
+  const { apiKey, tokenSecret } = options;
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') throw new TypeError('createProxy: apiKey is required');
+  assertTokenSecret(tokenSecret);
+  if (tokenSecret === apiKey) throw new TypeError('createProxy: tokenSecret must differ from apiKey');
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const now = options.now ?? Date.now;
+  const trustProxy = options.trustProxy ?? false;
+
+  const verifyToken = createTokenVerifier(tokenSecret);
+  const callUpstream = createUpstream({ apiKey, upstream: options.upstream, timeoutMs: options.timeoutMs });
+  const observations = new SessionObservations();
+  const ownership = new Ownership(callUpstream);
+
+  async function handle(request: Request, connection: ClientConnection | undefined): Promise<Response> {
+    const url = new URL(request.url);
+    const apiPath = stripBasePath(url.pathname, basePath);
+    if (apiPath === null) refuse(404, { code: 'unknown_route', title: 'Not found' });
+
+    refuseSecretKeys(request, url);
+    const claims = await authenticate(request);
+    const sid = claims.sid;
+    const secure = isSecureContextRequest(url, request.headers, trustProxy);
+    const userAgent = request.headers.get('user-agent');
+    observations.observe({
+      sid,
+      jti: claims.jti,
+      fingerprint: deviceFingerprint(request.headers),
+      matchesTokenDevice: claims.uah === undefined ? undefined : claims.uah === (await userAgentHash(userAgent ?? '')),
+      inconsistencies: headerInconsistencies(request.headers, secure),
+      evidence: headerEvidence(request.headers, secure),
+    });
+
+    const match = matchRoute(request.method, apiPath);
+    if (match.outcome === 'refused') refuse(403, { code: 'forbidden', title: 'Not allowed for a client token', detail: match.reason });
+    if (match.outcome === 'wrong method') {
+      refuse(405, { code: 'method_not_allowed', title: 'Method not allowed' }, { Allow: match.allow.join(', ') });
+    }
+    if (match.outcome === 'unknown') refuse(404, { code: 'unknown_route', title: 'Not found' });
+    const { route } = match;
+
+    const text = request.method === 'GET' || request.method === 'HEAD' ? null : await readBody(request);
+    // Bodies are parsed only where something in them is checked or added; others pass through as sent.
+    const inspectsBody = route.adds !== undefined || typeof route.access === 'string' && route.access !== 'own session';
+    let body = text && inspectsBody ? parseJsonObject(text, request.headers) : null;
+    await checkAccess(route, match.id, body, sid);
+
+    if (route.adds === 'server behavior signals') {
+      body = checkSessionPatch(body, sid);
+      body = applyServerBehaviorSignals(body, {
+        requestSpoofAttempts: observations.requestSpoofAttempts(sid),
+        userAgentInconsistencies: observations.userAgentInconsistencies(sid).length,
+        headerEvidence: observations.evidence(sid),
+      });
+    }
+    if (route.adds === 'observed device' && body) {
+      const attributes = isObject((body.data as Json).attributes) ? ((body.data as Json).attributes as Json) : {};
+      observations.addInconsistencies(sid, reportedDeviceInconsistencies(attributes, request.headers));
+      // Whatever the page put under `observed` is replaced: only the server observes.
+      const observed = observedDevice(request.headers, clientIp(request.headers, connection?.clientIp, trustProxy));
+      body = { ...body, data: { ...(body.data as Json), attributes: { ...attributes, observed } } };
+    }
+
+    const answer = await callUpstream({
+      method: request.method,
+      path: match.path,
+      search: forwardedSearch(url),
+      headers: scopedHeaders(request.headers, sid),
+      body: body ? JSON.stringify(body) : text || null,
+    });
+    if (route.creates && answer.status >= 200 && answer.status < 300) {
+      const id = parseData(answer.body)?.id;
+      if (typeof id === 'string') ownership.remember(route.creates, id, sid);
+    }
+    return relay(answer);
+  }
+
+  function refuseSecretKeys(request: Request, url: URL): void {
+    const authorization = request.headers.get('authorization') ?? '';
+    const credential = authorization.replace(/^\s*(Bearer|Basic|Token)\s+/i, '');
+    const leaked =
+      looksLikeSecretKey(credential) ||
+      looksLikeSecretKey(request.headers.get(API_KEY_HEADER)) ||
+      [...url.searchParams.values()].some(looksLikeSecretKey);
+    if (leaked) {
+      refuse(401, {
+        code: 'secret_key_refused',
+        title: 'Secret keys are refused here',
+        detail: 'A Beltic secret key must stay on your server. Send a client token (createClientToken) instead, and rotate the exposed key.',
+      });
+    }
+  }
+
+  async function authenticate(request: Request): Promise<ClientTokenClaims> {
+    const challenge = (error: string) => ({ 'WWW-Authenticate': `Bearer error="${error}"` });
+    const authorization = request.headers.get('authorization');
+    if (!authorization) {
+      refuse(401, { code: 'missing_token', title: 'Client token required', header: 'Authorization' }, { 'WWW-Authenticate': 'Bearer' });
+    }
+    const bearer = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    try {
+      if (!bearer) throw new ClientTokenError('malformed', 'not a Bearer credential');
+      return await verifyToken(bearer, now);
+    } catch (error) {
+      if (!(error instanceof ClientTokenError)) throw error;
+      if (error.code === 'expired') {
+        refuse(401, { code: 'token_expired', title: 'Client token expired', detail: 'Ask your backend for a new client token.', header: 'Authorization' }, challenge('invalid_token'));
+      }
+      refuse(401, { code: 'invalid_token', title: 'Invalid client token', header: 'Authorization' }, challenge('invalid_token'));
+    }
+  }
+
+  async function checkAccess(route: AllowedRoute, id: string | undefined, body: Json | null, sid: string): Promise<void> {
+    const access = route.access;
+    if (access === 'own session') {
+      if (id !== sid) refuse(404, NOT_FOUND);
+      return;
+    }
+    if (typeof access === 'object') {
+      if ((await ownership.ownerOf(access.owned, id!)) !== sid) refuse(404, NOT_FOUND);
+      return;
+    }
+    const data = body?.data;
+    const sessionId = relatedId(data, 'session');
+    if (sessionId === null) {
+      refuse(422, { code: 'session_required', title: 'Session required', pointer: '/data/relationships/session' });
+    }
+    if (sessionId !== sid) refuse(404, { ...NOT_FOUND, pointer: '/data/relationships/session' });
+    if (access === 'session and document in body') {
+      const documentId = relatedId(data, 'document');
+      if (documentId === null) refuse(422, { code: 'document_required', title: 'Document required', pointer: '/data/relationships/document' });
+      if ((await ownership.ownerOf('document', documentId)) !== sid) refuse(404, { ...NOT_FOUND, pointer: '/data/relationships/document' });
+    }
+  }
+
+  return async (request, connection) => {
+    try {
+      return await handle(request, connection);
+    } catch (error) {
+      if (error instanceof Refusal) return error.response;
+      if (error instanceof OwnershipLookupFailed) return relay(error.answer);
+      if (error instanceof UpstreamUnavailable) {
+        return error.reason === 'timeout'
+          ? errorResponse(504, { code: 'upstream_timeout', title: 'Identity service timeout', detail: error.message })
+          : errorResponse(502, { code: 'upstream_unreachable', title: 'Identity service unreachable', detail: error.message });
+      }
+      // No error text: it could quote a request, and nothing personal or secret is ever echoed or logged.
+      return errorResponse(500, { code: 'internal_error', title: 'Internal error' });
+    }
+  };
+
+  /** The upstream's answer as the browser may see it. */
+  function relay(answer: UpstreamAnswer): Response {
+    if (answer.status === 401) {
+      // The key was refused upstream: the integrator's configuration, not the client token. A 401 here
+      // would send the widget into a token refresh loop.
+      return errorResponse(502, { code: 'upstream_credentials_rejected', title: 'The identity service refused the server key' });
+    }
+    if (answer.body.includes(apiKey)) {
+      return errorResponse(502, { code: 'upstream_response_withheld', title: 'The identity service answer was withheld' });
+    }
+    const headers = new Headers(answer.headers);
+    headers.set('Cache-Control', 'no-store');
+    const bodyless = answer.status === 204 || answer.status === 304;
+    return new Response(bodyless ? null : answer.body, { status: answer.status, headers });
+  }
+}
+
+function stripBasePath(pathname: string, basePath: string): string | null {
+  if (basePath === '') return pathname;
+  if (pathname === basePath || !pathname.startsWith(basePath + '/')) return null;
+  return pathname.slice(basePath.length);
+}
+
+async function readBody(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > MAX_REQUEST_BODY_BYTES) refuse(413, { code: 'body_too_large', title: 'Request body too large' });
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REQUEST_BODY_BYTES) {
+      await reader.cancel();
+      refuse(413, { code: 'body_too_large', title: 'Request body too large' });
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function parseJsonObject(text: string, headers: Headers): Json {
+  const type = headers.get('content-type');
+  if (type !== null && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    refuse(415, { code: 'unsupported_media_type', title: 'Send application/json', header: 'Content-Type' });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    refuse(400, { code: 'invalid_json', title: 'The body is not valid JSON' });
+  }
+  if (!isObject(value) || !isObject(value.data)) refuse(400, { code: 'invalid_document', title: 'Expected a JSON:API document', pointer: '/data' });
+  return value;
+}
+
+/** PATCH /identity/sessions/{sid}: only the applicant's own data and the behavior block. */
+function checkSessionPatch(body: Json | null, sid: string): Json {
+  if (!body) refuse(400, { code: 'invalid_document', title: 'Expected a JSON:API document', pointer: '/data' });
+  const data = body.data as Json;
+  if (data.id !== undefined && data.id !== sid) refuse(409, { code: 'id_mismatch', title: 'The id does not match the URL', pointer: '/data/id' });
+  if (data.relationships !== undefined) {
+    refuse(403, { code: 'attribute_not_allowed', title: 'Relationships cannot be changed with a client token', pointer: '/data/relationships' });
+  }
+  const attributes = isObject(data.attributes) ? data.attributes : {};
+  for (const name of Object.keys(attributes)) {
+    if (!PATCHABLE_SESSION_ATTRIBUTES.includes(name)) {
+      refuse(403, {
+        code: 'attribute_not_allowed',
+        title: 'Attribute not allowed for a client token',
+        detail: `A client token may change only ${PATCHABLE_SESSION_ATTRIBUTES.join(', ')}.`,
+        pointer: `/data/attributes/${name}`,
+      });
+    }
+  }
+  return body;
+}
+
+/**
+ * Request headers for the upstream, with the Idempotency-Key scoped to the session: the upstream
+ * replays a stored answer for a repeated key, and one session must never be handed another's.
+ */
+function scopedHeaders(headers: Headers, sid: string): Headers {
+  const scoped = new Headers(headers);
+  const key = headers.get('idempotency-key');
+  if (key) scoped.set('idempotency-key', `${sid}:${key}`);
+  return scoped;
+}
+
+/**
+ * The query string minus `include`: a compound document could pull related resources (the
+ * account, other sessions' records) into an answer the token may otherwise read.
+ */
+function forwardedSearch(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  params.delete('include');
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

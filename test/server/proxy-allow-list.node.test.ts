@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { paths } from '../../src/api/contract.js';
+import { ALLOWED, matchRoute } from '../../src/server/allow-list.js';
+import { errorOf, relationshipTo, setup } from './helpers.js';
+
+test('every path the widget calls (contract.paths) is on the allow-list', () => {
+  for (const [name, build] of Object.entries(paths)) {
+    const path = (build as (id: string) => string)('some-id');
+    assert.ok(ALLOWED.some((route) => matchRoute(route.method, path).outcome === 'allowed'), `${name}: ${path}`);
+  }
+});
+
+test('decisions, expiry, redaction, accounts and lists are 403, for any session', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  const refused: [string, string][] = [
+    ['POST', '/identity/sessions/sess_A/approve'],
+    ['POST', '/identity/sessions/sess_A/decline'],
+    ['POST', '/identity/sessions/sess_A/expire'],
+    ['POST', '/identity/sessions/sess_A/redact'],
+    ['POST', '/identity/sessions/sess_B/approve'],
+    ['GET', '/identity/sessions'],
+    ['POST', '/identity/sessions'],
+    ['GET', '/identity/verifications'],
+    ['GET', '/identity/verifications?session_id=sess_A'],
+    ['GET', '/identity/documents/idvs'],
+    ['GET', '/identity/session-devices'],
+    ['GET', '/identity/accounts'],
+    ['POST', '/identity/accounts'],
+    ['GET', '/identity/accounts/acc_1'],
+    ['POST', '/identity/accounts/acc_1/redact'],
+    ['POST', '/identity/documents/addresses'],
+  ];
+  for (const [method, path] of refused) {
+    const response = await call(method, path, { token: t, body: method === 'POST' ? { data: {} } : undefined });
+    assert.equal(response.status, 403, `${method} ${path}`);
+    assert.equal((await errorOf(response)).code, 'forbidden');
+  }
+  assert.equal(upstream.requests.length, 0);
+});
+
+test('wrong methods on known routes are 405 with Allow; unknown paths are 404', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  const del = await call('DELETE', '/identity/sessions/sess_A', { token: t });
+  assert.equal(del.status, 405);
+  assert.equal(del.headers.get('allow'), 'GET, PATCH');
+  assert.equal((await call('PUT', '/identity/verifications/ver_A0', { token: t, body: { data: {} } })).status, 405);
+  assert.equal((await call('PATCH', '/identity/documents/idvs/doc_A0', { token: t, body: { data: {} } })).status, 405);
+  for (const path of ['/identity/widgets', '/identity/sessions/sess_A/start/now', '/identity/sessions/sess_A%2F..%2Fsess_B', '/identity/sessions/..']) {
+    assert.equal((await call('GET', path, { token: t })).status, 404, path);
+  }
+  assert.equal(upstream.requests.length, 0);
+});
+
+test("another session's session is 404 and its resources are 404, never revealed", async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  const attempts: [string, string, unknown?][] = [
+    ['GET', '/identity/sessions/sess_B'],
+    ['PATCH', '/identity/sessions/sess_B', { data: { type: 'session', attributes: { person: {} } } }],
+    ['POST', '/identity/sessions/sess_B/start'],
+    ['GET', '/identity/documents/idvs/doc_B1'],
+    ['POST', '/identity/documents/idvs/doc_B1/files', { data: { attributes: { filename: 'x.jpg' } } }],
+    ['POST', '/identity/documents/idvs/doc_B1/submit'],
+    ['GET', '/identity/session-devices/dev_B1'],
+    ['GET', '/identity/verifications/ver_B1'],
+    ['GET', '/identity/documents/idvs/doc_nonexistent'],
+  ];
+  for (const [method, path, body] of attempts) {
+    const response = await call(method, path, { token: t, body });
+    assert.equal(response.status, 404, `${method} ${path}`);
+    assert.equal((await errorOf(response)).code, 'not_found');
+  }
+  // Only ownership lookups (GETs) reached the upstream; nothing was changed or uploaded.
+  assert.ok(upstream.requests.every((r) => r.method === 'GET'));
+});
+
+test('creating resources for another session is 404; a missing session link is 422', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  const forB = { data: { type: 'document/idv', attributes: {}, relationships: { session: relationshipTo('session', 'sess_B') } } };
+  assert.equal((await call('POST', '/identity/documents/idvs', { token: t, body: forB })).status, 404);
+  const device = { data: { type: 'session_device', attributes: {}, relationships: { session: relationshipTo('session', 'sess_B') } } };
+  assert.equal((await call('POST', '/identity/session-devices', { token: t, body: device })).status, 404);
+  const unlinked = await call('POST', '/identity/documents/idvs', { token: t, body: { data: { type: 'document/idv', attributes: {} } } });
+  assert.equal(unlinked.status, 422);
+  assert.equal((await errorOf(unlinked)).source?.pointer, '/data/relationships/session');
+
+  const verifyOthersDocument = {
+    data: {
+      type: 'verification/idv',
+      relationships: { session: relationshipTo('session', 'sess_A'), document: relationshipTo('document/idv', 'doc_B1') },
+    },
+  };
+  assert.equal((await call('POST', '/identity/verifications', { token: t, body: verifyOthersDocument })).status, 404);
+  const noDocument = { data: { type: 'verification/idv', relationships: { session: relationshipTo('session', 'sess_A') } } };
+  assert.equal((await call('POST', '/identity/verifications', { token: t, body: noDocument })).status, 422);
+  assert.ok(upstream.requests.every((r) => r.method === 'GET'));
+});
+
+test('PATCH may change only the applicant data and the behavior block', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  for (const attribute of ['status', 'completed_at', 'entity_type', 'redacted_at']) {
+    const response = await call('PATCH', '/identity/sessions/sess_A', { token: t, body: { data: { type: 'session', attributes: { [attribute]: 'x' } } } });
+    assert.equal(response.status, 403, attribute);
+    const error = await errorOf(response);
+    assert.equal(error.code, 'attribute_not_allowed');
+    assert.equal(error.source?.pointer, `/data/attributes/${attribute}`);
+  }
+  const relink = { data: { type: 'session', attributes: {}, relationships: { account: relationshipTo('account', 'acc_X') } } };
+  assert.equal((await call('PATCH', '/identity/sessions/sess_A', { token: t, body: relink })).status, 403);
+  const wrongId = { data: { type: 'session', id: 'sess_B', attributes: {} } };
+  assert.equal((await call('PATCH', '/identity/sessions/sess_A', { token: t, body: wrongId })).status, 409);
+  assert.equal(upstream.requests.length, 0);
+
+  const person = { first: 'Ada', last: 'Lovelace' };
+  const ok = await call('PATCH', '/identity/sessions/sess_A', {
+    token: t,
+    body: { data: { type: 'session', id: 'sess_A', attributes: { person: { name: person }, address: { locality: 'London' } } } },
+  });
+  assert.equal(ok.status, 200);
+  assert.equal(upstream.requests.length, 1);
+  assert.deepEqual(JSON.parse(upstream.requests[0]!.body).data.attributes.person, { name: person });
+});
+
+test('a resource is owned by the token session: a lookup the first time, none after creation through the proxy', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  // Existing document of this session: one ownership lookup, then cached.
+  assert.equal((await call('GET', '/identity/documents/idvs/doc_A0', { token: t })).status, 200);
+  assert.equal((await call('POST', '/identity/documents/idvs/doc_A0/submit', { token: t })).status, 200);
+  assert.deepEqual(upstream.requests.map((r) => `${r.method} ${r.path}`), [
+    'GET /identity/documents/idvs/doc_A0',
+    'GET /identity/documents/idvs/doc_A0',
+    'POST /identity/documents/idvs/doc_A0/submit',
+  ]);
+  // A verification that names only its document belongs to the document's session.
+  assert.equal((await call('GET', '/identity/verifications/ver_A0', { token: t })).status, 200);
+
+  upstream.requests.length = 0;
+  const created = await call('POST', '/identity/documents/idvs', {
+    token: t,
+    body: { data: { type: 'document/idv', attributes: { document_type: 'passport' }, relationships: { session: relationshipTo('session', 'sess_A') } } },
+  });
+  assert.equal(created.status, 201);
+  const id = ((await created.json()) as { data: { id: string } }).data.id;
+  assert.equal((await call('POST', `/identity/documents/idvs/${id}/files`, { token: t, body: { filename: 'f.jpg' } })).status, 200);
+  assert.deepEqual(upstream.requests.map((r) => r.method), ['POST', 'POST']);
+});
