@@ -219,6 +219,7 @@ export class BelticVerify extends LitElement {
     consent: () => this.flow?.dispatch({ type: 'consented' }),
     chooseDocument: (documentType, issuingCountry) => this.flow?.dispatch({ type: 'document_chosen', documentType, issuingCountry }),
     chooseFile: (side, file) => void this.useFile(side, file),
+    dropUrl: (side, url) => void this.useUrl(side, url),
     accept: () => this.flow?.dispatch({ type: 'image_accepted' }),
     retake: () => this.flow?.dispatch({ type: 'retake' }),
     back: () => this.flow?.dispatch({ type: 'back' }),
@@ -250,6 +251,14 @@ export class BelticVerify extends LitElement {
     } finally {
       this.preparing = false;
     }
+  }
+
+  /** Same-origin images only: the widget fetches nothing from elsewhere. */
+  private async useUrl(side: Side, url: string): Promise<void> {
+    const target = new URL(url, location.href);
+    const blob = target.origin === location.origin ? await fetch(target).then((r) => (r.ok ? r.blob() : null)).catch(() => null) : null;
+    if (blob) return this.useFile(side, blob);
+    this.captureNotice = errorText(this.strings, 'unreadable_image');
   }
 
   private async showPreview(state: FlowState, side: Side): Promise<void> {

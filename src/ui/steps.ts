@@ -12,7 +12,9 @@ import type { Strings } from './strings.js';
 export interface StepHandlers {
   consent(): void;
   chooseDocument(documentType: DocumentType, issuingCountry: string): void;
-  chooseFile(side: Side, file: File): void;
+  chooseFile(side: Side, file: Blob): void;
+  /** An image dragged from a web page arrives as a URL, not a file. */
+  dropUrl(side: Side, url: string): void;
   accept(): void;
   retake(): void;
   back(): void;
@@ -109,7 +111,9 @@ export function renderCapture(view: StepView, side: Side): TemplateResult {
     event.preventDefault();
     (event.currentTarget as HTMLElement).classList.remove('over');
     const file = event.dataTransfer?.files[0];
+    const url = event.dataTransfer?.getData('text/uri-list').split('\n')[0]?.trim();
     if (file) on.chooseFile(side, file);
+    else if (url) on.dropUrl(side, url);
   };
   const over = (event: DragEvent) => {
     event.preventDefault();
