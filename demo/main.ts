@@ -1,0 +1,116 @@
+// The QA demo page: create a sandbox session with a scenario, run the widget, watch its events,
+// and see what the sandbox holds. Talks only to this dev server (demo backend + proxy).
+import '../src/define.js';
+import type { BelticVerify } from '../src/index.js';
+
+const EVENTS = [
+  'beltic-verify-ready',
+  'beltic-verify-step-change',
+  'beltic-verify-upload-progress',
+  'beltic-verify-complete',
+  'beltic-verify-error',
+  'beltic-verify-cancel',
+] as const;
+
+const FIXTURES = ['licence-front.jpg', 'licence-back.png', 'passport.jpg', 'expired-licence-back.png', 'blank.png', 'tiny.png', 'fake.jpg'];
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const LAST_SESSION = 'beltic-demo:last-session';
+
+interface DemoSession {
+  session_id: string;
+  client_token: string;
+}
+
+async function createSession(scenario: string, tokenTtl?: number): Promise<DemoSession> {
+  const response = await fetch('/api/demo/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ scenario, token_expires_in: tokenTtl }),
+  });
+  if (!response.ok) throw new Error(`The demo backend answered ${response.status}: ${await response.text()}`);
+  return response.json() as Promise<DemoSession>;
+}
+
+async function freshToken(sessionId: string): Promise<string> {
+  const response = await fetch(`/api/demo/session/${encodeURIComponent(sessionId)}/token`, { method: 'POST' });
+  if (!response.ok) throw new Error(`Could not refresh the token (${response.status})`);
+  return ((await response.json()) as DemoSession).client_token;
+}
+
+function log(name: string, detail: unknown): void {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(detail)}`;
+  $('events').prepend(item);
+}
+
+async function showSandboxState(sessionId: string): Promise<void> {
+  const [session, verifications] = await Promise.all([
+    fetch(`/api/demo/session/${encodeURIComponent(sessionId)}`).then((r) => r.json()),
+    fetch(`/api/demo/verifications?session_id=${encodeURIComponent(sessionId)}`).then((r) => r.json()),
+  ]);
+  $('session-json').textContent = JSON.stringify(session, null, 2);
+  $('verifications-json').textContent = JSON.stringify(verifications, null, 2);
+}
+
+function mountWidget(session: DemoSession, documentTypes: string): void {
+  const host = $('widget-host');
+  host.replaceChildren();
+  const widget = document.createElement('beltic-verify') as BelticVerify;
+  widget.setAttribute('api-base', '/beltic');
+  if (documentTypes) widget.setAttribute('document-types', documentTypes);
+  widget.getClientToken = () => freshToken(session.session_id);
+  widget.clientToken = session.client_token;
+  for (const name of EVENTS) {
+    widget.addEventListener(name, (event) => {
+      log(name, event.detail);
+      if (name !== 'beltic-verify-upload-progress') void showSandboxState(session.session_id);
+    });
+  }
+  host.append(widget);
+  sessionStorage.setItem(LAST_SESSION, JSON.stringify({ ...session, documentTypes }));
+}
+
+function listFixtures(): void {
+  $('fixtures').replaceChildren(
+    ...FIXTURES.map((name) => {
+      const item = document.createElement('li');
+      item.innerHTML = `<img alt="" draggable="true"><a download></a>`;
+      const img = item.querySelector('img')!;
+      const link = item.querySelector('a')!;
+      img.src = name.endsWith('fake.jpg') ? 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' : `/fixtures/${name}`;
+      img.alt = name;
+      img.addEventListener('dragstart', (event) => event.dataTransfer?.setData('text/uri-list', new URL(`/fixtures/${name}`, location.href).href));
+      link.href = `/fixtures/${name}`;
+      link.textContent = name;
+      return item;
+    }),
+  );
+}
+
+$('setup').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target as HTMLFormElement);
+  try {
+    const session = await createSession(String(form.get('scenario')), form.get('token_expires_soon') ? 20 : undefined);
+    log('demo: session created', { session_id: session.session_id, scenario: form.get('scenario') });
+    mountWidget(session, String(form.get('document_types') ?? ''));
+    await showSandboxState(session.session_id);
+  } catch (error) {
+    log('demo: error', String(error));
+  }
+});
+
+$('resume').addEventListener('click', () => {
+  const saved = sessionStorage.getItem(LAST_SESSION);
+  if (!saved) return log('demo: nothing to resume', {});
+  const session = JSON.parse(saved) as DemoSession & { documentTypes: string };
+  void freshToken(session.session_id).then((client_token) => mountWidget({ ...session, client_token }, session.documentTypes));
+});
+
+$('refresh').addEventListener('click', () => {
+  const saved = sessionStorage.getItem(LAST_SESSION);
+  if (saved) void showSandboxState((JSON.parse(saved) as DemoSession).session_id);
+});
+
+listFixtures();
