@@ -10,10 +10,11 @@ import { API_KEY_HEADER } from '../api/contract.js';
 export const DEFAULT_UPSTREAM = 'https://api.beltic.com/v1';
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
 /**
- * The origin of the Requests handed to an in-process upstream function. It never goes on the
- * network; the function routes on the path (the sandbox's `fetch` does).
+ * The base of the Requests handed to an in-process upstream function: never dialed (`.invalid`),
+ * with the real API's `/v1` path layout, which is also the sandbox's default basePath, so
+ * `upstream: sandbox.fetch` works as is.
  */
-export const IN_PROCESS_ORIGIN = 'http://upstream.invalid';
+export const IN_PROCESS_BASE = 'http://upstream.invalid/v1';
 
 /** Request headers worth forwarding: content negotiation, idempotency and conditional requests. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'idempotency-key', 'if-match', 'if-none-match'];
@@ -57,7 +58,7 @@ export function createUpstream(options: UpstreamOptions): (call: UpstreamCall) =
   const { apiKey } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const target = options.upstream ?? DEFAULT_UPSTREAM;
-  const base = typeof target === 'string' ? target.replace(/\/+$/, '') : IN_PROCESS_ORIGIN;
+  const base = typeof target === 'string' ? target.replace(/\/+$/, '') : IN_PROCESS_BASE;
   const send: UpstreamFetch = typeof target === 'string' ? (request) => fetch(request) : target;
 
   return async (call) => {

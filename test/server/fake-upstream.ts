@@ -5,6 +5,7 @@
 export interface RecordedRequest {
   method: string;
   url: string;
+  /** The API path, without the /v1 prefix. */
   path: string;
   search: string;
   headers: Headers;
@@ -16,7 +17,7 @@ type Json = Record<string, any>;
 export interface FakeUpstream {
   fetch: (request: Request) => Promise<Response>;
   requests: RecordedRequest[];
-  /** Resources by path, e.g. '/identity/sessions/sess_A'. */
+  /** Resources by API path, e.g. '/identity/sessions/sess_A'. */
   resources: Map<string, Json>;
   /** Replaces the next answer (once). */
   answerNextWith(response: Response | (() => Promise<Response>)): void;
@@ -60,14 +61,14 @@ export function fakeUpstream(apiKey: string): FakeUpstream {
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const body = await request.text();
-    requests.push({ method: request.method, url: request.url, path: url.pathname, search: url.search, headers: request.headers, body });
+    const path = url.pathname.replace(/^\/v1(?=\/)/, ''); // the proxy hands in-process upstreams the real API's /v1 layout
+    requests.push({ method: request.method, url: request.url, path, search: url.search, headers: request.headers, body });
     if (nextAnswer) {
       const answer = nextAnswer;
       nextAnswer = null;
       return typeof answer === 'function' ? answer() : answer;
     }
     if (request.headers.get('x-api-key') !== apiKey) return json({ errors: [{ status: '401', code: 'unauthorized', title: 'Bad key' }] }, 401);
-    const path = url.pathname;
     const type = COLLECTIONS[path];
     if (request.method === 'POST' && type) {
       const doc = JSON.parse(body) as Json;
