@@ -85,6 +85,8 @@ export function createUpstream(options: UpstreamOptions): (call: UpstreamCall) =
         headers,
         body: call.body ?? null,
         signal: controller.signal,
+        // A redirect would carry X-Api-Key to wherever it points (fetch drops only Authorization).
+        redirect: 'error',
       });
       const response = await Promise.race([send(request), timedOut]);
       const body = await Promise.race([response.text(), timedOut]);

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createProxy } from '../../src/server/proxy.js';
 import { createClientToken } from '../../src/server/client-token.js';
 import { API_KEY, TOKEN_SECRET, errorOf, relationshipTo, setup } from './helpers.js';
@@ -110,4 +112,30 @@ test('requests outside the mount path are not the proxy’s', async () => {
   const response = await proxy(new Request('https://shop.example/elsewhere/identity/sessions/sess_A'));
   assert.equal(response.status, 404);
   assert.equal(upstream.requests.length, 0);
+});
+
+test('a redirecting upstream is not followed: the key never travels to where it points', async () => {
+  const seenKeys: (string | undefined)[] = [];
+  const elsewhere = createServer((req, res) => {
+    seenKeys.push(req.headers['x-api-key'] as string | undefined);
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+  const redirecting = createServer((_req, res) => {
+    res.writeHead(302, { Location: `${target}/steal` });
+    res.end();
+  });
+  await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+  try {
+    const upstream = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/v1`;
+    const proxy = createProxy({ apiKey: API_KEY, tokenSecret: TOKEN_SECRET, upstream, basePath: '/beltic' });
+    const token = await createClientToken({ sessionId: 'sess_A', secret: TOKEN_SECRET });
+    const response = await proxy(new Request('https://shop.example/beltic/identity/sessions/sess_A', { headers: { Authorization: `Bearer ${token}` } }));
+    assert.equal(response.status, 502);
+    assert.deepEqual(seenKeys, []);
+  } finally {
+    redirecting.close();
+    elsewhere.close();
+  }
 });
