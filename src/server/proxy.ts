@@ -88,16 +88,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     refuseSecretKeys(request, url);
     const claims = await authenticate(request);
     const sid = claims.sid;
-    const secure = isSecureContextRequest(url, request.headers, trustProxy);
-    const userAgent = request.headers.get('user-agent');
-    observations.observe({
-      sid,
-      jti: claims.jti,
-      fingerprint: deviceFingerprint(request.headers),
-      matchesTokenDevice: claims.uah === undefined ? undefined : claims.uah === (await userAgentHash(userAgent ?? '')),
-      inconsistencies: headerInconsistencies(request.headers, secure),
-      evidence: headerEvidence(request.headers, secure),
-    });
+    await observeRequest(request, url, claims);
 
     const match = matchRoute(request.method, apiPath);
     if (match.outcome === 'refused') refuse(403, { code: 'forbidden', title: 'Not allowed for a client token', detail: match.reason });
@@ -109,25 +100,10 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
 
     const text = request.method === 'GET' || request.method === 'HEAD' ? null : await readBody(request);
     // Bodies are parsed only where something in them is checked or added; others pass through as sent.
-    const inspectsBody = route.adds !== undefined || typeof route.access === 'string' && route.access !== 'own session';
+    const inspectsBody = route.adds !== undefined || (typeof route.access === 'string' && route.access !== 'own session');
     let body = text && inspectsBody ? parseJsonObject(text, request.headers) : null;
     await checkAccess(route, match.id, body, sid);
-
-    if (route.adds === 'server behavior signals') {
-      body = checkSessionPatch(body, sid);
-      body = applyServerBehaviorSignals(body, {
-        requestSpoofAttempts: observations.requestSpoofAttempts(sid),
-        userAgentInconsistencies: observations.userAgentInconsistencies(sid).length,
-        headerEvidence: observations.evidence(sid),
-      });
-    }
-    if (route.adds === 'observed device' && body) {
-      const attributes = isObject((body.data as Json).attributes) ? ((body.data as Json).attributes as Json) : {};
-      observations.addInconsistencies(sid, reportedDeviceInconsistencies(attributes, request.headers));
-      // Whatever the page put under `observed` is replaced: only the server observes.
-      const observed = observedDevice(request.headers, clientIp(request.headers, connection?.clientIp, trustProxy));
-      body = { ...body, data: { ...(body.data as Json), attributes: { ...attributes, observed } } };
-    }
+    if (route.adds) body = addServerSignals(route.adds, body, request, sid, connection);
 
     const answer = await callUpstream({
       method: request.method,
@@ -141,6 +117,43 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       if (typeof id === 'string') ownership.remember(route.creates, id, sid);
     }
     return relay(answer);
+  }
+
+  /** What this request says about the session's device: the input of the server-only signals. */
+  async function observeRequest(request: Request, url: URL, claims: ClientTokenClaims): Promise<void> {
+    const secure = isSecureContextRequest(url, request.headers, trustProxy);
+    const tokenDevice = claims.uah;
+    observations.observe({
+      sid: claims.sid,
+      jti: claims.jti,
+      fingerprint: deviceFingerprint(request.headers),
+      matchesTokenDevice: tokenDevice === undefined ? undefined : tokenDevice === (await userAgentHash(request.headers.get('user-agent') ?? '')),
+      inconsistencies: headerInconsistencies(request.headers, secure),
+      evidence: headerEvidence(request.headers, secure),
+    });
+  }
+
+  function addServerSignals(
+    adds: NonNullable<AllowedRoute['adds']>,
+    body: Json | null,
+    request: Request,
+    sid: string,
+    connection: ClientConnection | undefined,
+  ): Json {
+    if (adds === 'server behavior signals') {
+      return applyServerBehaviorSignals(checkSessionPatch(body, sid), {
+        requestSpoofAttempts: observations.requestSpoofAttempts(sid),
+        userAgentInconsistencies: observations.userAgentInconsistencies(sid).length,
+        headerEvidence: observations.evidence(sid),
+      });
+    }
+    // 'observed device': checkAccess has ensured a body with a data object.
+    const data = body!.data as Json;
+    const attributes = isObject(data.attributes) ? data.attributes : {};
+    observations.addInconsistencies(sid, reportedDeviceInconsistencies(attributes, request.headers));
+    // Whatever the page put under `observed` is replaced: only the server observes.
+    const observed = observedDevice(request.headers, clientIp(request.headers, connection?.clientIp, trustProxy));
+    return { ...body, data: { ...data, attributes: { ...attributes, observed } } };
   }
 
   function refuseSecretKeys(request: Request, url: URL): void {
