@@ -1,0 +1,199 @@
+/**
+ * The proxy in front of the real sandbox (src/sandbox), in process: a token for one session can
+ * do the whole widget flow for it and nothing to any other session.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createSandbox } from '../../src/sandbox/index.js';
+import { createClientToken } from '../../src/server/client-token.js';
+import { createProxy } from '../../src/server/proxy.js';
+import { CHROME_LINUX, TOKEN_SECRET, T0 } from './helpers.js';
+
+type Json = Record<string, any>;
+
+/** A one-page PDF: the sandbox accepts it for a passport front without rendering it. */
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+function world() {
+  let clock = T0;
+  const now = () => clock;
+  const sandbox = createSandbox({ apiKey: 'sk_staging_proxy_sandbox_tests_0001', now, processingDelayMs: 1000 });
+  // upstream: sandbox.fetch as is: the sandbox's default basePath /v1 is the API's own layout.
+  const proxy = createProxy({ apiKey: sandbox.apiKey, tokenSecret: TOKEN_SECRET, upstream: sandbox.fetch, basePath: '/beltic', now });
+
+  /** The integrator's backend: direct calls with the key. */
+  async function backend(method: string, path: string, body?: unknown): Promise<Json> {
+    const response = await sandbox.fetch(
+      new Request(`http://sandbox.test/v1${path}`, {
+        method,
+        headers: { 'X-Api-Key': sandbox.apiKey, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+    return response.json() as Promise<Json>;
+  }
+
+  async function newSession(scenario = 'pass') {
+    const account = await backend('POST', '/identity/accounts', { data: { type: 'account', attributes: {} } });
+    const session = await backend('POST', '/identity/sessions', {
+      data: { type: 'session', relationships: { account: { data: { type: 'account', id: account.data.id } } } },
+      meta: { sandbox: { scenario } },
+    });
+    const id: string = session.data.id;
+    const token = await createClientToken({ sessionId: id, secret: TOKEN_SECRET, now, expiresIn: 600 });
+    return { id, token };
+  }
+
+  /** The browser: through the proxy with a client token. */
+  async function browser(token: string, method: string, path: string, body?: unknown) {
+    const headers = new Headers({ ...CHROME_LINUX, Authorization: `Bearer ${token}` });
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const response = await proxy(new Request(`https://shop.example/beltic${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
+  }
+
+  return { sandbox, proxy, backend, newSession, browser, advance: (ms: number) => (clock += ms) };
+}
+
+const rel = (type: string, id: string) => ({ data: { type, id } });
+const declaredPdf = () => ({
+  filename: 'passport.pdf',
+  content_type: 'application/pdf',
+  byte_size: PDF.byteLength,
+  checksum: createHash('sha256').update(PDF).digest('hex'),
+  side: 'front',
+});
+
+test('the whole widget flow through the proxy: start, device, document, direct upload, submit, verification, poll', async () => {
+  const { sandbox, newSession, browser, backend, advance } = world();
+  const { id: sid, token } = await newSession('pass');
+
+  assert.equal((await browser(token, 'GET', `/identity/sessions/${sid}`)).status, 200);
+  const started = await browser(token, 'POST', `/identity/sessions/${sid}/start`);
+  assert.equal(started.status, 200);
+  assert.equal(started.body.data.attributes.status, 'started');
+
+  const device = await browser(token, 'POST', '/identity/session-devices', {
+    data: { type: 'session_device', attributes: { device_type: 'desktop', ua_platform: 'Linux' }, relationships: { session: rel('session', sid) } },
+  });
+  assert.equal(device.status, 201, JSON.stringify(device.body));
+  const deviceRead = await browser(token, 'GET', `/identity/session-devices/${device.body.data.id}`);
+  assert.equal(deviceRead.status, 200);
+  assert.equal(deviceRead.body.data.attributes.observed.user_agent, CHROME_LINUX['User-Agent']);
+
+  const patched = await browser(token, 'PATCH', `/identity/sessions/${sid}`, {
+    data: {
+      type: 'session',
+      id: sid,
+      attributes: {
+        person: { name: { first: 'Ada', last: 'Lovelace' } },
+        behavior_analysis: { completion_time_seconds: 80, bot_score: 0, threat_level: 'low', request_spoof_attempts: 0, user_agent_spoof_attempts: 0, devtools_open: false },
+      },
+    },
+    meta: { evidence: ['straight_pointer'], interactions: 25 },
+  });
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  assert.equal(patched.body.data.attributes.behavior_analysis.bot_score, 10);
+  assert.equal(patched.body.data.attributes.behavior_analysis.threat_level, 'low');
+
+  const document = await browser(token, 'POST', '/identity/documents/idvs', {
+    data: {
+      type: 'document/idv',
+      attributes: { document_type: 'passport', issuing_country: 'GB', files: [declaredPdf()] },
+      relationships: { session: rel('session', sid) },
+    },
+  });
+  assert.equal(document.status, 201, JSON.stringify(document.body));
+  const docId: string = document.body.data.id;
+  const uploadUrl: string = document.body.meta.files[0].presigned_upload_url;
+
+  // The bytes go straight to the presigned URL, never through the proxy.
+  const upload = await sandbox.fetch(new Request(uploadUrl, { method: 'PUT', headers: { 'Content-Type': 'application/pdf' }, body: PDF }));
+  assert.equal(upload.status, 200, await upload.clone().text());
+
+  assert.equal((await browser(token, 'GET', `/identity/documents/idvs/${docId}`)).status, 200);
+  const submitted = await browser(token, 'POST', `/identity/documents/idvs/${docId}/submit`);
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+
+  const verification = await browser(token, 'POST', '/identity/verifications', {
+    data: { type: 'verification/idv', relationships: { session: rel('session', sid), document: rel('document/idv', docId) } },
+    meta: { auto_update_session: true },
+  });
+  assert.equal(verification.status, 201, JSON.stringify(verification.body));
+  const verificationId: string = verification.body.data.id;
+  assert.equal(verification.body.data.attributes.status, 'initiated');
+
+  assert.equal((await browser(token, 'GET', `/identity/verifications/${verificationId}`)).body.data.attributes.status, 'initiated');
+  advance(1500);
+  const polled = await browser(token, 'GET', `/identity/verifications/${verificationId}`);
+  assert.equal(polled.status, 200);
+  assert.equal(polled.body.data.attributes.status, 'passed', JSON.stringify(polled.body.data.attributes.checks));
+
+  const stored = await backend('GET', `/identity/sessions/${sid}`);
+  assert.equal(stored.data.attributes.behavior_analysis.bot_score, 10);
+  assert.notEqual(stored.data.attributes.status, 'started');
+});
+
+test("a token for one session cannot read, change or upload to another, or decide, expire or redact its own", async () => {
+  const { newSession, browser, backend } = world();
+  const a = await newSession();
+  const b = await newSession();
+
+  // Session B, as its own widget would build it.
+  await browser(b.token, 'POST', `/identity/sessions/${b.id}/start`);
+  const bDevice = await browser(b.token, 'POST', '/identity/session-devices', {
+    data: { type: 'session_device', attributes: {}, relationships: { session: rel('session', b.id) } },
+  });
+  const bDocument = await browser(b.token, 'POST', '/identity/documents/idvs', {
+    data: { type: 'document/idv', attributes: { document_type: 'passport', files: [declaredPdf()] }, relationships: { session: rel('session', b.id) } },
+  });
+  assert.equal(bDocument.status, 201);
+  const bDoc: string = bDocument.body.data.id;
+
+  const attempts: [string, string, unknown?][] = [
+    ['GET', `/identity/sessions/${b.id}`],
+    ['PATCH', `/identity/sessions/${b.id}`, { data: { type: 'session', attributes: { person: { name: { first: 'Mallory' } } } } }],
+    ['POST', `/identity/sessions/${b.id}/start`],
+    ['GET', `/identity/session-devices/${bDevice.body.data.id}`],
+    ['GET', `/identity/documents/idvs/${bDoc}`],
+    ['POST', `/identity/documents/idvs/${bDoc}/files`, declaredPdf()],
+    ['POST', `/identity/documents/idvs/${bDoc}/submit`],
+    ['POST', '/identity/documents/idvs', { data: { type: 'document/idv', attributes: {}, relationships: { session: rel('session', b.id) } } }],
+    ['POST', '/identity/verifications', { data: { type: 'verification/idv', relationships: { session: rel('session', a.id), document: rel('document/idv', bDoc) } } }],
+  ];
+  for (const [method, path, body] of attempts) {
+    const response = await browser(a.token, method, path, body);
+    assert.equal(response.status, 404, `${method} ${path} → ${response.status}`);
+  }
+  for (const action of ['approve', 'decline', 'expire', 'redact']) {
+    assert.equal((await browser(a.token, 'POST', `/identity/sessions/${a.id}/${action}`)).status, 403, action);
+  }
+  for (const path of ['/identity/sessions', '/identity/verifications', `/identity/verifications?session_id=${b.id}`, '/identity/accounts']) {
+    assert.equal((await browser(a.token, 'GET', path)).status, 403, path);
+  }
+
+  // Nothing of B changed: no name, no extra file, still pending.
+  const bNow = await backend('GET', `/identity/sessions/${b.id}`);
+  assert.equal(bNow.data.attributes.person, null);
+  const bDocNow = await backend('GET', `/identity/documents/idvs/${bDoc}`);
+  assert.equal(bDocNow.data.attributes.status, 'pending');
+  assert.equal(bDocNow.data.attributes.files.length, 1);
+  const aNow = await backend('GET', `/identity/sessions/${a.id}`);
+  assert.equal(aNow.data.attributes.status, 'created');
+});
+
+test('forged and expired tokens are refused before the sandbox is asked', async () => {
+  const { newSession, browser, advance } = world();
+  const { id, token } = await newSession();
+  const forged = await createClientToken({ sessionId: id, secret: 'not-the-proxy-secret-0123456789abcdef' });
+  const forgedAnswer = await browser(forged, 'GET', `/identity/sessions/${id}`);
+  assert.equal(forgedAnswer.status, 401);
+  assert.equal(forgedAnswer.body.errors[0].code, 'invalid_token');
+  advance(600_000);
+  const expired = await browser(token, 'GET', `/identity/sessions/${id}`);
+  assert.equal(expired.status, 401);
+  assert.equal(expired.body.errors[0].code, 'token_expired');
+});
