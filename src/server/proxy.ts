@@ -8,6 +8,7 @@
  * session, add the server-only signals, forward, and relay a filtered answer.
  * A Fetch handler, so it mounts in Node (see node.ts), Bun, Deno, edge runtimes, Hono, Next.js.
  */
+import { BodyTooLarge, readBodyBytes } from '../api/body.js';
 import { API_KEY_HEADER, looksLikeSecretKey } from '../api/contract.js';
 import { errorResponse, type ErrorInit } from '../api/responses.js';
 import { matchRoute, PATCHABLE_SESSION_ATTRIBUTES, type AllowedRoute } from './allow-list.js';
@@ -254,29 +255,12 @@ function stripBasePath(pathname: string, basePath: string): string | null {
 }
 
 async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length'));
-  if (declared > MAX_REQUEST_BODY_BYTES) refuse(413, { code: 'body_too_large', title: 'Request body too large' });
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_REQUEST_BODY_BYTES) {
-      await reader.cancel();
-      refuse(413, { code: 'body_too_large', title: 'Request body too large' });
-    }
-    chunks.push(value);
+  try {
+    return new TextDecoder().decode(await readBodyBytes(request, MAX_REQUEST_BODY_BYTES));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) refuse(413, { code: 'body_too_large', title: 'Request body too large', detail: error.message });
+    throw error;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 function parseJsonObject(text: string, headers: Headers): Json {
