@@ -174,7 +174,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   }
 
   async function authenticate(request: Request): Promise<ClientTokenClaims> {
-    const challenge = (error: string) => ({ 'WWW-Authenticate': `Bearer error="${error}"` });
+    const challenge = { 'WWW-Authenticate': 'Bearer error="invalid_token"' }; // RFC 6750
     const authorization = request.headers.get('authorization');
     if (!authorization) {
       refuse(401, { code: 'missing_token', title: 'Client token required', header: 'Authorization' }, { 'WWW-Authenticate': 'Bearer' });
@@ -186,9 +186,9 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     } catch (error) {
       if (!(error instanceof ClientTokenError)) throw error;
       if (error.code === 'expired') {
-        refuse(401, { code: 'token_expired', title: 'Client token expired', detail: 'Ask your backend for a new client token.', header: 'Authorization' }, challenge('invalid_token'));
+        refuse(401, { code: 'token_expired', title: 'Client token expired', detail: 'Ask your backend for a new client token.', header: 'Authorization' }, challenge);
       }
-      refuse(401, { code: 'invalid_token', title: 'Invalid client token', header: 'Authorization' }, challenge('invalid_token'));
+      refuse(401, { code: 'invalid_token', title: 'Invalid client token', header: 'Authorization' }, challenge);
     }
   }
 
