@@ -1,0 +1,39 @@
+/** What every handler receives: the request, read once, and the sandbox it runs in. */
+import type { IdPrefix } from './ids.js';
+import type { Persistence, State } from './store.js';
+
+export interface ResolvedOptions {
+  basePath: string;
+  /** The public base (origin and path) when configured; otherwise derived per request. */
+  publicUrl: string | null;
+  processingDelayMs: number;
+  uploadUrlTtlSeconds: number;
+  maxUploadBytes: number;
+  now: () => number;
+}
+
+export interface Env {
+  state: State;
+  persistence: Persistence;
+  options: ResolvedOptions;
+  newId: (prefix: IdPrefix) => string;
+}
+
+export interface Ctx {
+  env: Env;
+  request: Request;
+  /** The path without the base path, e.g. `/identity/sessions/sess_…`. */
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The parsed JSON body, or null when there was none. */
+  body: unknown;
+  /** One clock reading per request, so that every timestamp a request writes agrees. */
+  now: number;
+  /** Origin and base path, for `links` and presigned URLs. */
+  baseUrl: string;
+}
+
+export function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}

@@ -1,0 +1,231 @@
+/**
+ * The Beltic sandbox: an in-process emulator of Beltic's Identity API (../shared/beltic-api.md)
+ * behind one Fetch-standard handler, so it mounts anywhere: the standalone bin, a Vite dev server,
+ * the test runner, an integrator's CI.
+ *
+ * Every request runs alone against the store (requests are queued once their body is read), so a
+ * handler can validate, then write, without interleaving; time-driven moves are applied first
+ * (lifecycle.ts), and an unexpected failure rolls the records back to where the request found them.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { resolve } from 'node:path';
+import { API_KEY_HEADER } from '../api/contract.js';
+import { errorResponse } from '../api/responses.js';
+import type { Ctx, Env, ResolvedOptions } from './context.js';
+import { HttpError, unauthorized } from './errors.js';
+import { fingerprint, idempotencyKey, remember, replay } from './idempotency.js';
+import { createIdFactory, randomHex } from './ids.js';
+import { settle } from './lifecycle.js';
+import { UPLOAD_PATH_PREFIX } from './presign.js';
+import { MAX_JSON_BYTES, parseJson, readBytes } from './request.js';
+import { matchRoute } from './router.js';
+import { accountRoutes } from './routes/accounts.js';
+import { documentRoutes } from './routes/documents.js';
+import { sessionDeviceRoutes } from './routes/session-devices.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { handleUpload } from './routes/uploads.js';
+import { verificationRoutes } from './routes/verifications.js';
+import { diskPersistence, emptyState, memoryPersistence, type State } from './store.js';
+
+export interface SandboxOptions {
+  /** Staging secret key accepted in X-Api-Key; default: a random `sk_staging_…` (kept in `dataDir` if set). */
+  apiKey?: string;
+  /** Prefix the handler is mounted under, stripped from incoming URLs. Default `/v1`. */
+  basePath?: string;
+  /**
+   * Where clients reach the sandbox, for presigned URLs and links; default: each request's own origin.
+   * An origin (`https://qa.example.com`) gets the base path appended; a URL with a path
+   * (`https://qa.example.com/sandbox`) is taken as the public base as it is, for mounts behind a path-rewriting proxy.
+   */
+  publicUrl?: string;
+  /** If set, records and image bytes persist in this directory across restarts. */
+  dataDir?: string;
+  /** Delay before a verification leaves `initiated` (default 1000 ms; scenario `slow` overrides). */
+  processingDelayMs?: number;
+  /** Lifetime of presigned upload URLs (default 3600 s). */
+  uploadUrlTtlSeconds?: number;
+  /** Upload size cap (default 15 MiB). */
+  maxUploadBytes?: number;
+  /** Clock in epoch ms, injectable for tests. */
+  now?: () => number;
+}
+
+export interface Sandbox {
+  readonly apiKey: string;
+  fetch(request: Request): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PROCESSING_DELAY_MS = 1000;
+export const DEFAULT_UPLOAD_URL_TTL_SECONDS = 3600;
+export const DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+
+const ROUTES = [...accountRoutes, ...sessionRoutes, ...sessionDeviceRoutes, ...documentRoutes, ...verificationRoutes];
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const resolved: ResolvedOptions = {
+    basePath: normalizeBasePath(options.basePath ?? '/v1'),
+    publicUrl: options.publicUrl ? publicBase(options.publicUrl, normalizeBasePath(options.basePath ?? '/v1')) : null,
+    processingDelayMs: nonNegative(options.processingDelayMs, DEFAULT_PROCESSING_DELAY_MS, 'processingDelayMs'),
+    uploadUrlTtlSeconds: nonNegative(options.uploadUrlTtlSeconds, DEFAULT_UPLOAD_URL_TTL_SECONDS, 'uploadUrlTtlSeconds'),
+    maxUploadBytes: nonNegative(options.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES, 'maxUploadBytes'),
+    now: options.now ?? Date.now,
+  };
+  const persistence = options.dataDir ? diskPersistence(resolve(options.dataDir)) : memoryPersistence();
+  const state: State = persistence.load() ?? emptyState(`sk_staging_${randomHex(24)}`, randomHex(32));
+  if (options.apiKey !== undefined) {
+    if (!options.apiKey) throw new TypeError('apiKey must not be empty');
+    state.apiKey = options.apiKey;
+  }
+  const env: Env = { state, persistence, options: resolved, newId: createIdFactory(resolved.now) };
+
+  let saved = '';
+  const persist = () => {
+    if (!options.dataDir) return;
+    const serialized = JSON.stringify(state);
+    if (serialized === saved) return;
+    persistence.save(serialized);
+    saved = serialized;
+  };
+  persist();
+
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Runs `fn` alone against a settled store; rolls back on anything but an HttpError, persists after. */
+  function exclusive(fn: (now: number) => Response | Promise<Response>): Promise<Response> {
+    const run = queue.then(async () => {
+      const now = resolved.now();
+      settle(env, now);
+      const snapshot = JSON.stringify(state);
+      try {
+        return await fn(now);
+      } catch (error) {
+        if (!(error instanceof HttpError)) Object.assign(state, JSON.parse(snapshot) as State);
+        throw error;
+      } finally {
+        persist();
+      }
+    });
+    queue = run.catch(() => {});
+    return run;
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = stripBasePath(url.pathname, resolved.basePath);
+    if (path === null) return routeNotFound(request.method, url.pathname);
+    if (path.startsWith(UPLOAD_PATH_PREFIX)) {
+      const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
+      return handleUpload({ request, path, rawQuery, env, withStore: exclusive });
+    }
+    const match = matchRoute(ROUTES, request.method, path);
+    if (match.kind === 'not_found') return routeNotFound(request.method, path);
+    if (match.kind === 'method_not_allowed') {
+      return errorResponse(
+        405,
+        { code: 'method_not_allowed', title: 'Method not allowed', detail: `${path} answers ${match.allow.join(', ')}, not ${request.method}.` },
+        { Allow: match.allow.join(', ') },
+      );
+    }
+    authenticate(request, state.apiKey);
+    const key = idempotencyKey(request);
+    const bytes = request.method === 'GET' ? new Uint8Array(0) : await readBytes(request, MAX_JSON_BYTES);
+    const body = parseJson(request, bytes);
+    const print = key === null ? '' : fingerprint(request.method, path, bytes);
+    return exclusive(async (now) => {
+      if (key !== null) {
+        const previous = replay(state, key, print);
+        if (previous) return previous;
+      }
+      const ctx: Ctx = {
+        env,
+        request,
+        path,
+        params: match.params,
+        query: url.searchParams,
+        body,
+        now,
+        baseUrl: resolved.publicUrl ?? `${url.origin}${resolved.basePath}`,
+      };
+      let response: Response;
+      try {
+        response = await match.route.handler(ctx);
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        response = error.toResponse();
+      }
+      if (key !== null) await remember(state, key, print, response, now);
+      return response;
+    });
+  }
+
+  return {
+    get apiKey() {
+      return state.apiKey;
+    },
+    async fetch(request: Request): Promise<Response> {
+      try {
+        return await handle(request);
+      } catch (error) {
+        if (error instanceof HttpError) return error.toResponse();
+        console.error('[beltic-sandbox] internal error:', error);
+        return errorResponse(500, {
+          code: 'internal_error',
+          title: 'Internal server error',
+          detail: `The sandbox failed on this request and changed nothing: ${(error as Error)?.message ?? String(error)}`,
+        });
+      }
+    },
+    async close() {
+      await queue;
+      persist();
+    },
+  };
+}
+
+function authenticate(request: Request, apiKey: string): void {
+  const given = request.headers.get(API_KEY_HEADER);
+  if (!given) throw unauthorized(`Send the sandbox's staging key in ${API_KEY_HEADER}.`);
+  const a = Buffer.from(given);
+  const b = Buffer.from(apiKey);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) {
+    throw unauthorized(
+      given.startsWith('sk_production_')
+        ? 'A production key was sent to the sandbox; use the staging key it printed at start.'
+        : `The key in ${API_KEY_HEADER} is not this sandbox's key.`,
+    );
+  }
+}
+
+function routeNotFound(method: string, path: string): Response {
+  return errorResponse(404, { code: 'route_not_found', title: 'Not found', detail: `No route for ${method} ${path}.` });
+}
+
+function publicBase(publicUrl: string, basePath: string): string {
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new TypeError(`publicUrl must be an absolute URL, got "${publicUrl}"`);
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  return path ? `${url.origin}${path}` : `${url.origin}${basePath}`;
+}
+
+function normalizeBasePath(basePath: string): string {
+  const trimmed = basePath.trim().replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+/** The path relative to the base path, or null when the request is not for the sandbox. */
+function stripBasePath(pathname: string, basePath: string): string | null {
+  if (!basePath) return pathname || '/';
+  if (pathname === basePath) return '/';
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : null;
+}
+
+function nonNegative(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) throw new TypeError(`${name} must be a non-negative number`);
+  return value;
+}

@@ -1,0 +1,105 @@
+/**
+ * Session and verification state moves, in one place. Time-driven moves (a verification's outcome
+ * arriving, a session reaching `expires_at`) are applied lazily by `settle` at the start of every
+ * request, in the order they happened, each stamped with the time it was due rather than the time
+ * it was noticed. That keeps the sandbox deterministic under an injected clock and needs no timers.
+ */
+import { isFinalSessionStatus, type SessionStatus } from '../api/contract.js';
+import type { Env } from './context.js';
+import { conflict, notFound } from './errors.js';
+import type { SessionRecord, VerificationRecord } from './store.js';
+
+export const DEFAULT_SESSION_TTL_SECONDS = 24 * 3600;
+
+const TIMESTAMP_FOR: Partial<Record<SessionStatus, keyof SessionRecord>> = {
+  started: 'started_at',
+  completed: 'completed_at',
+  failed: 'failed_at',
+  marked_for_review: 'marked_for_review_at',
+  approved: 'decisioned_at',
+  declined: 'decisioned_at',
+  expired: 'expired_at',
+};
+
+export function moveSession(session: SessionRecord, to: SessionStatus, at: number): void {
+  session.status = to;
+  const stamp = TIMESTAMP_FOR[to];
+  if (stamp) (session as unknown as Record<string, unknown>)[stamp] = at;
+  session.updated_at = at;
+}
+
+export function settle(env: Env, now: number): void {
+  const { state } = env;
+  type Due = { at: number; order: number; apply: () => void };
+  const due: Due[] = [];
+  for (const v of Object.values(state.verifications)) {
+    if (v.status === 'initiated' && v.pending_outcome && v.ready_at <= now) {
+      due.push({ at: v.ready_at, order: 0, apply: () => revealOutcome(env, v) });
+    }
+  }
+  for (const s of Object.values(state.sessions)) {
+    if (s.expires_at !== null && s.expires_at <= now && !isFinalSessionStatus(s.status)) {
+      const at = s.expires_at;
+      // Re-checked when applied: an outcome due earlier may already have closed the session.
+      due.push({ at, order: 1, apply: () => !isFinalSessionStatus(s.status) && moveSession(s, 'expired', at) });
+    }
+  }
+  due.sort((a, b) => a.at - b.at || a.order - b.order);
+  for (const event of due) event.apply();
+}
+
+function revealOutcome(env: Env, v: VerificationRecord): void {
+  const outcome = v.pending_outcome!;
+  const at = v.ready_at;
+  v.status = outcome.status;
+  v.checks = outcome.checks;
+  v.extracted = v.redacted_at ? null : outcome.extracted;
+  v.pending_outcome = null;
+  v.completed_at = at;
+  const doc = env.state.documents[v.document_id];
+  if (doc) {
+    doc.status = outcome.status === 'passed' ? 'processed' : 'failed';
+    doc.processed_at = at;
+  }
+  const session = v.session_id ? env.state.sessions[v.session_id] : undefined;
+  if (!session || session.redacted_at || isFinalSessionStatus(session.status)) return;
+  if (outcome.status === 'passed') {
+    moveSession(session, session.sandbox.scenario === 'marked_for_review' ? 'marked_for_review' : 'completed', at);
+    if (v.auto_update_session && v.extracted) writeBack(session, v.extracted);
+  } else if (outcome.status === 'failed') {
+    moveSession(session, 'failed', at);
+  } else {
+    // requires_retry: the applicant captures again, so the session goes back to accepting documents.
+    moveSession(session, 'started', at);
+  }
+}
+
+/** `auto_update_session`: what the document proved replaces what the session held. */
+function writeBack(session: SessionRecord, extracted: Record<string, unknown>): void {
+  const person = extracted.person as SessionRecord['person'] | undefined;
+  if (person) session.person = person;
+  const address = extracted.address as SessionRecord['address'] | undefined;
+  if (address) session.address = address;
+  const numbers = (extracted.identity_numbers as SessionRecord['identity_numbers'] | undefined) ?? [];
+  for (const n of numbers) {
+    if (!session.identity_numbers.some((m) => m.type === n.type && m.value === n.value)) session.identity_numbers.push(n);
+  }
+}
+
+export function getSession(env: Env, id: string, pointer?: string): SessionRecord {
+  const session = env.state.sessions[id];
+  if (!session) throw notFound(`No session ${id}.`, pointer ? { pointer } : {});
+  return session;
+}
+
+/** Where the applicant still acts: adding documents, uploading, creating verifications. */
+export function assertSessionOpen(session: SessionRecord): void {
+  assertNotRedacted(session);
+  if (isFinalSessionStatus(session.status)) {
+    throw conflict('session_final', `Session ${session.id} is ${session.status}; it accepts no more documents or verifications.`);
+  }
+}
+
+export function assertNotRedacted(session: SessionRecord): void {
+  if (session.redacted_at !== null) throw conflict('session_redacted', `Session ${session.id} was redacted.`);
+}

@@ -1,0 +1,117 @@
+/**
+ * Reading JSON:API request documents. Everything here throws an HttpError with a `source.pointer`
+ * (or `parameter`/`header`) naming what is wrong, before any handler writes anything.
+ */
+import { badRequest, conflict, HttpError, invalid, tooLarge, unsupportedMediaType } from './errors.js';
+import { mediaType } from './sniff.js';
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+export type Json = Record<string, unknown>;
+
+/** The request body as bytes, refused past `limit` without buffering the rest. */
+export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw tooLarge(`The body is larger than ${limit} bytes.`);
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(`The body is larger than ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Parses a JSON request body; an empty body reads as `null`. */
+export function parseJson(request: Request, bytes: Uint8Array): unknown {
+  if (bytes.byteLength === 0) return null;
+  const type = mediaType(request.headers.get('content-type'));
+  if (type && type !== 'application/json' && type !== 'application/vnd.api+json') {
+    throw unsupportedMediaType('unsupported_media_type', `Send JSON with Content-Type: application/json (got ${type}).`, {
+      header: 'Content-Type',
+    });
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw badRequest('malformed_json', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export interface ResourceInput {
+  /** `data.id`, which only a PATCH carries. */
+  id: string | null;
+  attributes: Json;
+  relationships: Json;
+  /** The document's top-level `meta`. */
+  meta: Json;
+}
+
+/** `{ data: { type, attributes?, relationships? }, meta? }` with `type` one of `types`. */
+export function resourceInput(body: unknown, types: readonly string[]): ResourceInput {
+  if (!isObject(body)) throw badRequest('invalid_document', 'The body must be a JSON:API document: { "data": { "type": … } }.');
+  const data = body.data;
+  if (!isObject(data)) throw badRequest('invalid_document', 'The document needs a "data" object.', { pointer: '/data' });
+  if (typeof data.type !== 'string') throw badRequest('invalid_document', 'data.type is required.', { pointer: '/data/type' });
+  if (!types.includes(data.type)) {
+    throw conflict('type_mismatch', `data.type must be "${types.join('" or "')}" here, not "${data.type}".`, { pointer: '/data/type' });
+  }
+  if (data.id !== undefined && typeof data.id !== 'string') throw badRequest('invalid_document', 'data.id must be a string.', { pointer: '/data/id' });
+  return {
+    id: typeof data.id === 'string' ? data.id : null,
+    attributes: optionalObject(data.attributes, '/data/attributes'),
+    relationships: optionalObject(data.relationships, '/data/relationships'),
+    meta: optionalObject(body.meta, '/meta'),
+  };
+}
+
+function optionalObject(value: unknown, pointer: string): Json {
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) throw badRequest('invalid_document', `${pointer.slice(1).replace(/\//g, '.')} must be an object.`, { pointer });
+  return value;
+}
+
+/** The id of a to-one relationship `{ data: { type, id } }`, or null when absent and optional. */
+export function relationshipId(relationships: Json, name: string, type: string, required: boolean): string | null {
+  const pointer = `/data/relationships/${name}`;
+  const rel = relationships[name];
+  if (rel === undefined || rel === null) {
+    if (required) throw new HttpError(422, { code: 'missing_relationship', title: 'Missing relationship', detail: `relationships.${name} is required.`, pointer });
+    return null;
+  }
+  if (!isObject(rel) || !isObject(rel.data)) throw invalid(`relationships.${name} must be { "data": { "type": "${type}", "id": "…" } }.`, pointer);
+  if (rel.data.type !== type) throw invalid(`relationships.${name}.data.type must be "${type}".`, `${pointer}/data/type`);
+  if (typeof rel.data.id !== 'string' || rel.data.id === '') throw invalid(`relationships.${name}.data.id must be a string.`, `${pointer}/data/id`);
+  return rel.data.id;
+}
+
+/** Refuses attributes this endpoint does not know, so that a typo is an error rather than silence. */
+export function rejectUnknown(object: Json, allowed: readonly string[], pointer: string, readOnly: readonly string[] = []): void {
+  for (const key of Object.keys(object)) {
+    if (readOnly.includes(key)) throw invalid(`${key} is read-only.`, `${pointer}/${key}`, 'read_only_attribute');
+    if (!allowed.includes(key)) throw invalid(`Unknown attribute "${key}". Allowed: ${allowed.join(', ')}.`, `${pointer}/${key}`, 'unknown_attribute');
+  }
+}
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Query filters are accepted both bare (`status=`) and JSON:API-style (`filter[status]=`). */
+export function filterParam(query: URLSearchParams, name: string): string | null {
+  return query.get(`filter[${name}]`) ?? query.get(name);
+}

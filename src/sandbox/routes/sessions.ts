@@ -1,0 +1,169 @@
+/** Sessions: one applicant's attempt, its manual data, behaviour signals and status moves. */
+import { isFinalSessionStatus, SESSION_STATUSES, type EntityType, type SessionStatus } from '../../api/contract.js';
+import type { Ctx } from '../context.js';
+import { badRequest, conflict, invalid, notFound } from '../errors.js';
+import { assertNotRedacted, DEFAULT_SESSION_TTL_SECONDS, getSession, moveSession } from '../lifecycle.js';
+import { redactSession } from '../redaction.js';
+import { filterParam, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { listResponse, resourceResponse } from '../respond.js';
+import { route } from '../router.js';
+import { failIfScheduled, parseScenario } from '../scenarios.js';
+import { sessionResource } from '../serialize.js';
+import type { SessionRecord } from '../store.js';
+import { behaviorAnalysis, MANUAL_DATA_FIELDS, manualData, oneOf } from '../validate.js';
+
+const ENTITY_TYPES: readonly EntityType[] = ['person', 'business'];
+const READ_ONLY = [
+  'status',
+  'creator_type',
+  'creator_id',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'expires_at',
+  'completed_at',
+  'failed_at',
+  'marked_for_review_at',
+  'decisioned_at',
+  'expired_at',
+  'redacted_at',
+];
+const MAX_EVIDENCE_BYTES = 64 * 1024;
+
+function create(ctx: Ctx): Response {
+  const { attributes, relationships, meta } = resourceInput(ctx.body, ['session']);
+  rejectUnknown(attributes, ['entity_type', ...MANUAL_DATA_FIELDS], '/data/attributes', READ_ONLY);
+  const accountId = relationshipId(relationships, 'account', 'account', true)!;
+  const entityType =
+    attributes.entity_type === undefined ? 'person' : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type');
+  const data = manualData(attributes);
+  const { state: sandbox, sessionExpiresInSeconds } = parseScenario(meta.sandbox);
+  const account = ctx.env.state.accounts[accountId];
+  if (!account) throw notFound(`No account ${accountId}.`, { pointer: '/data/relationships/account/data/id' });
+  if (account.redacted_at !== null) throw conflict('account_redacted', `Account ${accountId} was redacted.`, { pointer: '/data/relationships/account' });
+  const session: SessionRecord = {
+    id: ctx.env.newId('sess'),
+    account_id: accountId,
+    status: 'created',
+    entity_type: entityType,
+    creator_type: 'api_key',
+    creator_id: 'sandbox',
+    person: data.person ?? null,
+    business: data.business ?? null,
+    contact: data.contact ?? null,
+    address: data.address ?? null,
+    identity_numbers: data.identity_numbers ?? [],
+    behavior_analysis: null,
+    behavior_evidence: null,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    started_at: null,
+    expires_at: ctx.now + (sessionExpiresInSeconds ?? DEFAULT_SESSION_TTL_SECONDS) * 1000,
+    completed_at: null,
+    failed_at: null,
+    marked_for_review_at: null,
+    decisioned_at: null,
+    expired_at: null,
+    redacted_at: null,
+    sandbox,
+  };
+  ctx.env.state.sessions[session.id] = session;
+  return resourceResponse(sessionResource(ctx, session), 201);
+}
+
+function list(ctx: Ctx): Response {
+  const statuses = listFilter(ctx, 'status', SESSION_STATUSES);
+  const entityTypes = listFilter(ctx, 'entity_type', ENTITY_TYPES);
+  const account = ctx.query.get('filter[account]');
+  const device = ctx.query.get('filter[session_device]');
+  const deviceSession = device === null ? null : ctx.env.state.devices[device]?.session_id ?? '';
+  const records = Object.values(ctx.env.state.sessions).filter(
+    (s) =>
+      (!statuses || statuses.includes(s.status)) &&
+      (!entityTypes || entityTypes.includes(s.entity_type)) &&
+      (account === null || s.account_id === account) &&
+      (deviceSession === null || s.id === deviceSession),
+  );
+  return listResponse(ctx, records, (s) => sessionResource(ctx, s));
+}
+
+/** `status=started,pending` or `filter[status]=…`; an unknown value is a 400, not an empty list. */
+function listFilter<T extends string>(ctx: Ctx, name: string, allowed: readonly T[]): T[] | null {
+  const raw = filterParam(ctx.query, name);
+  if (raw === null) return null;
+  const values = raw.split(',').map((v) => v.trim());
+  for (const v of values) {
+    if (!(allowed as readonly string[]).includes(v)) {
+      throw badRequest('invalid_parameter', `${name} must be among ${allowed.join(', ')}.`, { parameter: name });
+    }
+  }
+  return values as T[];
+}
+
+function get(ctx: Ctx): Response {
+  const session = getSession(ctx.env, ctx.params.id!);
+  failIfScheduled(session.sandbox, 'get_session');
+  return resourceResponse(sessionResource(ctx, session));
+}
+
+function update(ctx: Ctx): Response {
+  const session = getSession(ctx.env, ctx.params.id!);
+  const { id, attributes, meta } = resourceInput(ctx.body, ['session']);
+  if (id !== null && id !== session.id) throw conflict('id_mismatch', 'data.id does not match the URL.', { pointer: '/data/id' });
+  rejectUnknown(attributes, ['entity_type', 'behavior_analysis', ...MANUAL_DATA_FIELDS], '/data/attributes', READ_ONLY);
+  const data = manualData(attributes);
+  const entityType = attributes.entity_type === undefined ? session.entity_type : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type');
+  const behavior = 'behavior_analysis' in attributes ? behaviorAnalysis(attributes.behavior_analysis, '/data/attributes/behavior_analysis') : undefined;
+  if (meta.evidence !== undefined && JSON.stringify(meta.evidence).length > MAX_EVIDENCE_BYTES) {
+    throw invalid(`meta.evidence is limited to ${MAX_EVIDENCE_BYTES} bytes of JSON.`, '/meta/evidence');
+  }
+  assertNotRedacted(session);
+  failIfScheduled(session.sandbox, 'patch_session');
+  Object.assign(session, data, { entity_type: entityType, updated_at: ctx.now });
+  if (behavior !== undefined) session.behavior_analysis = behavior;
+  if (meta.evidence !== undefined) session.behavior_evidence = meta.evidence;
+  return resourceResponse(sessionResource(ctx, session));
+}
+
+/** Idempotent: a widget resuming after a reload may start a session that is already under way. */
+function start(ctx: Ctx): Response {
+  const session = getSession(ctx.env, ctx.params.id!);
+  assertNotRedacted(session);
+  if (isFinalSessionStatus(session.status)) throw conflict('session_final', `Session ${session.id} is ${session.status}; it cannot be started.`);
+  failIfScheduled(session.sandbox, 'start');
+  if (session.status === 'created') moveSession(session, 'started', ctx.now);
+  return resourceResponse(sessionResource(ctx, session));
+}
+
+function transition(from: readonly SessionStatus[], to: SessionStatus, verb: string) {
+  return (ctx: Ctx): Response => {
+    const session = getSession(ctx.env, ctx.params.id!);
+    assertNotRedacted(session);
+    if (!from.includes(session.status)) {
+      throw conflict('invalid_transition', `Session ${session.id} is ${session.status}; only a session that is ${from.join(' or ')} can be ${verb}.`);
+    }
+    moveSession(session, to, ctx.now);
+    return resourceResponse(sessionResource(ctx, session));
+  };
+}
+
+const DECIDABLE: SessionStatus[] = ['completed', 'marked_for_review'];
+const OPEN = SESSION_STATUSES.filter((s) => !isFinalSessionStatus(s));
+
+function redact(ctx: Ctx): Response {
+  const session = getSession(ctx.env, ctx.params.id!);
+  redactSession(ctx.env, session, ctx.now);
+  return resourceResponse(sessionResource(ctx, session));
+}
+
+export const sessionRoutes = [
+  route('POST', '/identity/sessions', create),
+  route('GET', '/identity/sessions', list),
+  route('GET', '/identity/sessions/:id', get),
+  route('PATCH', '/identity/sessions/:id', update),
+  route('POST', '/identity/sessions/:id/start', start),
+  route('POST', '/identity/sessions/:id/approve', transition(DECIDABLE, 'approved', 'approved')),
+  route('POST', '/identity/sessions/:id/decline', transition(DECIDABLE, 'declined', 'declined')),
+  route('POST', '/identity/sessions/:id/expire', transition(OPEN, 'expired', 'expired')),
+  route('POST', '/identity/sessions/:id/redact', redact),
+];

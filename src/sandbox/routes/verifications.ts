@@ -1,0 +1,116 @@
+/** Verifications (`verification/idv`): run the engine on a document's uploads, reveal the outcome after the delay. */
+import { VERIFICATION_STATUSES, type Side } from '../../api/contract.js';
+import type { Ctx } from '../context.js';
+import { verifyDocument } from '../engine/checks.js';
+import { badRequest, invalid, notFound } from '../errors.js';
+import { assertSessionOpen, getSession, moveSession } from '../lifecycle.js';
+import { filterParam, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { listResponse, resourceResponse } from '../respond.js';
+import { route } from '../router.js';
+import { applyScenario, failIfScheduled } from '../scenarios.js';
+import { documentFiles, latestUploads, verificationResource } from '../serialize.js';
+import type { VerificationRecord } from '../store.js';
+import { assertComplete, getDocument, submitDocument } from './documents.js';
+
+const READ_ONLY = ['status', 'checks', 'extracted', 'created_at', 'submitted_at', 'completed_at', 'redacted_at'];
+
+async function create(ctx: Ctx): Promise<Response> {
+  const { attributes, relationships, meta } = resourceInput(ctx.body, ['verification/idv']);
+  rejectUnknown(attributes, [], '/data/attributes', READ_ONLY);
+  const documentId = relationshipId(relationships, 'document', 'document/idv', true)!;
+  const sessionId = relationshipId(relationships, 'session', 'session', false);
+  const autoUpdate = meta.auto_update_session ?? false;
+  if (typeof autoUpdate !== 'boolean') throw invalid('auto_update_session must be a boolean.', '/meta/auto_update_session');
+
+  const doc = getDocument(ctx, documentId, '/data/relationships/document/data/id');
+  if (sessionId !== null) {
+    getSession(ctx.env, sessionId, '/data/relationships/session/data/id');
+    if (doc.session_id !== sessionId) {
+      throw invalid(`Document ${doc.id} belongs to another session.`, '/data/relationships/session/data/id');
+    }
+  }
+  // Without a session relationship the verification still belongs to the document's session.
+  const session = getSession(ctx.env, doc.session_id);
+  assertSessionOpen(session);
+  if (doc.status === 'pending') assertComplete(ctx, doc, '/data/relationships/document');
+  failIfScheduled(session.sandbox, 'create_verification');
+
+  const uploads = latestUploads(documentFiles(ctx, doc.id));
+  const sides: Partial<Record<Side, { bytes: Uint8Array; contentType: string }>> = {};
+  for (const [side, file] of Object.entries(uploads) as [Side, NonNullable<(typeof uploads)[Side]>][]) {
+    const bytes = ctx.env.persistence.readBlob(file.id);
+    if (bytes) sides[side] = { bytes, contentType: file.content_type };
+  }
+  const real = await verifyDocument({
+    documentType: doc.document_type,
+    issuingCountry: doc.issuing_country,
+    sides,
+    today: new Date(ctx.now).toISOString().slice(0, 10),
+  });
+  const outcome = applyScenario(session.sandbox, real);
+
+  if (doc.status === 'pending') submitDocument(doc, ctx.now);
+  if (session.status === 'created') moveSession(session, 'started', ctx.now);
+  moveSession(session, 'pending', ctx.now);
+  const verification: VerificationRecord = {
+    id: ctx.env.newId('ver'),
+    session_id: session.id,
+    document_id: doc.id,
+    status: 'initiated',
+    auto_update_session: autoUpdate,
+    checks: [],
+    extracted: null,
+    pending_outcome: outcome,
+    ready_at: ctx.now + (session.sandbox.processing_delay_ms ?? ctx.env.options.processingDelayMs),
+    created_at: ctx.now,
+    submitted_at: ctx.now,
+    completed_at: null,
+    redacted_at: null,
+  };
+  ctx.env.state.verifications[verification.id] = verification;
+  return resourceResponse(verificationResource(ctx, verification), 201);
+}
+
+function list(ctx: Ctx): Response {
+  const rawStatus = filterParam(ctx.query, 'status');
+  const statuses = rawStatus === null ? null : rawStatus.split(',').map((s) => s.trim());
+  for (const s of statuses ?? []) {
+    if (!(VERIFICATION_STATUSES as readonly string[]).includes(s)) {
+      throw badRequest('invalid_parameter', `status must be among ${VERIFICATION_STATUSES.join(', ')}.`, { parameter: 'status' });
+    }
+  }
+  const sessionId = filterParam(ctx.query, 'session_id');
+  const from = timeParam(ctx, 'created_at_from');
+  const to = timeParam(ctx, 'created_at_to');
+  const records = Object.values(ctx.env.state.verifications).filter(
+    (v) =>
+      (!statuses || statuses.includes(v.status)) &&
+      (sessionId === null || v.session_id === sessionId) &&
+      (from === null || v.created_at >= from) &&
+      (to === null || v.created_at <= to),
+  );
+  return listResponse(ctx, records, (v) => verificationResource(ctx, v));
+}
+
+function timeParam(ctx: Ctx, name: string): number | null {
+  const raw = filterParam(ctx.query, name);
+  if (raw === null) return null;
+  const ms = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(raw) ? Date.parse(raw) : NaN;
+  if (Number.isNaN(ms)) throw badRequest('invalid_parameter', `${name} must be an ISO-8601 date or timestamp.`, { parameter: name });
+  // A bare date as the upper bound means "up to the end of that day".
+  return name === 'created_at_to' && raw.length === 10 ? ms + 86_400_000 - 1 : ms;
+}
+
+function get(ctx: Ctx): Response {
+  const verification = ctx.env.state.verifications[ctx.params.id!];
+  if (!verification) throw notFound(`No verification ${ctx.params.id}.`);
+  const session = verification.session_id ? ctx.env.state.sessions[verification.session_id] : undefined;
+  if (session) failIfScheduled(session.sandbox, 'get_verification');
+  return resourceResponse(verificationResource(ctx, verification));
+}
+
+export const verificationRoutes = [
+  route('POST', '/identity/verifications', create),
+  route('GET', '/identity/verifications', list),
+  route('GET', '/identity/verifications/:id', get),
+];

@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { EXPIRED_LICENCE, LICENCE } from '../fixtures/payload.js';
+import { loadFixtures } from '../fixtures/manifest.js';
+import { fixture, harness, LICENCE_FILES, type Harness } from './helpers.js';
+
+type Check = { name: string; status: string; reasons: string[]; requirement: string; metadata?: Record<string, unknown> };
+const check = (attributes: { checks: Check[] }, name: string) => attributes.checks.find((c) => c.name === name)!;
+
+async function verifyFiles(h: Harness, documentType: string | null, files: ReturnType<typeof fixture>[], meta?: Record<string, unknown>) {
+  const sessionId = await h.session();
+  const doc = await h.uploadedDocument(sessionId, documentType, files);
+  const created = await h.verify(doc, sessionId, meta);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const result = await h.outcome(created.body.data.id);
+  const session = (await h.api('GET', `/identity/sessions/${sessionId}`)).body.data;
+  return { sessionId, doc, created, result: result.body.data, session };
+}
+
+describe('sandbox verifications: the engine on the fixture images', () => {
+  before(async () => {
+    await loadFixtures();
+  });
+
+  it('passes a passport photo; the outcome arrives only after the processing delay', async () => {
+    const h = harness();
+    const sessionId = await h.session();
+    const doc = await h.uploadedDocument(sessionId, 'passport', [fixture('passport.jpg', 'front')]);
+    const created = await h.verify(doc, sessionId);
+    assert.equal(created.status, 201);
+    const v = created.body.data;
+    assert.match(v.id, /^ver_/);
+    assert.equal(v.attributes.status, 'initiated');
+    assert.deepEqual(v.attributes.checks, []);
+    assert.equal(v.attributes.completed_at, null);
+    assert.equal(v.relationships.document.data.id, doc);
+    assert.equal(v.relationships.session.data.id, sessionId);
+    h.clock.advance(999);
+    assert.equal((await h.api('GET', `/identity/verifications/${v.id}`)).body.data.attributes.status, 'initiated');
+    h.clock.advance(1);
+    const done = (await h.api('GET', `/identity/verifications/${v.id}`)).body.data.attributes;
+    assert.equal(done.status, 'passed');
+    assert.equal(done.completed_at, new Date(h.clock.now()).toISOString());
+    assert.deepEqual(done.checks.map((c: Check) => [c.name, c.status]), [
+      ['image_readable', 'passed'],
+      ['image_resolution', 'passed'],
+      ['document_visible', 'passed'],
+      ['barcode_readable', 'not_applicable'],
+      ['document_not_expired', 'not_applicable'],
+    ]);
+    assert.deepEqual(check(done, 'image_resolution').metadata, { front: { width: 1600, height: 1100, min_short_side: 600 } });
+    assert.equal(done.extracted, null);
+    const docAfter = (await h.api('GET', `/identity/documents/idvs/${doc}`)).body.data.attributes;
+    assert.equal(docAfter.status, 'processed');
+    assert.notEqual(docAfter.processed_at, null);
+  });
+
+  it('passes a licence front + back, extracting the AAMVA fields, and writes them back with auto_update_session', async () => {
+    const h = harness();
+    const { result, session } = await verifyFiles(h, 'drivers_license', LICENCE_FILES(), { auto_update_session: true });
+    assert.equal(result.attributes.status, 'passed', JSON.stringify(result.attributes.checks));
+    const barcode = check(result.attributes, 'barcode_readable');
+    assert.equal(barcode.status, 'passed');
+    assert.equal(barcode.requirement, 'required');
+    assert.equal(check(result.attributes, 'document_not_expired').status, 'passed');
+    const x = result.attributes.extracted;
+    assert.equal(x.source, 'pdf417');
+    assert.deepEqual(x.person, {
+      name: { first: LICENCE.first_name, middle: LICENCE.middle_name, last: LICENCE.last_name },
+      birth_date: LICENCE.birth_date,
+      sex: LICENCE.sex,
+    });
+    assert.equal(x.document.number, LICENCE.document_number);
+    assert.equal(x.document.expiry_date, LICENCE.expiry_date);
+    assert.equal(x.document.issue_date, LICENCE.issue_date);
+    assert.equal(x.document.jurisdiction, LICENCE.address.administrative_area);
+    assert.deepEqual(x.address, { ...LICENCE.address, line2: null, sublocality: null });
+    assert.deepEqual(x.identity_numbers, [{ type: 'drivers_license', value: LICENCE.document_number, country_code: 'US' }]);
+
+    assert.equal(session.attributes.status, 'completed');
+    assert.deepEqual(session.attributes.person, x.person);
+    assert.deepEqual(session.attributes.address, x.address);
+    assert.deepEqual(session.attributes.identity_numbers, x.identity_numbers);
+  });
+
+  it('leaves the session alone without auto_update_session', async () => {
+    const h = harness();
+    const { result, session } = await verifyFiles(h, 'drivers_license', LICENCE_FILES());
+    assert.equal(result.attributes.status, 'passed');
+    assert.equal(session.attributes.person, null);
+  });
+
+  it('asks for a retry when the photo is blank, with a reason a person can act on', async () => {
+    const h = harness();
+    const { result, session } = await verifyFiles(h, 'passport', [fixture('blank.png', 'front')]);
+    assert.equal(result.attributes.status, 'requires_retry');
+    const visible = check(result.attributes, 'document_visible');
+    assert.equal(visible.status, 'failed');
+    assert.match(visible.reasons[0]!, /No document is visible in the photo of the front/);
+    assert.equal(result.attributes.extracted, null);
+    assert.equal(session.attributes.status, 'started', 'requires_retry keeps the session open');
+  });
+
+  it('asks for a retry when the photo is too small', async () => {
+    const h = harness();
+    const { result } = await verifyFiles(h, 'drivers_license', [fixture('licence-front.jpg', 'front'), fixture('tiny.png', 'back')]);
+    assert.equal(result.attributes.status, 'requires_retry');
+    const resolution = check(result.attributes, 'image_resolution');
+    assert.equal(resolution.status, 'failed');
+    assert.deepEqual(resolution.reasons, ['The photo of the back is too small (200 × 120 px). Take it closer, filling the frame with the document.']);
+    assert.equal(check(result.attributes, 'barcode_readable').status, 'not_applicable', 'one thing to fix at a time');
+  });
+
+  it('asks for a retry when the back has no readable barcode', async () => {
+    const h = harness();
+    const { result } = await verifyFiles(h, 'drivers_license', [fixture('licence-front.jpg', 'front'), fixture('passport.jpg', 'back')]);
+    assert.equal(result.attributes.status, 'requires_retry');
+    assert.match(check(result.attributes, 'barcode_readable').reasons[0]!, /barcode on the back could not be read/);
+  });
+
+  it('fails an expired licence and the session with it', async () => {
+    const h = harness();
+    const { result, session, doc } = await verifyFiles(h, 'drivers_license', [fixture('licence-front.jpg', 'front'), fixture('expired-licence-back.png', 'back')]);
+    assert.equal(result.attributes.status, 'failed');
+    const expiry = check(result.attributes, 'document_not_expired');
+    assert.equal(expiry.status, 'failed');
+    assert.deepEqual(expiry.reasons, [`The document expired on ${EXPIRED_LICENCE.expiry_date}. Use a document that is still valid.`]);
+    assert.equal(result.attributes.extracted.document.number, EXPIRED_LICENCE.document_number);
+    assert.equal(session.attributes.status, 'failed');
+    assert.notEqual(session.attributes.failed_at, null);
+    assert.equal((await h.api('GET', `/identity/documents/idvs/${doc}`)).body.data.attributes.status, 'failed');
+  });
+
+  it('does not render PDFs: image checks are not_applicable, a PDF back needs a photo', async () => {
+    const h = harness();
+    const pdf = { bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'), content_type: 'application/pdf' };
+    const passport = await verifyFiles(h, 'passport', [{ ...pdf, side: 'front' }]);
+    assert.equal(passport.result.attributes.status, 'passed');
+    assert.equal(check(passport.result.attributes, 'image_readable').status, 'not_applicable');
+    assert.match(check(passport.result.attributes, 'image_readable').reasons[0]!, /PDF/);
+    const licence = await verifyFiles(h, 'drivers_license', [fixture('licence-front.jpg', 'front'), { ...pdf, side: 'back' }]);
+    assert.equal(licence.result.attributes.status, 'requires_retry');
+    assert.match(check(licence.result.attributes, 'barcode_readable').reasons[0]!, /PDF/);
+  });
+
+  it('refuses bad verification requests and stores nothing', async () => {
+    const h = harness();
+    const sessionId = await h.session();
+    const otherSession = await h.session();
+    const incomplete = await h.document(sessionId, 'drivers_license', LICENCE_FILES());
+    const complete = await h.uploadedDocument(sessionId, 'passport', [fixture('passport.jpg', 'front')]);
+    const rel = (id: string) => ({ document: { data: { type: 'document/idv', id } } });
+    const cases: [unknown, number, string | undefined][] = [
+      [{ data: { type: 'verification/idv', relationships: {} } }, 422, '/data/relationships/document'],
+      [{ data: { type: 'verification/idv', relationships: rel('doc_missing') } }, 404, '/data/relationships/document/data/id'],
+      [{ data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/address', id: complete } } } } }, 422, '/data/relationships/document/data/type'],
+      [{ data: { type: 'verification/idv', relationships: { ...rel(complete), session: { data: { type: 'session', id: otherSession } } } } }, 422, '/data/relationships/session/data/id'],
+      [{ data: { type: 'verification/idv', relationships: { ...rel(complete), session: { data: { type: 'session', id: 'sess_x' } } } } }, 404, '/data/relationships/session/data/id'],
+      [{ data: { type: 'verification/idv', relationships: rel(incomplete.id) } }, 422, '/data/relationships/document'],
+      [{ data: { type: 'verification/idv', attributes: { status: 'passed' }, relationships: rel(complete) } }, 422, '/data/attributes/status'],
+      [{ data: { type: 'verification/idv', relationships: rel(complete) }, meta: { auto_update_session: 'yes' } }, 422, '/meta/auto_update_session'],
+      [{ data: { type: 'verification/document', relationships: rel(complete) } }, 409, '/data/type'],
+    ];
+    for (const [body, status, pointer] of cases) {
+      const r = await h.api('POST', '/identity/verifications', body);
+      assert.equal(r.status, status, JSON.stringify(body));
+      assert.equal(r.body.errors[0].source?.pointer, pointer, JSON.stringify(body));
+    }
+    const list = await h.api('GET', '/identity/verifications?page[total]=true');
+    assert.equal(list.body.meta.page.total, 0);
+    assert.equal((await h.api('GET', `/identity/sessions/${sessionId}`)).body.data.attributes.status, 'started');
+    assert.equal((await h.api('GET', '/identity/verifications/ver_missing')).status, 404);
+  });
+
+  it('links a verification to the document’s session when the session relationship is omitted', async () => {
+    const h = harness();
+    const sessionId = await h.session();
+    const doc = await h.uploadedDocument(sessionId, 'passport', [fixture('passport.jpg', 'front')]);
+    const created = await h.verify(doc);
+    assert.equal(created.body.data.relationships.session.data.id, sessionId);
+  });
+
+  it('lists verifications with filters', async () => {
+    const h = harness();
+    const s1 = await h.session();
+    const d1 = await h.uploadedDocument(s1, 'passport', [fixture('passport.jpg', 'front')]);
+    const v1 = (await h.verify(d1, s1)).body.data.id;
+    h.clock.advance(60_000);
+    const s2 = await h.session();
+    const d2 = await h.uploadedDocument(s2, 'passport', [fixture('blank.png', 'front')]);
+    const v2 = (await h.verify(d2, s2)).body.data.id;
+    const ids = async (query: string) => {
+      const r = await h.api('GET', `/identity/verifications${query}`);
+      assert.equal(r.status, 200, query);
+      return r.body.data.map((v: { id: string }) => v.id);
+    };
+    assert.deepEqual(await ids(''), [v2, v1]);
+    assert.deepEqual(await ids('?status=initiated'), [v2]);
+    h.clock.advance(2000);
+    assert.deepEqual(await ids('?status=passed'), [v1]);
+    assert.deepEqual(await ids('?status=requires_retry'), [v2]);
+    assert.deepEqual(await ids('?status=passed,requires_retry'), [v2, v1]);
+    assert.deepEqual(await ids(`?session_id=${s1}`), [v1]);
+    assert.deepEqual(await ids(`?filter[session_id]=${s2}`), [v2]);
+    assert.deepEqual(await ids('?created_at_from=2028-03-01T12:00:30Z'), [v2]);
+    assert.deepEqual(await ids('?created_at_to=2028-03-01T12:00:30Z'), [v1]);
+    assert.deepEqual(await ids('?created_at_to=2028-03-01'), [v2, v1], 'a bare date bounds the whole day');
+    assert.deepEqual(await ids('?created_at_to=2028-02-29'), []);
+    for (const bad of ['?status=done', '?created_at_from=yesterday', '?created_at_to=2028-13-45']) {
+      const r = await h.api('GET', `/identity/verifications${bad}`);
+      assert.equal(r.status, 400, bad);
+      assert.ok(r.body.errors[0].source.parameter, bad);
+    }
+  });
+});
