@@ -2,38 +2,26 @@
  * Reading JSON:API request documents. Everything here throws an HttpError with a `source.pointer`
  * (or `parameter`/`header`) naming what is wrong, before any handler writes anything.
  */
+import { BodyTooLarge, readBodyBytes } from '../api/body.js';
 import { badRequest, conflict, HttpError, invalid, tooLarge, unsupportedMediaType } from './errors.js';
-import { mediaType } from './sniff.js';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
 export type Json = Record<string, unknown>;
 
-/** The request body as bytes, refused past `limit` without buffering the rest. */
+/** The request body as bytes; a 413 past `limit`, checked while streaming. */
 export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw tooLarge(`The body is larger than ${limit} bytes.`);
-  if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(`The body is larger than ${limit} bytes.`);
-    }
-    chunks.push(value);
+  try {
+    return await readBodyBytes(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw tooLarge(`The body is larger than ${limit} bytes.`);
+    throw error;
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+}
+
+/** `image/JPEG; charset=x` → `image/jpeg`. */
+export function mediaType(header: string | null): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 /** Parses a JSON request body; an empty body reads as `null`. */

@@ -10,9 +10,9 @@ import { errorResponse } from '../../api/responses.js';
 import type { Env } from '../context.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, tooLarge, unsupportedMediaType } from '../errors.js';
 import { verifyUpload } from '../presign.js';
-import { readBytes } from '../request.js';
+import { mediaType, readBytes } from '../request.js';
 import { failIfScheduled } from '../scenarios.js';
-import { mediaType, sniffContentType } from '../sniff.js';
+import { sniffBytes } from '../../upload/sniff.js';
 
 export interface UploadRequest {
   request: Request;
@@ -62,15 +62,9 @@ async function put({ request, path, rawQuery, env, withStore }: UploadRequest): 
     throw tooLarge(`Uploads are limited to ${options.maxUploadBytes} bytes.`);
   }
   if (sentLength !== null && Number(sentLength) !== grant.byteSize) throw sizeMismatch(Number(sentLength), grant.byteSize);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBytes(request, options.maxUploadBytes);
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 413) throw tooLarge(`Uploads are limited to ${options.maxUploadBytes} bytes.`);
-    throw error;
-  }
+  const bytes = await readBytes(request, options.maxUploadBytes);
   if (bytes.byteLength !== grant.byteSize) throw sizeMismatch(bytes.byteLength, grant.byteSize);
-  const sniffed = sniffContentType(bytes);
+  const sniffed = sniffBytes(bytes);
   if (!sniffed) throw unsupportedMediaType('unsupported_content', 'The bytes are not a JPEG, PNG, WebP or PDF file.');
   if (sniffed !== grant.contentType) {
     throw unsupportedMediaType('content_mismatch', `The bytes are ${sniffed}, but the file was declared as ${grant.contentType}.`);
