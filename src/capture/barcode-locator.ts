@@ -133,15 +133,32 @@ function refineOrientation(around: number, orientations: Int16Array, gradientsX:
 }
 
 /**
- * The connected group of "busy" cells with the most edge energy, as a pixel rectangle with a
- * margin for the quiet zone. Busy means at least a third of the busiest cell: a PDF417's cells
- * are uniformly busy, while text and patterns are patchy.
+ * The connected group of busy cells with the most edge energy, as a pixel rectangle with a
+ * margin for the quiet zone. The cell map is first smoothed over 3×3 cells, since a PDF417's
+ * data columns mix bar edges with row boundaries and would otherwise break into pieces. Busy
+ * means a quarter of the 99th percentile: a high percentile, not the maximum, so that a few
+ * very strong cells (the start pattern, the card's edge on a dark table) do not set the bar.
  */
-function densestRegion(cells: Float64Array, columns: number, rows: number, width: number, height: number): Rect | null {
-  let max = 0;
-  for (const energy of cells) if (energy > max) max = energy;
-  if (max === 0) return null;
-  const threshold = max / 3;
+function densestRegion(raw: Float64Array, columns: number, rows: number, width: number, height: number): Rect | null {
+  const cells = new Float64Array(raw.length);
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < columns; cx++) {
+      let sum = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = cy + dy;
+        if (ny < 0 || ny >= rows) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = cx + dx;
+          if (nx >= 0 && nx < columns) sum += raw[ny * columns + nx]!;
+        }
+      }
+      cells[cy * columns + cx] = sum / 9;
+    }
+  }
+  const sorted = Float64Array.from(cells).sort();
+  const high = sorted[Math.floor(sorted.length * 0.99)]!;
+  if (high === 0) return null;
+  const threshold = high / 4;
   const label = new Int32Array(cells.length).fill(-1);
   let best: { energy: number; minX: number; minY: number; maxX: number; maxY: number; count: number } | null = null;
   const stack: number[] = [];

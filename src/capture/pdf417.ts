@@ -10,10 +10,14 @@
  *   1. the frame as it is;
  *   2. the region where the edge analysis (barcode-locator.ts) found the symbol, turned
  *      upright by its measured angle, enlarged 2× when the modules are small;
- *   3. the frame turned a quarter (portrait cards) and by the measured angle;
+ *   3. the whole frame turned by the measured angle, and by a quarter (portrait cards);
  *   4. a fan of fixed angles, in case the measurement was fooled by the background;
  *   5. the lower half and the centre band (where a licence back carries its barcode);
- *   6. with `tryHarder`: wider angles, the other binarizer, enlarged crops.
+ *   6. with `tryHarder`: the fan on the whole frame and wider, the other binarizer,
+ *      enlarged crops.
+ *
+ * A frame without any edge stops after step 1. Whole-frame transforms of photos above
+ * ~2 MP run on a downscaled copy (named '+downscaled'), so a 12 MP still stays affordable.
  *
  * Pure and synchronous, for a Worker and for Node alike. The `signal` is checked between
  * variants, so a caller can drop a stale camera frame mid-way.
@@ -56,6 +60,10 @@ const SWEEP_HARDER = [16, -16, 20, -20, 25, -25];
 const SMALL_SYMBOL = 700;
 /** Frames narrower than this are enlarged whole (a thumbnail, a far-away card). */
 const SMALL_FRAME = 1000;
+/** Whole-frame transforms run on a copy shrunk to this size (a 1080p frame is 2.07 MP). */
+const MAX_WORK_PIXELS = 2_100_000;
+/** No 2× enlargement beyond this: decoding 8 MP costs more than a retake. */
+const MAX_ENLARGED_PIXELS = 4_200_000;
 /** An edge field this dominant is worth trusting over the fixed fan. */
 const CONFIDENT_STRENGTH = 0.3;
 /** Anything smaller cannot hold a readable PDF417 (the stop pattern alone is 18 modules). */
@@ -82,42 +90,54 @@ function* variants(image: LumaImage, tryHarder: boolean): Generator<Variant> {
   yield { name: 'as-is', image: () => image };
 
   const estimate = estimateBarcode(image);
-  const angle = estimate ? estimate.angle : 0;
-  const region = estimate?.region ?? null;
-  const confident = estimate !== null && estimate.strength >= CONFIDENT_STRENGTH;
+  // No edges at all (a blank page, a covered lens): no transform can find a symbol.
+  if (!estimate) return;
+  const { angle, region } = estimate;
+  const confident = estimate.strength >= CONFIDENT_STRENGTH;
+
+  // Whole-frame transforms work on a copy of at most MAX_WORK_PIXELS: a 12 MP photo turned a
+  // dozen ways would take seconds, and any symbol a person photographs whole is big in it.
+  const pixels = image.width * image.height;
+  const shrink = pixels > MAX_WORK_PIXELS ? Math.sqrt(MAX_WORK_PIXELS / pixels) : 1;
+  const suffix = shrink < 1 ? '+downscaled' : '';
+  let workCopy: LumaImage | null = null;
+  const work = () => (workCopy ??= shrink < 1 ? scale(image, shrink) : image);
+  const whole = (name: string, build: (frame: LumaImage) => LumaImage | null, binarizer?: Binarizer): Variant => ({
+    name: name + suffix,
+    image: () => build(work()),
+    ...(binarizer ? { binarizer } : {}),
+  });
+  const lowerHalf = (frame: LumaImage) => crop(frame, { x: 0, y: frame.height / 2, width: frame.width, height: frame.height / 2 });
+  const centreBand = (frame: LumaImage) => crop(frame, { x: 0, y: frame.height / 4, width: frame.width, height: frame.height / 2 });
+  const enlarged = (frame: LumaImage) => (frame.width * frame.height * 4 <= MAX_ENLARGED_PIXELS ? scale(frame, 2) : null);
 
   if (region) yield* locatedVariants(image, region, angle);
-  if (estimate && Math.abs(angle) > UPRIGHT_TOLERANCE) {
-    yield { name: rotationName(angle).slice(1), image: () => turnUpright(image, angle) };
-  }
-  yield { name: 'rot90', image: () => rotate90(image) };
-  if (image.width < SMALL_FRAME) yield { name: 'as-is+2x', image: () => scale(image, 2) };
+  if (Math.abs(angle) > UPRIGHT_TOLERANCE) yield whole(rotationName(angle).slice(1), (frame) => turnUpright(frame, angle));
+  yield whole('rot90', rotate90);
+  if (image.width < SMALL_FRAME) yield { name: 'as-is+2x', image: () => enlarged(image) };
 
-  // The fan: on the located region when the edge field was convincing (far cheaper than the
-  // whole frame), otherwise, or when trying harder, on the whole frame.
-  const fanSource = region && confident ? region : null;
+  // The fan, for when the measured angle was fooled: on the located region when its edge
+  // field was convincing (far cheaper), otherwise on the whole frame.
+  const fanOnRegion = region && confident ? region : null;
   for (const degrees of SWEEP) {
     if (Math.abs(degrees - angle) < 2.5) continue;
-    yield fanVariant(image, fanSource, degrees);
+    yield fanOnRegion ? fanVariant(image, fanOnRegion, degrees) : whole(`deskew${signed(degrees)}`, (frame) => rotate(frame, -degrees));
   }
 
-  yield { name: 'crop-lower-half', image: () => crop(image, { x: 0, y: image.height / 2, width: image.width, height: image.height / 2 }) };
-  yield { name: 'crop-centre-band', image: () => crop(image, { x: 0, y: image.height / 4, width: image.width, height: image.height / 2 }) };
+  yield whole('crop-lower-half', lowerHalf);
+  yield whole('crop-centre-band', centreBand);
 
   if (!tryHarder) return;
-  if (fanSource) for (const degrees of SWEEP) yield fanVariant(image, null, degrees);
-  for (const degrees of SWEEP_HARDER) yield fanVariant(image, null, degrees);
-  for (const degrees of [4, -4, 8, -8]) {
-    yield { name: `rot90+deskew${signed(degrees)}`, image: () => rotate(rotate90(image), -degrees) };
-  }
-  yield { name: 'as-is+global', image: () => image, binarizer: 'global' };
+  for (const degrees of [...SWEEP, ...SWEEP_HARDER]) yield whole(`deskew${signed(degrees)}`, (frame) => rotate(frame, -degrees));
+  for (const degrees of [4, -4, 8, -8]) yield whole(`rot90+deskew${signed(degrees)}`, (frame) => rotate(rotate90(frame), -degrees));
+  yield whole('as-is+global', (frame) => frame, 'global');
   if (region) {
     yield { name: 'located+global', image: () => uprightRegion(image, region, angle), binarizer: 'global' };
-    yield { name: 'located+2x', image: () => scale(uprightRegion(image, region, angle), 2) };
+    yield { name: 'located+2x', image: () => enlarged(uprightRegion(image, region, angle)) };
   }
-  yield { name: 'crop-lower-half+2x', image: () => scale(crop(image, { x: 0, y: image.height / 2, width: image.width, height: image.height / 2 }), 2) };
-  yield { name: 'crop-centre-band+2x', image: () => scale(crop(image, { x: 0, y: image.height / 4, width: image.width, height: image.height / 2 }), 2) };
-  if (estimate && isNearlyQuarterTurn(angle)) yield { name: 'rot90+global', image: () => rotate90(image), binarizer: 'global' };
+  yield whole('crop-lower-half+2x', (frame) => enlarged(lowerHalf(frame)));
+  yield whole('crop-centre-band+2x', (frame) => enlarged(centreBand(frame)));
+  if (isNearlyQuarterTurn(angle)) yield whole('rot90+global', rotate90, 'global');
 }
 
 /** The located symbol: cropped, turned upright, and enlarged when its modules are small. */
@@ -128,6 +148,7 @@ function* locatedVariants(image: LumaImage, region: Rect, angle: number): Genera
   yield { name, image: upright };
   const length = symbolLength(region, angle);
   if (length < SMALL_SYMBOL) yield { name: `${name}+2x`, image: () => scale(upright(), 2) };
+  // (A region that small is always far below MAX_ENLARGED_PIXELS.)
 }
 
 function uprightRegion(image: LumaImage, region: Rect, angle: number): LumaImage {
