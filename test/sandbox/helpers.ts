@@ -1,8 +1,11 @@
 /** Drives a sandbox in-process through its Fetch handler, with a clock the test controls. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import { fixturePath } from '../fixtures/manifest.js';
+import { fixturePath, loadFixtures, MANIFEST_PATH } from '../fixtures/manifest.js';
+
+// `npm test` generates the fixture images first; a direct `node --test test/sandbox/…` run may come before it.
+if (!existsSync(MANIFEST_PATH)) await loadFixtures();
 
 export const KEY = 'sk_staging_test_key';
 export const ORIGIN = 'http://sandbox.test';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { EXPIRED_LICENCE, LICENCE } from '../fixtures/payload.js';
-import { loadFixtures } from '../fixtures/manifest.js';
 import { fixture, harness, LICENCE_FILES, type Harness } from './helpers.js';
 
 type Check = { name: string; status: string; reasons: string[]; requirement: string; metadata?: Record<string, unknown> };
@@ -18,10 +17,6 @@ async function verifyFiles(h: Harness, documentType: string | null, files: Retur
 }
 
 describe('sandbox verifications: the engine on the fixture images', () => {
-  before(async () => {
-    await loadFixtures();
-  });
-
   it('passes a passport photo; the outcome arrives only after the processing delay', async () => {
     const h = harness();
     const sessionId = await h.session();
