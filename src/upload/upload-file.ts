@@ -57,6 +57,8 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadFile
   let url = options.url;
 
   for (let attempt = 0; ; attempt++) {
+    // An abort during a wait (or an injected sleep that ignores the signal) must not start an attempt.
+    if (signal?.aborted) throw asAborted(undefined, signal);
     try {
       const result = await put({ url, body, contentType, signal, onProgress });
       return { ...result, url, attempts: attempt + 1 };
