@@ -17,7 +17,8 @@ export function listResponse<T extends { id: string; created_at: number }>(
     const query = new URLSearchParams(ctx.query);
     for (const name of ['page[size]', 'page[after]', 'page[before]']) query.delete(name);
     for (const [name, value] of Object.entries(params)) query.set(name, value);
-    return `${ctx.baseUrl}${ctx.path}?${query.toString()}`;
+    // Brackets and commas stay readable (`page[size]=15`, `status=a,b`); URL parsers accept both forms.
+    return `${ctx.baseUrl}${ctx.path}?${query.toString().replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%2C/g, ',')}`;
   });
   return jsonResponse({ data: result.items.map(serialize), meta: result.meta, links: result.links });
 }
