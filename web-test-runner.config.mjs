@@ -5,7 +5,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
-import { createDevBackend, koaMiddleware } from './demo/dev-backend.ts';
+import { createDevBackend, nodeMiddleware } from './demo/dev-backend.ts';
+import { brokenApiMiddleware, networkCommandsPlugin } from './test/helpers/server-commands.mjs';
 
 const executablePath = findChromium();
 
@@ -24,6 +25,22 @@ const CHROMIUM_ARGS = [
 
 const backend = createDevBackend();
 
+/** The runner's server is Koa; the backend is connect-style (as in Vite). Koa steps aside when it answered. */
+function fromConnect(middleware) {
+  return async (ctx, next) => {
+    const handled = await new Promise((resolve, reject) => {
+      ctx.res.once('finish', () => resolve(true));
+      try {
+        middleware(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve(false)));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    if (handled) ctx.respond = false;
+    else await next();
+  };
+}
+
 export default {
   files: ['test/**/*.browser.test.ts'],
   nodeResolve: true,
@@ -31,8 +48,8 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 240000,
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  middleware: [koaMiddleware(backend.handle)],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkCommandsPlugin()],
+  middleware: [fromConnect(nodeMiddleware(backend.handle)), brokenApiMiddleware()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
 };

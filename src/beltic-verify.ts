@@ -178,12 +178,13 @@ export class BelticVerify extends LitElement {
       else this.setPreview(null);
       if (step.name === 'uploading') this.progress = {};
     }
-    if (step.name === 'result' && before?.name !== 'result') this.onFinished(next.sessionId, step.outcome);
+    if (step.name === 'result' && before?.name !== 'result') void this.onFinished(next.sessionId, step.outcome);
   }
 
-  private onFinished(sessionId: string, outcome: Outcome): void {
-    const strings = this.strings;
-    this.announcement = strings.result[outcome].heading;
+  private async onFinished(sessionId: string, outcome: Outcome): Promise<void> {
+    this.announcement = this.strings.result[outcome].heading;
+    // Announced once nothing of the flow is left in this browser's storage.
+    await this.flow?.saved();
     if (outcome !== 'cancelled') this.dispatchEvent(new BelticVerifyCompleteEvent({ sessionId, status: outcome }));
   }
 

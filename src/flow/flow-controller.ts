@@ -84,8 +84,8 @@ export class FlowController implements ReactiveController {
     this.stopEffect();
     const saved = await this.store.load<FlowState>(stateKey(sessionId));
     const state = saved && saved.version === 1 && saved.sessionId === sessionId && !isFinished(saved) ? saved : initialState(sessionId);
-    // A resumed flow must re-check its session: it may have expired or closed meanwhile.
-    this.commit({ ...state, step: resumeStep(state) }, null);
+    // A resumed flow re-runs its step's effect afresh: the error it may have stopped on is stale.
+    this.commit({ ...state, error: null, step: resumeStep(state) }, null);
   }
 
   dispatch(event: FlowEvent): void {

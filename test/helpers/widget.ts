@@ -1,0 +1,111 @@
+/** Drives <beltic-verify> in the browser tests the way an applicant would, through its shadow DOM. */
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { BelticVerify } from '../../src/index.js';
+import type { StepName } from '../../src/flow/machine.js';
+
+export interface DemoSession {
+  session_id: string;
+  client_token: string;
+}
+
+/** A session created by the demo backend (the integrator's part) in the sandbox, with a client token. */
+export async function createSession(body: Record<string, unknown> = {}): Promise<DemoSession> {
+  const response = await fetch('/api/demo/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`demo backend: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<DemoSession>;
+}
+
+export async function freshToken(sessionId: string, body: Record<string, unknown> = {}): Promise<string> {
+  const response = await fetch(`/api/demo/session/${encodeURIComponent(sessionId)}/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`demo backend: ${response.status}`);
+  return ((await response.json()) as DemoSession).client_token;
+}
+
+/** The sandbox's own view, through the demo backend (secret key server-side). */
+export async function sandboxSession(sessionId: string): Promise<{ data: { attributes: Record<string, unknown> } }> {
+  const response = await fetch(`/api/demo/session/${encodeURIComponent(sessionId)}`);
+  return response.json();
+}
+
+export async function fixtureBlob(name: string): Promise<Blob> {
+  const response = await fetch(`/test/fixtures/generated/${name}`);
+  if (!response.ok) throw new Error(`fixture ${name} missing: run node --import tsx test/fixtures/generate.ts`);
+  return response.blob();
+}
+
+export async function mount(session: DemoSession, attributes = ''): Promise<BelticVerify> {
+  const element = await fixture<BelticVerify>(html`<beltic-verify api-base="/beltic" document-types=${attributes || 'passport drivers_license national_id residence_permit'}></beltic-verify>`);
+  element.clientToken = session.client_token;
+  return element;
+}
+
+export function currentStep(element: BelticVerify): StepName | null {
+  return (element as unknown as { flow: { state: { step: { name: StepName } } | null } | null }).flow?.state?.step.name ?? null;
+}
+
+export async function waitForStep(element: BelticVerify, step: StepName, timeout = 15000): Promise<void> {
+  await waitUntil(() => currentStep(element) === step, `step ${step} not reached (at ${currentStep(element)})`, { timeout, interval: 20 });
+  await element.updateComplete;
+}
+
+export function shadow<T extends Element = HTMLElement>(element: BelticVerify, selector: string): T {
+  const found = element.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in the widget`);
+  return found;
+}
+
+export async function consent(element: BelticVerify): Promise<void> {
+  await waitForStep(element, 'intro');
+  shadow<HTMLInputElement>(element, 'input[name=consent]').click();
+  shadow<HTMLButtonElement>(element, 'form button[type=submit]').click();
+  await waitForStep(element, 'document');
+}
+
+export async function chooseDocument(element: BelticVerify, type: string, country = 'US'): Promise<void> {
+  shadow<HTMLInputElement>(element, `input[name=document_type][value=${type}]`).click();
+  shadow<HTMLSelectElement>(element, 'select[name=issuing_country]').value = country;
+  shadow<HTMLButtonElement>(element, 'form button[type=submit]').click();
+  await waitForStep(element, 'capture');
+}
+
+/** Chooses a file in the capture step's file input, as the file picker would. */
+export async function chooseFile(element: BelticVerify, blob: Blob, name = 'photo.jpg'): Promise<void> {
+  const input = shadow<HTMLInputElement>(element, 'input[type=file]');
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([blob], name, { type: blob.type }));
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+export async function captureAndAccept(element: BelticVerify, blob: Blob): Promise<void> {
+  await waitForStep(element, 'capture');
+  await chooseFile(element, blob);
+  await waitForStep(element, 'review');
+  shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+}
+
+export async function untilComplete(element: BelticVerify): Promise<CustomEvent<{ sessionId: string; status: string }>> {
+  return oneEvent(element, 'beltic-verify-complete') as Promise<CustomEvent<{ sessionId: string; status: string }>>;
+}
+
+/** Empties the widget's store, so each test starts from a browser that never saw the widget. */
+export async function clearWidgetStorage(): Promise<void> {
+  const { createStore, clear } = await import('idb-keyval');
+  await clear(createStore('beltic-verify', 'flow'));
+}
+
+/** Every IndexedDB database name and the number of keys the widget's store holds. */
+export async function widgetStorage(): Promise<{ databases: string[]; keys: number }> {
+  const databases = (await indexedDB.databases()).map((d) => d.name ?? '');
+  if (!databases.includes('beltic-verify')) return { databases, keys: 0 };
+  const { createStore, keys } = await import('idb-keyval');
+  return { databases, keys: (await keys(createStore('beltic-verify', 'flow'))).length };
+}
