@@ -134,6 +134,18 @@ describe('sandbox presigned uploads', () => {
     assert.equal((await h.sandbox.fetch(stream)).status, 413);
   });
 
+  it('refuses uploads once the session is final or redacted (409)', async () => {
+    const { h, spec, url, docId } = await oneFile();
+    const sessionId = (await h.api('GET', `/identity/documents/idvs/${docId}`)).body.data.relationships.session.data.id;
+    await h.api('POST', `/identity/sessions/${sessionId}/expire`);
+    const r = await h.put(url, spec.bytes, 'image/jpeg');
+    assert.equal(r.status, 409);
+    assert.equal(r.body.errors[0].code, 'session_final');
+    await h.api('POST', `/identity/sessions/${sessionId}/redact`);
+    assert.equal((await h.put(url, spec.bytes, 'image/jpeg')).body.errors[0].code, 'session_redacted');
+    assert.equal(await fileStatus(h, docId), 'pending_upload');
+  });
+
   it('answers the CORS preflight for a browser on another origin, and sets CORS on errors', async () => {
     const { h, url, spec } = await oneFile();
     const preflight = await h.sandbox.fetch(new Request(url, {

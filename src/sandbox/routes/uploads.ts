@@ -5,10 +5,10 @@
  * touched (and before the request waits for the store), in the order a client would fix them.
  */
 import { createHash } from 'node:crypto';
-import { isFinalSessionStatus } from '../../api/contract.js';
 import { errorResponse } from '../../api/responses.js';
 import type { Env } from '../context.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, tooLarge, unsupportedMediaType } from '../errors.js';
+import { assertSessionOpen } from '../lifecycle.js';
 import { verifyUpload } from '../presign.js';
 import { mediaType, readBytes } from '../request.js';
 import { failIfScheduled } from '../scenarios.js';
@@ -81,9 +81,7 @@ async function put({ request, path, rawQuery, env, withStore }: UploadRequest): 
     const session = doc ? state.sessions[doc.session_id] : undefined;
     if (!doc || !session) throw notFound(`No document for file ${file.id}.`);
     failIfScheduled(session.sandbox, 'upload');
-    if (session.redacted_at !== null || isFinalSessionStatus(session.status)) {
-      throw conflict('session_final', `Session ${session.id} is ${session.status}; it accepts no more uploads.`);
-    }
+    assertSessionOpen(session);
     if (doc.status !== 'pending') throw conflict('document_submitted', `Document ${doc.id} was already submitted.`);
     const etag = `"${sha256}"`;
     env.persistence.writeBlob(file.id, bytes);
