@@ -103,3 +103,16 @@ export function isObject(value: unknown): value is Json {
 export function filterParam(query: URLSearchParams, name: string): string | null {
   return query.get(`filter[${name}]`) ?? query.get(name);
 }
+
+/** A filter over a fixed vocabulary, comma-separated (`status=started,pending`); an unknown value is a 400, not an empty list. */
+export function enumFilter<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T[] | null {
+  const raw = filterParam(query, name);
+  if (raw === null) return null;
+  const values = raw.split(',').map((v) => v.trim());
+  for (const v of values) {
+    if (!(allowed as readonly string[]).includes(v)) {
+      throw badRequest('invalid_parameter', `${name} must be among ${allowed.join(', ')}.`, { parameter: name });
+    }
+  }
+  return values as T[];
+}

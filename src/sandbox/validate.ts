@@ -10,6 +10,7 @@ import {
   type BehaviorAnalysis,
   type DeclaredFile,
   type DocumentType,
+  type EntityType,
   type IdentityNumber,
   type Person,
   type Side,
@@ -19,6 +20,8 @@ import { isObject, rejectUnknown, type Json } from './request.js';
 import type { Contact } from './store.js';
 
 const MAX_TEXT = 500;
+
+export const ENTITY_TYPES = ['person', 'business'] as const satisfies readonly EntityType[];
 
 export function text(value: unknown, pointer: string, max = MAX_TEXT): string | null {
   if (value === undefined || value === null) return null;

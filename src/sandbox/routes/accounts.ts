@@ -1,18 +1,17 @@
 /** Accounts: the integrator's record of a person or business. The widget never calls these. */
-import { ACCOUNT_STATUSES, type EntityType } from '../../api/contract.js';
+import { ACCOUNT_STATUSES } from '../../api/contract.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 import { redactSession } from '../redaction.js';
-import { filterParam, rejectUnknown, resourceInput } from '../request.js';
+import { enumFilter, filterParam, rejectUnknown, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { accountResource } from '../serialize.js';
 import type { AccountRecord } from '../store.js';
-import { MANUAL_DATA_FIELDS, manualData, oneOf, text } from '../validate.js';
+import { ENTITY_TYPES, MANUAL_DATA_FIELDS, manualData, oneOf, text } from '../validate.js';
 
 const WRITABLE = ['status', 'external_id', 'entity_type', ...MANUAL_DATA_FIELDS];
 const READ_ONLY = ['created_at', 'updated_at', 'redacted_at'];
-const ENTITY_TYPES: readonly EntityType[] = ['person', 'business'];
 
 function getAccount(ctx: Ctx, id: string): AccountRecord {
   const account = ctx.env.state.accounts[id];
@@ -44,9 +43,9 @@ function create(ctx: Ctx): Response {
 
 function list(ctx: Ctx): Response {
   const externalId = filterParam(ctx.query, 'external_id');
-  const status = filterParam(ctx.query, 'status');
+  const statuses = enumFilter(ctx.query, 'status', ACCOUNT_STATUSES);
   const records = Object.values(ctx.env.state.accounts).filter(
-    (a) => (externalId === null || a.external_id === externalId) && (status === null || a.status === status),
+    (a) => (externalId === null || a.external_id === externalId) && (!statuses || statuses.includes(a.status)),
   );
   return listResponse(ctx, records, (a) => accountResource(ctx, a));
 }

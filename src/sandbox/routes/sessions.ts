@@ -1,18 +1,17 @@
 /** Sessions: one applicant's attempt, its manual data, behaviour signals and status moves. */
-import { isFinalSessionStatus, SESSION_STATUSES, type EntityType, type SessionStatus } from '../../api/contract.js';
+import { isFinalSessionStatus, SESSION_STATUSES, type SessionStatus } from '../../api/contract.js';
 import type { Ctx } from '../context.js';
-import { badRequest, conflict, invalid, notFound } from '../errors.js';
+import { conflict, invalid, notFound } from '../errors.js';
 import { assertNotRedacted, DEFAULT_SESSION_TTL_SECONDS, getSession, moveSession } from '../lifecycle.js';
 import { redactSession } from '../redaction.js';
-import { filterParam, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { enumFilter, rejectUnknown, relationshipId, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { failIfScheduled, parseScenario } from '../scenarios.js';
 import { sessionResource } from '../serialize.js';
 import type { SessionRecord } from '../store.js';
-import { behaviorAnalysis, MANUAL_DATA_FIELDS, manualData, oneOf } from '../validate.js';
+import { behaviorAnalysis, ENTITY_TYPES, MANUAL_DATA_FIELDS, manualData, oneOf } from '../validate.js';
 
-const ENTITY_TYPES: readonly EntityType[] = ['person', 'business'];
 const READ_ONLY = [
   'status',
   'creator_type',
@@ -72,8 +71,8 @@ function create(ctx: Ctx): Response {
 }
 
 function list(ctx: Ctx): Response {
-  const statuses = listFilter(ctx, 'status', SESSION_STATUSES);
-  const entityTypes = listFilter(ctx, 'entity_type', ENTITY_TYPES);
+  const statuses = enumFilter(ctx.query, 'status', SESSION_STATUSES);
+  const entityTypes = enumFilter(ctx.query, 'entity_type', ENTITY_TYPES);
   const account = ctx.query.get('filter[account]');
   const device = ctx.query.get('filter[session_device]');
   const deviceSession = device === null ? null : ctx.env.state.devices[device]?.session_id ?? '';
@@ -85,19 +84,6 @@ function list(ctx: Ctx): Response {
       (deviceSession === null || s.id === deviceSession),
   );
   return listResponse(ctx, records, (s) => sessionResource(ctx, s));
-}
-
-/** `status=started,pending` or `filter[status]=…`; an unknown value is a 400, not an empty list. */
-function listFilter<T extends string>(ctx: Ctx, name: string, allowed: readonly T[]): T[] | null {
-  const raw = filterParam(ctx.query, name);
-  if (raw === null) return null;
-  const values = raw.split(',').map((v) => v.trim());
-  for (const v of values) {
-    if (!(allowed as readonly string[]).includes(v)) {
-      throw badRequest('invalid_parameter', `${name} must be among ${allowed.join(', ')}.`, { parameter: name });
-    }
-  }
-  return values as T[];
 }
 
 function get(ctx: Ctx): Response {

@@ -4,7 +4,7 @@ import type { Ctx } from '../context.js';
 import { verifyDocument } from '../engine/checks.js';
 import { badRequest, invalid, notFound } from '../errors.js';
 import { assertSessionOpen, getSession, moveSession } from '../lifecycle.js';
-import { filterParam, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { enumFilter, filterParam, rejectUnknown, relationshipId, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { applyScenario, failIfScheduled } from '../scenarios.js';
@@ -72,13 +72,7 @@ async function create(ctx: Ctx): Promise<Response> {
 }
 
 function list(ctx: Ctx): Response {
-  const rawStatus = filterParam(ctx.query, 'status');
-  const statuses = rawStatus === null ? null : rawStatus.split(',').map((s) => s.trim());
-  for (const s of statuses ?? []) {
-    if (!(VERIFICATION_STATUSES as readonly string[]).includes(s)) {
-      throw badRequest('invalid_parameter', `status must be among ${VERIFICATION_STATUSES.join(', ')}.`, { parameter: 'status' });
-    }
-  }
+  const statuses = enumFilter(ctx.query, 'status', VERIFICATION_STATUSES);
   const sessionId = filterParam(ctx.query, 'session_id');
   const from = timeParam(ctx, 'created_at_from');
   const to = timeParam(ctx, 'created_at_to');
