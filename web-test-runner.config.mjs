@@ -47,7 +47,13 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 240000,
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+      // Each page its own browser context: test files running side by side never share IndexedDB.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+    }),
+  ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkCommandsPlugin()],
   middleware: [fromConnect(nodeMiddleware(backend.handle)), brokenApiMiddleware()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],

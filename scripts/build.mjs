@@ -18,7 +18,8 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
-const quiet = { configFile: false, root, logLevel: 'warn', clearScreen: false };
+// base './': worker and chunk URLs resolve against the script's own URL, wherever it is hosted.
+const quiet = { configFile: false, root, base: './', logLevel: 'warn', clearScreen: false };
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--emitDeclarationOnly']);
@@ -62,6 +63,7 @@ await build({
 await build({
   ...quiet,
   define: { 'import.meta.url': '__belticScriptUrl' },
+  experimental: { renderBuiltUrl: (file) => ({ runtime: `new URL(${JSON.stringify(file)}, __belticScriptUrl).href` }) },
   build: {
     minify: true,
     outDir: 'dist/cdn',

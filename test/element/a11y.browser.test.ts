@@ -1,0 +1,103 @@
+// Accessibility of every step state: axe, focus on each step's heading, keyboard reach, the live region.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { BelticVerify } from '../../src/index.js';
+import { chooseDocument, chooseFile, consent, createSession, fixtureBlob, mount, shadow, untilComplete, waitForStep } from '../helpers/widget.js';
+
+async function accessible(element: BelticVerify, label: string): Promise<void> {
+  await element.updateComplete;
+  try {
+    await expect(element).to.be.accessible();
+  } catch (error) {
+    throw new Error(`axe, ${label}: ${(error as Error).message}`);
+  }
+}
+
+function focusedInside(element: BelticVerify): Element | null {
+  return element.shadowRoot!.activeElement;
+}
+
+describe('<beltic-verify> accessibility', function () {
+  this.timeout(60000);
+
+  it('every step passes axe, and focus moves to each new heading', async () => {
+    const session = await createSession({ scenario: 'slow' });
+    const element = await mount(session);
+    await waitForStep(element, 'intro');
+    await accessible(element, 'intro');
+    expect(shadow(element, '[role=status][aria-live=polite]')).to.exist;
+
+    await consent(element);
+    await accessible(element, 'document');
+    expect(focusedInside(element)?.tagName).to.equal('H2');
+
+    await chooseDocument(element, 'drivers_license');
+    await accessible(element, 'capture');
+    expect(focusedInside(element)?.tagName).to.equal('H2');
+
+    await chooseFile(element, await fixtureBlob('licence-front.jpg'));
+    await waitForStep(element, 'review');
+    await waitUntil(() => element.shadowRoot!.querySelector('img.preview'));
+    await accessible(element, 'review');
+    expect(shadow(element, 'img.preview').getAttribute('alt')).to.match(/front/);
+
+    shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+    await waitForStep(element, 'capture');
+    await chooseFile(element, await fixtureBlob('licence-back.png'));
+    await waitForStep(element, 'review');
+    shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+    await waitForStep(element, 'verifying', 20000);
+    await accessible(element, 'verifying');
+  });
+
+  it('the result, error and misconfiguration states pass axe', async () => {
+    const failed = await createSession({ scenario: 'failed' });
+    const element = await mount(failed);
+    const complete = untilComplete(element);
+    await consent(element);
+    await chooseDocument(element, 'passport');
+    await chooseFile(element, await fixtureBlob('passport.jpg'));
+    await waitForStep(element, 'review');
+    shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+    await complete;
+    await accessible(element, 'result: failed');
+
+    const broken = await createSession({ scenario: 'pass' });
+    const errorElement = document.createElement('beltic-verify') as BelticVerify;
+    errorElement.setAttribute('api-base', '/broken-api/not-json');
+    errorElement.clientToken = broken.client_token;
+    document.body.append(errorElement);
+    await waitUntil(() => errorElement.shadowRoot!.querySelector('[role=alert]'), 'the error is shown');
+    await accessible(errorElement, 'error');
+
+    const unconfigured = document.createElement('beltic-verify') as BelticVerify;
+    document.body.append(unconfigured);
+    unconfigured.clientToken = 'sk_production_nope';
+    await accessible(unconfigured, 'misconfigured');
+    unconfigured.remove();
+  });
+
+  it('the intro can be completed with the keyboard alone', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const element = await mount(session);
+    await waitForStep(element, 'intro');
+    shadow<HTMLInputElement>(element, 'input[name=consent]').focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(element)?.textContent?.trim()).to.equal('Start');
+    await sendKeys({ press: 'Enter' });
+    await waitForStep(element, 'document');
+    expect(focusedInside(element)?.tagName).to.equal('H2');
+    // The document form: radio group, country select and the buttons are all in the tab order.
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(element)?.getAttribute('name')).to.equal('document_type');
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(element)?.tagName).to.equal('SELECT');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitForStep(element, 'capture');
+    await sendKeys({ press: 'Tab' });
+    expect((focusedInside(element) as HTMLInputElement | null)?.type, 'the file input is reachable').to.equal('file');
+  });
+});
