@@ -32,16 +32,45 @@ const ALIGNED_TOLERANCE = 6;
 /** Grid cell size for locating the symbol, pixels: a few modules, well under a codeword. */
 const CELL = 16;
 
+/** The likeliest symbol, or null when the image has no edges at all. */
 export function estimateBarcode(image: LumaImage): BarcodeEstimate | null {
-  const { width, height, data } = image;
-  if (width < 3 * CELL || height < 3 * CELL) return null;
+  return estimateBarcodes(image, 1)[0] ?? null;
+}
 
-  // Pass 1: histogram of edge orientation (mod 180°), weighted by gradient magnitude. The
-  // Scharr kernel and the Euclidean magnitude keep the orientation of a slanted, pixel-stepped
-  // edge from leaning towards the axes (Sobel or a plain difference read 7° as 6.3°).
+/**
+ * Up to `max` candidates, strongest orientation first. The runner-up matters when something
+ * else in view has more parallel edges than the symbol (a striped shirt, a keyboard): it is
+ * the next peak of the orientation histogram that is neither the first nor perpendicular to
+ * it (a PDF417's row boundaries are), holding at least a tenth of its energy.
+ */
+export function estimateBarcodes(image: LumaImage, max = 2): BarcodeEstimate[] {
+  if (image.width < 3 * CELL || image.height < 3 * CELL) return [];
+  const field = measureEdges(image);
+  if (field.total === 0) return [];
+  return findPeaks(field.histogram, max).map((peak) => estimateAt(field, peak));
+}
+
+interface EdgeField {
+  width: number;
+  height: number;
+  /** Edge energy per 1° of orientation (mod 180°). */
+  histogram: Float64Array;
+  total: number;
+  /** Per sample (every SAMPLE_STEP pixels): orientation bin (-1 = no edge), magnitude, gradient. */
+  orientations: Int16Array;
+  magnitudes: Float32Array;
+  gradientsX: Float32Array;
+  gradientsY: Float32Array;
+}
+
+/**
+ * Histogram of edge orientation (mod 180°), weighted by gradient magnitude. The Scharr kernel
+ * and the Euclidean magnitude keep the orientation of a slanted, pixel-stepped edge from
+ * leaning towards the axes (Sobel or a plain difference read 7° as 6.3°).
+ */
+function measureEdges(image: LumaImage): EdgeField {
+  const { width, height, data } = image;
   const histogram = new Float64Array(BINS);
-  const columns = Math.ceil(width / CELL);
-  const rows = Math.ceil(height / CELL);
   const sampleCount = Math.ceil(height / SAMPLE_STEP) * Math.ceil(width / SAMPLE_STEP);
   const orientations = new Int16Array(sampleCount).fill(-1);
   const magnitudes = new Float32Array(sampleCount);
@@ -70,49 +99,59 @@ export function estimateBarcode(image: LumaImage): BarcodeEstimate | null {
       total += magnitude;
     }
   }
-  if (total === 0) return null;
+  return { width, height, histogram, total, orientations, magnitudes, gradientsX, gradientsY };
+}
 
-  // Circular smoothing over ±2°, then the peak.
-  let peak = 0;
-  let peakEnergy = -1;
+const binDistance = (a: number, b: number) => {
+  const d = Math.abs(a - b) % BINS;
+  return Math.min(d, BINS - d);
+};
+
+/** Peaks of the histogram smoothed over ±2°, strongest first (see estimateBarcodes). */
+function findPeaks(histogram: Float64Array, max: number): number[] {
+  const smoothed = new Float64Array(BINS);
   for (let bin = 0; bin < BINS; bin++) {
-    let energy = 0;
-    for (let d = -2; d <= 2; d++) energy += histogram[(bin + d + BINS) % BINS]!;
-    if (energy > peakEnergy) {
-      peakEnergy = energy;
-      peak = bin;
-    }
+    for (let d = -2; d <= 2; d++) smoothed[bin] += histogram[(bin + d + BINS) % BINS]!;
   }
+  const byEnergy = [...smoothed.keys()].sort((a, b) => smoothed[b]! - smoothed[a]!);
+  const peaks = [byEnergy[0]!];
+  for (const bin of byEnergy) {
+    if (peaks.length >= max || smoothed[bin]! < smoothed[peaks[0]!]! / 10) break;
+    const isLocalMax = smoothed[bin]! >= smoothed[(bin + 1) % BINS]! && smoothed[bin]! >= smoothed[(bin + BINS - 1) % BINS]!;
+    const isNew = peaks.every((peak) => binDistance(bin, peak) > 12 && binDistance(bin, peak + 90) > 12);
+    if (isLocalMax && isNew) peaks.push(bin);
+  }
+  return peaks;
+}
+
+/**
+ * The candidate around one histogram peak: per grid cell, the energy of edges near that
+ * orientation (to locate the symbol), and the orientation refined below the 1° bins by the
+ * mean doubled angle of those edges (the structure-tensor orientation: unbiased, and the
+ * bars' perpendicular row boundaries do not pull it).
+ */
+function estimateAt(field: EdgeField, peak: number): BarcodeEstimate {
+  const { width, height, orientations, magnitudes, gradientsX, gradientsY, histogram } = field;
+  const columns = Math.ceil(width / CELL);
+  const rows = Math.ceil(height / CELL);
+  const cells = new Float64Array(columns * rows);
   let aligned = 0;
   for (let d = -ALIGNED_TOLERANCE; d <= ALIGNED_TOLERANCE; d++) aligned += histogram[(peak + d + BINS) % BINS]!;
-
-  // Pass 2: per grid cell, the energy of edges near the peak orientation; and the peak
-  // refined below the 1° bins by the mean doubled angle of those edges (the structure-tensor
-  // orientation: unbiased, and the bars' perpendicular row boundaries do not pull it).
-  const cells = new Float64Array(columns * rows);
-  let cos2 = 0;
-  let sin2 = 0;
-  sample = 0;
+  let sample = 0;
   for (let y = 0; y < height; y += SAMPLE_STEP) {
     for (let x = 0; x < width; x += SAMPLE_STEP, sample++) {
       const bin = orientations[sample]!;
-      if (bin < 0) continue;
-      const distance = Math.abs(bin - peak);
-      if (Math.min(distance, BINS - distance) > ALIGNED_TOLERANCE) continue;
+      if (bin < 0 || binDistance(bin, peak) > ALIGNED_TOLERANCE) continue;
       cells[Math.floor(y / CELL) * columns + Math.floor(x / CELL)] += magnitudes[sample]!;
-      const gx = gradientsX[sample]!;
-      const gy = gradientsY[sample]!;
-      cos2 += gx * gx - gy * gy;
-      sin2 += 2 * gx * gy;
     }
   }
-  let angle = (Math.atan2(sin2, cos2) * 90) / Math.PI; // half the doubled angle, in degrees
-  // Once more around the refined angle: the 1° peak bin sits off-centre in a skewed
-  // distribution, and a window around it clips one side.
+  // Twice: the 1° peak bin sits off-centre in a skewed distribution, and a window around it
+  // clips one side; the second pass is centred on the first estimate.
+  let angle = refineOrientation(peak + 0.5, orientations, gradientsX, gradientsY);
   angle = refineOrientation(angle, orientations, gradientsX, gradientsY);
   if (angle <= -90) angle += 180;
   if (angle > 90) angle -= 180;
-  return { angle, strength: aligned / total, region: densestRegion(cells, columns, rows, width, height) };
+  return { angle, strength: aligned / field.total, region: densestRegion(cells, columns, rows, width, height) };
 }
 
 function refineOrientation(around: number, orientations: Int16Array, gradientsX: Float32Array, gradientsY: Float32Array): number {

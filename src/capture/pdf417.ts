@@ -11,6 +11,7 @@
  *   2. the region where the edge analysis (barcode-locator.ts) found the symbol, turned
  *      upright by its measured angle, enlarged 2× when the modules are small;
  *   3. the whole frame turned by the measured angle, and by a quarter (portrait cards);
+ *      the runner-up region, when something else in view has more parallel edges;
  *   4. a fan of fixed angles, in case the measurement was fooled by the background;
  *   5. the lower half and the centre band (where a licence back carries its barcode);
  *   6. with `tryHarder`: the fan on the whole frame and wider, the other binarizer,
@@ -22,7 +23,7 @@
  * Pure and synchronous, for a Worker and for Node alike. The `signal` is checked between
  * variants, so a caller can drop a stale camera frame mid-way.
  */
-import { estimateBarcode } from './barcode-locator.js';
+import { estimateBarcodes } from './barcode-locator.js';
 import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from './luma.js';
 import { readPdf417, type Binarizer } from './zxing-pdf417.js';
 
@@ -89,7 +90,7 @@ export function decodePdf417(image: LumaImage, options: DecodePdf417Options = {}
 function* variants(image: LumaImage, tryHarder: boolean): Generator<Variant> {
   yield { name: 'as-is', image: () => image };
 
-  const estimate = estimateBarcode(image);
+  const [estimate, runnerUp] = estimateBarcodes(image, 2);
   // No edges at all (a blank page, a covered lens): no transform can find a symbol.
   if (!estimate) return;
   const { angle, region } = estimate;
@@ -114,22 +115,27 @@ function* variants(image: LumaImage, tryHarder: boolean): Generator<Variant> {
   if (region) yield* locatedVariants(image, region, angle);
   if (Math.abs(angle) > UPRIGHT_TOLERANCE) yield whole(rotationName(angle).slice(1), (frame) => turnUpright(frame, angle));
   yield whole('rot90', rotate90);
+  // Something else in view had more parallel edges than the symbol: try the next orientation.
+  if (runnerUp?.region) yield* locatedVariants(image, runnerUp.region, runnerUp.angle, 'located#2');
   if (image.width < SMALL_FRAME) yield { name: 'as-is+2x', image: () => enlarged(image) };
 
-  // The fan, for when the measured angle was fooled: on the located region when its edge
-  // field was convincing (far cheaper), otherwise on the whole frame.
+  // The fan, for when the measured angle was off: around upright, or around the quarter turn
+  // for a portrait symbol; on the located region when its edge field was convincing (far
+  // cheaper), otherwise on the whole frame. Angles the measurement already covered are skipped.
+  const quarter = isNearlyQuarterTurn(angle);
+  const measured = quarter ? quarterTurnResidual(angle) : angle;
   const fanOnRegion = region && confident ? region : null;
   for (const degrees of SWEEP) {
-    if (Math.abs(degrees - angle) < 2.5) continue;
-    yield fanOnRegion ? fanVariant(image, fanOnRegion, degrees) : whole(`deskew${signed(degrees)}`, (frame) => rotate(frame, -degrees));
+    if (Math.abs(degrees - measured) < 2.5) continue;
+    yield fanOnRegion ? fanVariant(image, fanOnRegion, quarter, degrees) : whole(fanName(quarter, degrees), (frame) => fanTurn(frame, quarter, degrees));
   }
 
   yield whole('crop-lower-half', lowerHalf);
   yield whole('crop-centre-band', centreBand);
 
   if (!tryHarder) return;
-  for (const degrees of [...SWEEP, ...SWEEP_HARDER]) yield whole(`deskew${signed(degrees)}`, (frame) => rotate(frame, -degrees));
-  for (const degrees of [4, -4, 8, -8]) yield whole(`rot90+deskew${signed(degrees)}`, (frame) => rotate(rotate90(frame), -degrees));
+  for (const degrees of [...SWEEP, ...SWEEP_HARDER]) yield whole(fanName(quarter, degrees), (frame) => fanTurn(frame, quarter, degrees));
+  for (const degrees of [4, -4, 8, -8]) yield whole(fanName(!quarter, degrees), (frame) => fanTurn(frame, !quarter, degrees));
   yield whole('as-is+global', (frame) => frame, 'global');
   if (region) {
     yield { name: 'located+global', image: () => uprightRegion(image, region, angle), binarizer: 'global' };
@@ -137,12 +143,12 @@ function* variants(image: LumaImage, tryHarder: boolean): Generator<Variant> {
   }
   yield whole('crop-lower-half+2x', (frame) => enlarged(lowerHalf(frame)));
   yield whole('crop-centre-band+2x', (frame) => enlarged(centreBand(frame)));
-  if (isNearlyQuarterTurn(angle)) yield whole('rot90+global', rotate90, 'global');
+  if (quarter) yield whole('rot90+global', rotate90, 'global');
 }
 
 /** The located symbol: cropped, turned upright, and enlarged when its modules are small. */
-function* locatedVariants(image: LumaImage, region: Rect, angle: number): Generator<Variant> {
-  const name = `located${rotationName(angle)}`;
+function* locatedVariants(image: LumaImage, region: Rect, angle: number, label = 'located'): Generator<Variant> {
+  const name = `${label}${rotationName(angle)}`;
   let cached: LumaImage | null = null;
   const upright = () => (cached ??= uprightRegion(image, region, angle));
   yield { name, image: upright };
@@ -173,9 +179,17 @@ function quarterTurnResidual(angle: number): number {
   return angle > 0 ? angle - 90 : angle + 90;
 }
 
-function fanVariant(image: LumaImage, region: Rect | null, degrees: number): Variant {
-  const name = `${region ? 'located+' : ''}deskew${signed(degrees)}`;
-  return { name, image: () => rotate(region ? crop(image, region) : image, -degrees) };
+function fanVariant(image: LumaImage, region: Rect, quarter: boolean, degrees: number): Variant {
+  return { name: `located+${fanName(quarter, degrees)}`, image: () => fanTurn(crop(image, region), quarter, degrees) };
+}
+
+/** A fan member: turned by -degrees, after a quarter turn for a portrait symbol. */
+function fanTurn(image: LumaImage, quarter: boolean, degrees: number): LumaImage {
+  return rotate(quarter ? rotate90(image) : image, -degrees);
+}
+
+function fanName(quarter: boolean, degrees: number): string {
+  return `${quarter ? 'rot90+' : ''}deskew${signed(degrees)}`;
 }
 
 /** '+deskew+7', '+rot90', '+rot90+deskew-3' or '' for the name of a turn by -angle. */
@@ -195,8 +209,8 @@ function isNearlyQuarterTurn(angle: number): boolean {
 function symbolLength(region: Rect, angle: number): number {
   const tilt = (Math.abs(isNearlyQuarterTurn(angle) ? 90 - Math.abs(angle) : angle) * Math.PI) / 180;
   const along = isNearlyQuarterTurn(angle) ? region.height : region.width;
-  // The box of a tilted bar field is longer than the field by its height × sin(tilt); the
-  // field is much longer than high, so dividing by cos(tilt) is a fair upper estimate.
+  // The box of a tilted field is (length × cos + height × sin) long: dividing by cos(tilt)
+  // slightly overestimates the length, so a borderline symbol is left at its size.
   return along / Math.cos(tilt);
 }
 

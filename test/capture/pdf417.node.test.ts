@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { parseAamva } from '../../src/capture/aamva.js';
+import { rotate } from '../../src/capture/luma.js';
 import { decodePdf417, rgbaToLuma, type LumaImage, type Pdf417Result } from '../../src/capture/pdf417.js';
 import { readPdf417 } from '../../src/capture/zxing-pdf417.js';
 import { fixturePath, loadFixtures, type FixtureEntry } from '../fixtures/manifest.js';
@@ -70,6 +71,40 @@ describe('the variants are what read tilted and portrait frames', () => {
       assert.match(result!.variant, entry.skew === 90 ? /rot90/ : /deskew/);
     });
   }
+});
+
+/** Paints smooth stripes (a shirt, a keyboard) over the top of the image, in place. */
+function paintStripes(image: LumaImage, stripes: Array<{ degrees: number; from: number; to: number }>): LumaImage {
+  for (const { degrees, from, to } of stripes) {
+    const angle = (degrees * Math.PI) / 180;
+    for (let y = 0; y < image.height * 0.45; y++) {
+      for (let x = Math.floor(image.width * from); x < image.width * to; x++) {
+        const u = x * Math.cos(angle) + y * Math.sin(angle);
+        image.data[y * image.width + x] = 128 + 127 * Math.sin((2 * Math.PI * u) / 10);
+      }
+    }
+  }
+  return image;
+}
+
+describe('decodePdf417 when the background outvotes the symbol', () => {
+  it('reads via the runner-up orientation when stripes have more parallel edges than the symbol', async () => {
+    const frame = paintStripes(rotate(await loadLuma('licence-back.png'), 8), [{ degrees: 35, from: 0, to: 1 }]);
+    const result = decodePdf417(frame);
+    assert.equal(result?.text, PAYLOADS.licence.text);
+    assert.match(result!.variant, /^located#2\+deskew\+8$/);
+  });
+
+  it('needs tryHarder when two stripe fields outvote it: the fan over the whole frame reads it', async () => {
+    const frame = paintStripes(rotate(await loadLuma('licence-back.png'), 8), [
+      { degrees: 35, from: 0, to: 0.5 },
+      { degrees: 62, from: 0.5, to: 1 },
+    ]);
+    assert.equal(decodePdf417(frame), null);
+    const result = decodePdf417(frame, { tryHarder: true });
+    assert.equal(result?.text, PAYLOADS.licence.text);
+    assert.match(result!.variant, /^deskew\+\d+$/);
+  });
 });
 
 describe('decodePdf417 contract', () => {
