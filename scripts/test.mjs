@@ -52,7 +52,15 @@ function runBrowserTests() {
   return { passed: counts.passed, failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0 };
 }
 
+/** The browser tests load the built files too: build once if there is no build yet. */
+function ensureBuild() {
+  if (existsSync(join(root, 'dist/cdn/beltic-verify.classic.js'))) return;
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The build failed.');
+}
+
 prepareFixtures();
+if (which === 'all' || which === 'browser') ensureBuild();
 const runs = [];
 if (which === 'all' || which === 'node') runs.push(runNodeTests());
 if (which === 'all' || which === 'browser') runs.push(runBrowserTests());
