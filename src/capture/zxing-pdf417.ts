@@ -10,8 +10,15 @@
  * loader refuses (ERR_MODULE_NOT_FOUND), and the sandbox runs this file in plain Node. The
  * `cjs/` files load in Node (their `require` resolves extensions), and bundlers (esbuild,
  * Vite/Rolldown) convert them; the narrow `cjs/` bundle is ~2.5 KiB gzip larger than a
- * narrow `esm/` one, a price paid for working everywhere. test/capture/pdf417-bundle.node.test.ts
- * measures both and checks that a bundled copy still decodes.
+ * narrow `esm/` one. test/capture/pdf417-bundle.node.test.ts measures both and checks that
+ * esbuild, Vite and plain Node all decode with it (Vite's dev server too, checked by hand in a
+ * module Worker).
+ *
+ * The one place `cjs/` does not work: an unbundled dev server (@web/dev-server, which the
+ * browser tests use) serves CommonJS as is, and browsers cannot run it; there the decoder must
+ * come through a bundler (an esbuild-built worker, or Vite). Both builds everywhere would take
+ * a package.json `imports` entry, which Node, TypeScript and the bundlers all honour:
+ *   "#zxing/*": { "node": "@zxing/library/cjs/core/*", "default": "@zxing/library/esm/core/*" }
  *
  * Node hands an ES module `module.exports` as the default import of a CommonJS file, so the
  * class is at `.default` (TypeScript's NodeNext types say the same); a bundler that follows
