@@ -16,8 +16,9 @@
  *
  * The one place `cjs/` does not work: an unbundled dev server (@web/dev-server, which the
  * browser tests use) serves CommonJS as is, and browsers cannot run it; there the decoder must
- * come through a bundler (an esbuild-built worker, or Vite). Both builds everywhere would take
- * a package.json `imports` entry, which Node, TypeScript and the bundlers all honour:
+ * come through a bundler (an esbuild-built worker, or Vite). Each build where it works would
+ * take a package.json `imports` entry (checked by hand with Node, TypeScript, esbuild, Vite's
+ * dev server and @web/dev-server, which pick cjs/ under `node` and esm/ in the browser):
  *   "#zxing/*": { "node": "@zxing/library/cjs/core/*", "default": "@zxing/library/esm/core/*" }
  *
  * Node hands an ES module `module.exports` as the default import of a CommonJS file, so the
