@@ -74,15 +74,24 @@ function mountWidget(session: DemoSession, documentTypes: string): void {
 function listFixtures(): void {
   $('fixtures').replaceChildren(
     ...FIXTURES.map((name) => {
+      const url = new URL(`/fixtures/${name}`, location.href).href;
       const item = document.createElement('li');
-      item.innerHTML = `<img alt="" draggable="true"><a download></a>`;
-      const img = item.querySelector('img')!;
-      const link = item.querySelector('a')!;
-      img.src = name.endsWith('fake.jpg') ? 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' : `/fixtures/${name}`;
-      img.alt = name;
-      img.addEventListener('dragstart', (event) => event.dataTransfer?.setData('text/uri-list', new URL(`/fixtures/${name}`, location.href).href));
-      link.href = `/fixtures/${name}`;
+      // fake.jpg is text with an image's name: shown as what it is, but draggable all the same.
+      const preview = document.createElement(name === 'fake.jpg' ? 'span' : 'img');
+      if (preview instanceof HTMLImageElement) {
+        preview.src = url;
+        preview.alt = name;
+      } else {
+        preview.className = 'placeholder';
+        preview.textContent = 'text, not an image';
+      }
+      preview.draggable = true;
+      preview.addEventListener('dragstart', (event) => (event as DragEvent).dataTransfer?.setData('text/uri-list', url));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
       link.textContent = name;
+      item.append(preview, link);
       return item;
     }),
   );
