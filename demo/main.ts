@@ -22,11 +22,23 @@ interface DemoSession {
   client_token: string;
 }
 
+/** The demo's scenario menu, as the sandbox's `meta.sandbox` options (docs/sandbox.md). */
+const SCENARIOS: Record<string, Record<string, unknown>> = {
+  flaky: {
+    scenario: 'flaky',
+    fail: [
+      { call: 'upload', status: 503, times: 1 },
+      { call: 'get_verification', status: 429, retry_after: 1, times: 1 },
+    ],
+  },
+  expires_soon: { scenario: 'pass', session_expires_in: 60 },
+};
+
 async function createSession(scenario: string, tokenTtl?: number): Promise<DemoSession> {
   const response = await fetch('/api/demo/session', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ scenario, token_expires_in: tokenTtl }),
+    body: JSON.stringify({ sandbox: SCENARIOS[scenario] ?? { scenario }, token_expires_in: tokenTtl }),
   });
   if (!response.ok) throw new Error(`The demo backend answered ${response.status}: ${await response.text()}`);
   return response.json() as Promise<DemoSession>;

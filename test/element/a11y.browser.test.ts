@@ -1,6 +1,6 @@
 // Accessibility of every step state: axe, focus on each step's heading, keyboard reach, the live region.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { chooseDocument, chooseFile, consent, createSession, fixtureBlob, mount, shadow, untilComplete, waitForStep } from '../helpers/widget.js';
@@ -76,6 +76,27 @@ describe('<beltic-verify> accessibility', function () {
     unconfigured.clientToken = 'sk_production_nope';
     await accessible(unconfigured, 'misconfigured');
     unconfigured.remove();
+  });
+
+  it('the starting and uploading steps pass axe', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const element = await mount(session);
+    await element.updateComplete;
+    await accessible(element, 'starting');
+    await consent(element);
+    await chooseDocument(element, 'passport');
+    // Uploads held back at the network layer keep the widget on its uploading step.
+    await executeServerCommand('block-urls', { patterns: ['*/sandbox/uploads/*'] });
+    try {
+      await chooseFile(element, await fixtureBlob('passport.jpg'));
+      await waitForStep(element, 'review');
+      shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+      await waitForStep(element, 'uploading');
+      await accessible(element, 'uploading');
+      expect(shadow(element, 'progress').getAttribute('max')).to.equal('100');
+    } finally {
+      await executeServerCommand('block-urls', { patterns: [] });
+    }
   });
 
   it('the intro can be completed with the keyboard alone', async () => {
