@@ -23,6 +23,7 @@ import {
   BelticVerifyUploadProgressEvent,
 } from './events.js';
 import { sessionIdFromClientToken } from './session-id.js';
+import { SignalsController } from './signals/signals-controller.js';
 import { styles } from './ui/styles.js';
 import { errorText, stringsFor, type Strings } from './ui/strings.js';
 import * as steps from './ui/steps.js';
@@ -37,12 +38,48 @@ const documentTypesConverter = {
   },
 };
 
+/**
+ * @tag beltic-verify
+ * @summary Takes an applicant from session start to a Beltic identity-verification result.
+ *
+ * @fires beltic-verify-ready - The flow is loaded (fresh or resumed). `{ sessionId }`
+ * @fires beltic-verify-step-change - A new step is shown. `{ step, side, previous }`
+ * @fires beltic-verify-upload-progress - Bytes of an image sent. `{ side, loaded, total, percent }`
+ * @fires beltic-verify-complete - The flow ended. `{ sessionId, status: passed | review | failed | expired }`
+ * @fires beltic-verify-error - Something failed. `{ code, message, recoverable }`
+ * @fires beltic-verify-cancel - Cancel was asked for; cancelable. `{ sessionId }`
+ *
+ * @csspart base - The card around everything.
+ * @csspart content - The current step.
+ * @csspart heading - Each step's heading.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button.
+ * @csspart notice - Errors and retry reasons.
+ * @csspart dropzone - Where a file is chosen or dropped.
+ * @csspart preview - The image under review.
+ * @csspart progress - Upload progress bars.
+ * @csspart status - The polite live region (visually hidden).
+ *
+ * @cssprop --beltic-verify-accent - Buttons, focus, progress.
+ * @cssprop --beltic-verify-accent-text - Text on accent.
+ * @cssprop --beltic-verify-text - Body text.
+ * @cssprop --beltic-verify-muted - Secondary text.
+ * @cssprop --beltic-verify-surface - Card background.
+ * @cssprop --beltic-verify-border - Borders.
+ * @cssprop --beltic-verify-danger - Errors.
+ * @cssprop --beltic-verify-success - Success.
+ * @cssprop --beltic-verify-radius - Corner radius.
+ * @cssprop --beltic-verify-font - Font family.
+ * @cssprop --beltic-verify-focus-ring - Focus ring (a box-shadow).
+ */
 export class BelticVerify extends LitElement {
   static override styles = styles;
 
   // ------------------------------------------------------------ state
 
   private flow: FlowController | null = null;
+  /** Behaviour signals and the device record (signals/): collects from connect, delivers on the flow's hooks. */
+  private readonly signals = new SignalsController(this);
   private token: string | null = null;
   @state() private configProblem: ConfigProblem | null = null;
   @state() private preparing = false;
@@ -63,6 +100,12 @@ export class BelticVerify extends LitElement {
 
   /** Which documents the applicant may choose from (attribute: space-separated). Default: all. */
   @property({ attribute: 'document-types', converter: documentTypesConverter }) documentTypes: DocumentType[] = [...DOCUMENT_TYPES];
+
+  /**
+   * Turns off behaviour signals and the device record (docs/signals.md): nothing is listened to,
+   * no device is reported, and the session's behaviour block is sent with every field null.
+   */
+  @property({ type: Boolean, attribute: 'no-signals' }) noSignals = false;
 
   /** Called for a fresh client token when the current one has expired (a 401). */
   @property({ attribute: false }) getClientToken: (() => Promise<string>) | null = null;
@@ -144,6 +187,8 @@ export class BelticVerify extends LitElement {
       changed: (next, previous) => this.onFlowChanged(next, previous),
       uploadProgress: (side, { loaded, total }) => this.onUploadProgress(side, loaded, total),
       failed: (error, message) => this.onFlowFailed(error, message),
+      sessionStarted: () => this.signals.sessionStarted(client, sessionId),
+      submitting: () => this.signals.submitting(),
     });
     await this.flow.open(sessionId);
     this.dispatchEvent(new BelticVerifyReadyEvent({ sessionId }));
@@ -178,7 +223,10 @@ export class BelticVerify extends LitElement {
       else this.setPreview(null);
       if (step.name === 'uploading') this.progress = {};
     }
-    if (step.name === 'result' && before?.name !== 'result') void this.onFinished(next.sessionId, step.outcome);
+    if (step.name === 'result' && before?.name !== 'result') {
+      this.signals.flowEnded();
+      void this.onFinished(next.sessionId, step.outcome);
+    }
   }
 
   private async onFinished(sessionId: string, outcome: Outcome): Promise<void> {
