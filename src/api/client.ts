@@ -36,6 +36,13 @@ interface RequestOptions {
   keepalive?: boolean;
 }
 
+/** `meta` of a behaviour update (signals.md): evidence ids, trusted interactions, the camera summary. */
+export interface BehaviorMeta {
+  evidence: string[];
+  interactions: number;
+  camera?: Record<string, unknown>;
+}
+
 export interface CreatedDocument {
   documentId: string;
   uploads: PresignedUpload[];
@@ -114,11 +121,15 @@ export class BelticClient {
     );
   }
 
-  /** Sends the behaviour signals (ext). Returns false where the API does not offer it. */
+  /**
+   * Sends the behaviour signals (ext). Returns false where the API does not offer it. `meta` carries
+   * the evidence and the count of trusted interactions the server rescores from; with collection
+   * off it is omitted, so the server claims no score.
+   */
   async updateBehavior(
     sessionId: string,
     behaviorAnalysis: Record<string, unknown>,
-    evidence: string[],
+    meta: BehaviorMeta | null,
     options: { keepalive?: boolean; signal?: AbortSignal } = {},
   ): Promise<boolean> {
     return this.optional(() =>
@@ -126,7 +137,7 @@ export class BelticClient {
         method: 'PATCH',
         keepalive: options.keepalive,
         signal: options.signal,
-        body: { data: { type: 'session', id: sessionId, attributes: { behavior_analysis: behaviorAnalysis } }, meta: { evidence } },
+        body: { data: { type: 'session', id: sessionId, attributes: { behavior_analysis: behaviorAnalysis } }, ...(meta ? { meta } : {}) },
       }),
     );
   }

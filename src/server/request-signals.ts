@@ -96,8 +96,8 @@ export function parseBrands(header: string): Brand[] {
   return [...header.matchAll(/"((?:[^"\\]|\\.)*)"\s*;\s*v\s*=\s*"([^"]*)"/g)].map((m) => ({ brand: m[1]!, version: m[2]! }));
 }
 
-/** The platform a User-Agent names, spelled as Sec-CH-UA-Platform spells it. */
-function userAgentPlatform(userAgent: string): string | null {
+/** The platform a User-Agent names, spelled as Sec-CH-UA-Platform spells it (the widget uses it too). */
+export function userAgentPlatform(userAgent: string): string | null {
   if (/Android/.test(userAgent)) return 'Android';
   if (/CrOS/.test(userAgent)) return 'Chrome OS';
   if (/iPhone|iPad|iPod/.test(userAgent)) return 'iOS';

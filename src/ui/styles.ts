@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { AUTOFILL_END_ANIMATION, AUTOFILL_START_ANIMATION } from '../signals/autofill.js';
 
 /**
  * Public theming tokens (`--beltic-verify-*`) are read once, on :host, into private `--_*`
@@ -183,6 +184,38 @@ export const styles = css`
     to {
       transform: rotate(360deg);
     }
+  }
+  /*
+   * Autofill detection (signals/autofill.ts): fields the browser autofills start one empty
+   * animation, fields that stop being autofilled start the other; the collector listens for
+   * animationstart on this shadow root. Separate rules, as one unknown pseudo-class would void a list.
+   */
+  @keyframes ${unsafeCSS(AUTOFILL_START_ANIMATION)} {
+    from {
+    }
+    to {
+    }
+  }
+  @keyframes ${unsafeCSS(AUTOFILL_END_ANIMATION)} {
+    from {
+    }
+    to {
+    }
+  }
+  input,
+  select,
+  textarea {
+    animation: ${unsafeCSS(AUTOFILL_END_ANIMATION)} 1ms;
+  }
+  input:-webkit-autofill,
+  select:-webkit-autofill,
+  textarea:-webkit-autofill {
+    animation: ${unsafeCSS(AUTOFILL_START_ANIMATION)} 1ms;
+  }
+  input:autofill,
+  select:autofill,
+  textarea:autofill {
+    animation: ${unsafeCSS(AUTOFILL_START_ANIMATION)} 1ms;
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {

@@ -1,0 +1,199 @@
+/**
+ * Runs the signals for one <beltic-verify>: collects from connect until the flow ends or the
+ * element is removed, and delivers (signals.md):
+ * - the session device record once per device and session, when the session starts here;
+ * - `behavior_analysis` with `meta.evidence` / `meta.interactions` at the final submit, when the
+ *   flow ends, and whenever the page is hidden or the element removed (then with `keepalive`, so
+ *   the last update survives a closed tab).
+ * Signals never stand in the applicant's way: every failure to deliver is swallowed, and an API
+ * without the ext endpoints (404) is skipped by the client.
+ *
+ * With `no-signals` nothing is listened to and no device is reported; the behaviour block is still
+ * sent, all null and without meta, so the server knows there is nothing to score.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BelticClient, BehaviorMeta } from '../api/client.js';
+import type { BehaviorAnalysis } from '../api/contract.js';
+import { describeCamera, type CameraSummary } from './camera.js';
+import { emptyBehavior, SignalsCollector } from './collector.js';
+import { readDevice } from './device.js';
+import { defaultMarkStorage, readMark, removeMark, writeMark, type MarkStorage, type SessionMark } from './session-mark.js';
+
+export interface SignalsHost extends ReactiveControllerHost {
+  readonly noSignals: boolean;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface SignalsOptions {
+  /** Epoch milliseconds, for completion time (a reload in between is included). Injectable for tests. */
+  wallClock?: () => number;
+  /** Where the session mark lives between page loads; default sessionStorage. */
+  storage?: MarkStorage | null;
+}
+
+interface Delivery {
+  client: BelticClient;
+  sessionId: string;
+  mark: SessionMark;
+}
+
+export class SignalsController implements ReactiveController {
+  private collector: SignalsCollector | null = null;
+  private delivery: Delivery | null = null;
+  private camera: CameraSummary | null = null;
+  private ended = false;
+  private connected = false;
+  private lastSent: string | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly wallClock: () => number;
+  private readonly storage: MarkStorage | null;
+
+  constructor(
+    private readonly host: SignalsHost,
+    options: SignalsOptions = {},
+  ) {
+    this.wallClock = options.wallClock ?? Date.now;
+    this.storage = options.storage === undefined ? defaultMarkStorage() : options.storage;
+    host.addController(this);
+  }
+
+  // ------------------------------------------------------------ lifecycle
+
+  hostConnected(): void {
+    this.connected = true;
+    this.collect();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    // Removed mid-flow (a single-page app navigating away): what was seen so far is kept.
+    this.leave();
+    this.collector?.stop();
+  }
+
+  /** `no-signals` may be set after connecting: collection stops and what was collected is dropped. */
+  hostUpdated(): void {
+    if (this.host.noSignals && this.collector) {
+      this.collector.stop();
+      this.collector = null;
+    } else {
+      this.collect();
+    }
+  }
+
+  private collect(): void {
+    if (!this.connected || this.ended || this.host.noSignals) return;
+    const root = this.host.renderRoot;
+    if (!(root instanceof ShadowRoot)) return;
+    this.collector ??= new SignalsCollector({ root, onLeave: () => this.leave() });
+    this.collector.start();
+    if (this.delivery) this.collector.carry(this.delivery.mark.tally);
+  }
+
+  // ------------------------------------------------------------ the flow's hooks
+
+  /** The session started (or resumed) in this widget. */
+  sessionStarted(client: BelticClient, sessionId: string): void {
+    if (this.ended) return;
+    const mark = readMark(this.storage, sessionId) ?? { started_at: this.wallClock(), submitted_at: null, device_reported: false, tally: null };
+    this.delivery = { client, sessionId, mark };
+    this.collector?.carry(mark.tally);
+    this.saveMark();
+    if (!this.host.noSignals && !mark.device_reported) void this.reportDevice();
+  }
+
+  /** The final submit: the verification is about to be created. */
+  submitting(): void {
+    if (!this.delivery || this.ended) return;
+    this.delivery.mark.submitted_at = this.wallClock();
+    this.saveMark();
+    this.enqueue(false);
+  }
+
+  /** The flow reached its result (or was cancelled): last update, then collection stops. */
+  flowEnded(): void {
+    if (this.ended) return;
+    const delivery = this.delivery;
+    if (delivery) this.enqueue(true);
+    this.ended = true;
+    this.collector?.stop();
+    if (delivery) removeMark(this.storage, delivery.sessionId);
+  }
+
+  /**
+   * For the capture code, once the camera stream is open: records the camera's kind and settings
+   * (never its label or deviceId). Sent with the device record when that is still to come, else
+   * with the next behaviour update (`meta.camera`), as the API has no call to amend a device.
+   */
+  async recordCamera(track: MediaStreamTrack): Promise<void> {
+    if (this.host.noSignals) return;
+    this.camera = await describeCamera(track).catch(() => null);
+  }
+
+  // ------------------------------------------------------------ delivery
+
+  /** Page hidden, unloading, or the element removed: send now, with keepalive, and keep the counts. */
+  private leave(): void {
+    if (!this.delivery || this.ended) return;
+    this.saveMark();
+    void this.send(true);
+  }
+
+  private saveMark(): void {
+    const delivery = this.delivery;
+    if (!delivery) return;
+    if (this.collector && !this.host.noSignals) delivery.mark.tally = this.collector.tally;
+    writeMark(this.storage, delivery.sessionId, delivery.mark);
+  }
+
+  private async reportDevice(): Promise<void> {
+    const delivery = this.delivery!;
+    try {
+      const device = await readDevice(window, this.camera);
+      await delivery.client.reportSessionDevice(delivery.sessionId, { ...device });
+      // Also when the API has no such call (false): asking again would change nothing.
+      delivery.mark.device_reported = true;
+      if (device.camera) this.cameraSent = true;
+      this.saveMark();
+    } catch {
+      // Left unreported: the next start of this session (a reload) tries again.
+    }
+  }
+
+  private cameraSent = false;
+
+  /** Updates in order, so an older block can never overwrite a newer one. */
+  private enqueue(keepalive: boolean): void {
+    this.queue = this.queue.then(() => this.send(keepalive));
+  }
+
+  private async send(keepalive: boolean): Promise<void> {
+    const delivery = this.delivery;
+    if (!delivery) return;
+    const { behavior, meta } = this.payload(delivery.mark);
+    const body = JSON.stringify({ behavior, meta });
+    if (body === this.lastSent) return;
+    try {
+      await delivery.client.updateBehavior(delivery.sessionId, { ...behavior }, meta, { keepalive });
+      this.lastSent = body;
+    } catch {
+      // Best effort: the next update carries everything again.
+    }
+  }
+
+  /** The block and meta as they stand; public for the tests and the demo through `snapshot()`. */
+  private payload(mark: SessionMark): { behavior: BehaviorAnalysis; meta: BehaviorMeta | null } {
+    if (this.host.noSignals || !this.collector) return { behavior: emptyBehavior(), meta: null };
+    const submitted = mark.submitted_at !== null;
+    const completionSeconds = submitted ? Math.round((mark.submitted_at! - mark.started_at) / 100) / 10 : null;
+    const { behavior, evidence, interactions } = this.collector.snapshot({ submitted, completionSeconds });
+    const meta: BehaviorMeta = { evidence, interactions };
+    if (this.camera && !this.cameraSent) meta.camera = { ...this.camera };
+    return { behavior, meta };
+  }
+
+  /** What would be sent now (tests and QA): the block and its meta, or null before the session starts. */
+  snapshot(): { behavior: BehaviorAnalysis; meta: BehaviorMeta | null } | null {
+    return this.delivery ? this.payload(this.delivery.mark) : null;
+  }
+}
