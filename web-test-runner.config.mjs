@@ -6,7 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { createDevBackend, nodeMiddleware } from './demo/dev-backend.ts';
-import { brokenApiMiddleware, networkCommandsPlugin } from './test/helpers/server-commands.mjs';
+import { brokenApiMiddleware, networkCommandsPlugin, signalsCommandsPlugin } from './test/helpers/server-commands.mjs';
 
 const executablePath = findChromium();
 
@@ -54,7 +54,7 @@ export default {
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkCommandsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkCommandsPlugin(), signalsCommandsPlugin()],
   middleware: [fromConnect(nodeMiddleware(backend.handle)), brokenApiMiddleware()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><script type="module" src="${testFramework}"></script></body></html>`,

@@ -9,6 +9,7 @@
  *                                        → { session_id, client_token }
  *   POST /api/demo/session/:id/token     { expires_in? } → { session_id, client_token }  (the widget's getClientToken)
  *   GET  /api/demo/session/:id           the session as the API holds it          (QA page only)
+ *   GET  /api/demo/session/:id/devices   its session devices (signals.md §Device)  (QA page only)
  *   GET  /api/demo/verifications?session_id=…  its verifications                  (QA page only)
  *   POST /api/demo/session/:id/expire    expire it                                 (QA page only)
  *
@@ -72,6 +73,19 @@ export function createDemoBackend(options: DemoBackendOptions): (request: Reques
     return issueToken(sessionId, request, input.token_expires_in);
   }
 
+  /** The API lists no devices by session: they are read one by one from the session's relationship. */
+  async function listDevices(sessionPath: string): Promise<Response> {
+    const session = await beltic('GET', sessionPath);
+    if (!session.ok) return relay(session);
+    const related = ((await session.json()) as { data: { relationships?: { session_devices?: { data?: { id: string }[] } } } }).data.relationships;
+    const devices = [];
+    for (const { id } of related?.session_devices?.data ?? []) {
+      const device = await beltic('GET', `/identity/session-devices/${encodeURIComponent(id)}`);
+      if (device.ok) devices.push(((await device.json()) as { data: unknown }).data);
+    }
+    return jsonResponse({ data: devices });
+  }
+
   return async (request) => {
     const { pathname, searchParams } = new URL(request.url);
     const { method } = request;
@@ -80,12 +94,13 @@ export function createDemoBackend(options: DemoBackendOptions): (request: Reques
       const query = new URLSearchParams({ session_id: searchParams.get('session_id') ?? '' });
       return relay(await beltic('GET', `/identity/verifications?${query}`));
     }
-    const match = /^\/api\/demo\/session\/([^/]+)(?:\/(token|expire))?$/.exec(pathname);
+    const match = /^\/api\/demo\/session\/([^/]+)(?:\/(token|expire|devices))?$/.exec(pathname);
     const sessionId = match ? decodeSegment(match[1]!) : null;
     if (sessionId === null) return null;
     const sessionPath = `/identity/sessions/${encodeURIComponent(sessionId)}`;
     const action = match![2];
     if (method === 'GET' && !action) return relay(await beltic('GET', sessionPath));
+    if (method === 'GET' && action === 'devices') return listDevices(sessionPath);
     if (method === 'POST' && action === 'expire') return relay(await beltic('POST', `${sessionPath}/expire`));
     if (method === 'POST' && action === 'token') {
       // Only sessions that exist get tokens (a real backend also checks that the user owns it).

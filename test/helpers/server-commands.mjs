@@ -47,3 +47,58 @@ export function brokenApiMiddleware() {
     ctx.body = answer.body;
   };
 }
+
+/**
+ * Commands for the behaviour-signal tests (test/signals/), all through the DevTools protocol so
+ * that what the widget sees is trusted input with exact timestamps:
+ *
+ *   'cdp'               { calls: [{ method, params }] }  sent in order on the page's own session
+ *                       (Input.dispatchKeyEvent with `timestamp`, Emulation.*); returns the results
+ *   'hide-page'         opens a tab in the page's browser context, closes it and brings the page
+ *                       back: the page really goes hidden and visible again
+ *   'autofill-card'     { expression, card } the browser's own autofill fills the credit-card form
+ *                       of the field `expression` evaluates to (Autofill.trigger)
+ *   'replay-request'    { url, token, userAgent } the client token replayed from "another device":
+ *                       a request from Node with a different User-Agent; returns the status
+ */
+export function signalsCommandsPlugin() {
+  const sessions = new WeakMap();
+  async function cdpFor(page) {
+    let cdp = sessions.get(page);
+    if (!cdp) {
+      cdp = await page.createCDPSession();
+      sessions.set(page, cdp);
+    }
+    return cdp;
+  }
+  return {
+    name: 'beltic-signals-commands',
+    async executeCommand({ command, payload, session }) {
+      if (!['cdp', 'hide-page', 'autofill-card', 'replay-request'].includes(command)) return undefined;
+      if (command === 'replay-request') {
+        const response = await fetch(payload.url, { headers: { Authorization: `Bearer ${payload.token}`, 'User-Agent': payload.userAgent } });
+        await response.arrayBuffer();
+        return response.status;
+      }
+      const page = session.browser.getPage(session.id);
+      const cdp = await cdpFor(page);
+      if (command === 'cdp') {
+        const results = [];
+        for (const { method, params } of payload.calls) results.push(await cdp.send(method, params ?? {}));
+        return results;
+      }
+      if (command === 'hide-page') {
+        const other = await page.browserContext().newPage();
+        await other.close();
+        await page.bringToFront();
+        return true;
+      }
+      // autofill-card
+      const { result } = await cdp.send('Runtime.evaluate', { expression: payload.expression });
+      if (!result.objectId) throw new Error(`autofill-card: ${payload.expression} is not an element`);
+      const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId });
+      await cdp.send('Autofill.trigger', { fieldId: node.backendNodeId, card: payload.card });
+      return true;
+    },
+  };
+}
