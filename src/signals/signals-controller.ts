@@ -136,7 +136,8 @@ export class SignalsController implements ReactiveController {
   private leave(): void {
     if (!this.delivery || this.ended) return;
     this.saveMark();
-    void this.send(true);
+    // Hidden and then unloaded fires twice in a row: an unchanged block is not sent again.
+    void this.send(true, true);
   }
 
   private saveMark(): void {
@@ -167,12 +168,12 @@ export class SignalsController implements ReactiveController {
     this.queue = this.queue.then(() => this.send(keepalive));
   }
 
-  private async send(keepalive: boolean): Promise<void> {
+  private async send(keepalive: boolean, skipIfUnchanged = false): Promise<void> {
     const delivery = this.delivery;
     if (!delivery) return;
     const { behavior, meta } = this.payload(delivery.mark);
     const body = JSON.stringify({ behavior, meta });
-    if (body === this.lastSent) return;
+    if (skipIfUnchanged && body === this.lastSent) return;
     try {
       await delivery.client.updateBehavior(delivery.sessionId, { ...behavior }, meta, { keepalive });
       this.lastSent = body;

@@ -97,8 +97,11 @@ export function recordRequests(): { requests: { method: string; path: string; bo
 }
 
 export interface StoredSession {
-  data: { attributes: { behavior_analysis: BehaviorAnalysis | null } & Record<string, unknown>; relationships: Record<string, unknown> };
-  meta?: { evidence?: string[] };
+  data: {
+    attributes: { behavior_analysis: BehaviorAnalysis | null } & Record<string, unknown>;
+    relationships: Record<string, unknown>;
+    meta?: { evidence?: string[] };
+  };
 }
 
 export async function storedSession(sessionId: string): Promise<StoredSession> {

@@ -1,0 +1,197 @@
+// Delivery of the signals through the real proxy into the sandbox: the device record at session
+// start, the behaviour block at submit and at the end, the server's recompute, no-signals, an API
+// without the ext endpoints, a replayed token, and payloads free of personal data.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { BelticVerify } from '../../src/index.js';
+import { BEHAVIOR_FIELDS } from '../../src/api/contract.js';
+import {
+  captureAndAccept,
+  chooseDocument,
+  clearWidgetStorage,
+  consent,
+  createSession,
+  fixtureBlob,
+  mount,
+  untilComplete,
+  waitForStep,
+} from '../helpers/widget.js';
+import { cdp, injectFields, keyAt, recordRequests, shortcut, signalsOf, snapshot, storedBehavior, storedDevices, storedSession } from './helpers.js';
+
+const isDeviceReport = (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith('/identity/session-devices');
+const isBehaviorUpdate = (r: { method: string; path: string; body: string }) => r.method === 'PATCH' && r.body.includes('behavior_analysis');
+
+async function runPassport(element: BelticVerify): Promise<void> {
+  const complete = untilComplete(element);
+  await consent(element);
+  await chooseDocument(element, 'passport');
+  await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+  await complete;
+}
+
+describe('signals delivery', function () {
+  this.timeout(60000);
+
+  let recorded: ReturnType<typeof recordRequests>;
+  beforeEach(async () => {
+    await clearWidgetStorage();
+    sessionStorage.clear();
+    recorded = recordRequests();
+  });
+  afterEach(() => recorded.restore());
+
+  it('a whole flow: one device record at the start, the block at submit and at the end, rescored by the server', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const element = await mount(session);
+    await runPassport(element);
+
+    const stored = await storedBehavior(session.session_id, (b) => b.completion_time_seconds !== null);
+    const behavior = stored.data.attributes.behavior_analysis!;
+    expect(Object.keys(behavior).sort()).to.deep.equal([...BEHAVIOR_FIELDS].sort());
+    expect(behavior.completion_time_seconds).to.be.a('number').and.at.least(0);
+    // Under the test runner: webdriver, a headless User-Agent and script-made clicks.
+    expect(behavior.bot_score).to.equal(100);
+    expect(behavior.threat_level).to.equal('high');
+    expect(behavior.request_spoof_attempts).to.equal(0);
+    expect(stored.data.meta!.evidence).to.include.members(['webdriver', 'headless_ua', 'untrusted_input', 'no_trusted_input']);
+
+    const devices = await storedDevices(session.session_id);
+    expect(devices).to.have.length(1);
+    const device = devices[0]!.attributes;
+    expect(device.user_agent).to.equal(navigator.userAgent);
+    expect(device.device_type).to.equal('desktop');
+    expect(device.webgl_renderer_class).to.equal('software');
+    expect(device.viewport).to.deep.equal({ width: innerWidth, height: innerHeight });
+    expect((device.observed as Record<string, unknown>).user_agent).to.equal(navigator.userAgent);
+
+    const updates = recorded.requests.filter(isBehaviorUpdate);
+    expect(updates.length).to.be.at.least(2);
+    expect(updates.at(-1)!.keepalive, 'the last update survives a closed tab').to.equal(true);
+    const meta = JSON.parse(updates.at(-1)!.body).meta;
+    expect(meta.interactions).to.equal(0, 'the helpers click with element.click(): nothing trusted');
+    expect(recorded.requests.filter(isDeviceReport)).to.have.length(1);
+  });
+
+  it('a remounted widget (a resume) reports no second device and carries its counts', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const first = await mount(session);
+    await waitForStep(first, 'intro');
+    const field = injectFields(first, '<input type="text" aria-label="Note" value="x">');
+    field.focus();
+    await cdp(...shortcut('a', 'selectAll'), ...shortcut('c', 'copy'));
+    expect(snapshot(first).behavior.shortcut_copies).to.equal(1);
+    await waitUntil(() => recorded.requests.some(isDeviceReport), 'no device report');
+    first.remove();
+
+    const second = await mount(session);
+    await waitForStep(second, 'intro');
+    await waitUntil(() => signalsOf(second).snapshot() !== null, 'the resumed session did not start');
+    expect(snapshot(second).behavior.shortcut_copies).to.equal(1);
+    expect(recorded.requests.filter(isDeviceReport)).to.have.length(1);
+    expect(await storedDevices(session.session_id)).to.have.length(1);
+  });
+
+  it('no-signals: nothing collected, no device record, the block sent with nulls and without meta', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const element = await fixture<BelticVerify>(html`<beltic-verify api-base="/beltic" no-signals></beltic-verify>`);
+    element.clientToken = session.client_token;
+    await runPassport(element);
+    const stored = await storedBehavior(session.session_id);
+    const behavior = stored.data.attributes.behavior_analysis!;
+    for (const field of ['completion_time_seconds', 'shortcut_copies', 'distraction_events', 'hesitation_baseline', 'devtools_open', 'debugger_attached'] as const) {
+      expect(behavior[field], field).to.equal(null);
+    }
+    // The server's own fields are still filled.
+    expect(behavior.request_spoof_attempts).to.equal(0);
+    expect(await storedDevices(session.session_id)).to.deep.equal([]);
+    expect(recorded.requests.filter(isDeviceReport)).to.deep.equal([]);
+    const updates = recorded.requests.filter(isBehaviorUpdate);
+    expect(updates.length).to.be.at.least(1);
+    for (const update of updates) {
+      const body = JSON.parse(update.body);
+      expect(body.meta).to.equal(undefined);
+      expect(Object.values(body.data.attributes.behavior_analysis).every((v) => v === null)).to.equal(true);
+    }
+  });
+
+  it('an API without the ext endpoints (404): the flow completes, no error', async () => {
+    recorded.restore();
+    const original = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(String(input instanceof Request ? input.url : input), location.href).pathname;
+      const ext = (init?.method === 'PATCH' && path.includes('/identity/sessions/')) || path.endsWith('/identity/session-devices');
+      if (ext) return Promise.resolve(new Response(JSON.stringify({ errors: [{ status: '404', code: 'unknown_route' }] }), { status: 404 }));
+      return original(input, init);
+    };
+    try {
+      const session = await createSession({ scenario: 'pass' });
+      const element = await mount(session);
+      const errors: string[] = [];
+      element.addEventListener('beltic-verify-error', (e) => errors.push(e.detail.code));
+      await runPassport(element);
+      expect(errors).to.deep.equal([]);
+      expect((await storedSession(session.session_id)).data.attributes.behavior_analysis).to.equal(null);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('a client token replayed from another device: request_spoof_attempts > 0 and threat high, from the server', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const element = await mount(session);
+    await waitForStep(element, 'intro');
+    const status = await executeServerCommand('replay-request', {
+      url: `${location.origin}/beltic/identity/sessions/${session.session_id}`,
+      token: session.client_token,
+      userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0',
+    });
+    expect(status).to.equal(200);
+    await executeServerCommand('hide-page');
+    const stored = await storedBehavior(session.session_id, (b) => (b.request_spoof_attempts ?? 0) > 0);
+    expect(stored.data.attributes.behavior_analysis!.request_spoof_attempts).to.equal(1);
+    expect(stored.data.attributes.behavior_analysis!.threat_level).to.equal('high');
+  });
+
+  it('payloads carry no key, no field content, no clipboard data, no pointer position, no camera label or id', async () => {
+    const secret = 'Zq7wXk';
+    const session = await createSession({ scenario: 'pass' });
+    const element = await mount(session);
+    await waitForStep(element, 'intro');
+    // Typed and pasted into a field in the widget, with the pointer moving around it.
+    const field = injectFields(element, '<input type="text" name="secret" aria-label="Secret">');
+    field.focus();
+    const t = (performance.timeOrigin + performance.now()) / 1000;
+    await cdp(...[...secret].flatMap((c, i) => keyAt(c, t + i * 0.15)), ...shortcut('a', 'selectAll'), ...shortcut('c', 'copy'), ...shortcut('v', 'paste'));
+    expect(field.value).to.equal(secret);
+    const box = field.getBoundingClientRect();
+    for (const [x, y] of [[Math.round(box.left) + 3, Math.round(box.top) + 3], [Math.round(box.right) - 3, Math.round(box.bottom) - 3], [137, 211]]) {
+      await sendMouse({ type: 'move', position: [x!, y!] });
+    }
+    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+    const track = stream.getVideoTracks()[0]!;
+    await signalsOf(element).recordCamera(track);
+    const label = track.label;
+    const deviceId = track.getSettings().deviceId!;
+    track.stop();
+    field.remove();
+    await runPassport(element);
+    await storedBehavior(session.session_id, (b) => b.completion_time_seconds !== null);
+
+    const sent = recorded.requests.filter((r) => isBehaviorUpdate(r) || isDeviceReport(r)).map((r) => r.body);
+    const stored = JSON.stringify([await storedSession(session.session_id), await storedDevices(session.session_id)]);
+    expect(sent.length).to.be.at.least(3);
+    for (const text of [...sent, stored]) {
+      expect(text).not.to.include(secret);
+      expect(text).not.to.include(label);
+      expect(text).not.to.include(deviceId);
+      expect(text).not.to.include('SwiftShader');
+    }
+    // No field that could hold a key, a value, a position or a device's name, at any depth.
+    for (const text of sent) {
+      expect(text).not.to.match(/"(key|code|value|text|clientX|clientY|screenX|screenY|pageX|pageY|x|y|label|deviceId|groupId|clipboard|renderer)"\s*:/);
+    }
+    const lastMeta = JSON.parse(sent.filter((s) => s.includes('behavior_analysis')).at(-1)!).meta;
+    expect(lastMeta.camera.kind).to.equal('virtual');
+  });
+});
