@@ -5,6 +5,8 @@
  * attempt and says precisely why it failed; deciding whether to try again is upload-file.ts's job.
  */
 
+import { parseRetryAfter } from '../api/errors.js';
+
 export type UploadErrorKind =
   /** The URL's signature has expired: get a fresh URL and try again. */
   | 'expired'
@@ -184,14 +186,4 @@ function isExpiryCode(code: string | null, message: string | null): boolean {
   if (code === 'expired' || code === 'ExpiredToken' || code === 'RequestExpired') return true;
   // S3 says AccessDenied for both a bad signature and an expired one; only the message tells.
   return code === 'AccessDenied' && message !== null && /expired/i.test(message);
-}
-
-/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null, nowMs: number): number | null {
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, date - nowMs);
 }

@@ -4,7 +4,8 @@
  * in upload-file.browser.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { classifyHttpFailure, parseRetryAfter, UploadError, type PutPresignedOptions } from '../../src/upload/put-presigned.js';
+import { parseRetryAfter } from '../../src/api/errors.js';
+import { classifyHttpFailure, UploadError, type PutPresignedOptions } from '../../src/upload/put-presigned.js';
 import { retryDelay, uploadFile, type UploadFileOptions } from '../../src/upload/upload-file.js';
 
 type Step = UploadError | { etag: string };
