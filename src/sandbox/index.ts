@@ -167,6 +167,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         return await handle(request);
       } catch (error) {
         if (error instanceof HttpError) return error.toResponse();
+        // The client went away mid-request (a cancelled upload): nobody to answer, nothing to report.
+        if (request.signal?.aborted) return new Response(null, { status: 499 });
         console.error('[beltic-sandbox] internal error:', error);
         return errorResponse(500, {
           code: 'internal_error',
