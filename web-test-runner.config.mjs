@@ -54,6 +54,25 @@ export default {
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
+  groups: [
+    {
+      // The bot-evidence tests that need a browser launched as a person's is: without the automation
+      // flag, so navigator.webdriver is false (test/signals/*.launch.test.ts; not in the default group).
+      name: 'without-automation',
+      files: 'test/signals/*.launch.test.ts',
+      browsers: [
+        chromeLauncher({
+          launchOptions: {
+            executablePath,
+            headless: true,
+            args: [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'],
+            ignoreDefaultArgs: ['--enable-automation'],
+          },
+          createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+        }),
+      ],
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkCommandsPlugin(), signalsCommandsPlugin()],
   middleware: [fromConnect(nodeMiddleware(backend.handle)), brokenApiMiddleware()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
