@@ -304,8 +304,31 @@ describe('<beltic-verify> end to end', function () {
     expect(errors, 'recovered by retrying, without bothering the applicant').to.deep.equal([]);
   });
 
+  it('an upload URL that expired while the network was down is replaced and the upload completes', async () => {
+    const session = await createSession({ sandbox: { scenario: 'expiring_urls', upload_url_ttl_seconds: 1 } });
+    const element = await mount(session);
+    await consent(element);
+    await chooseDocument(element, 'passport');
+    const complete = untilComplete(element);
+    await executeServerCommand('block-urls', { patterns: ['*/sandbox/uploads/*'] });
+    await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+    await waitForStep(element, 'uploading');
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // outlive the URL's 1 s lifetime
+    await executeServerCommand('block-urls', { patterns: [] });
+    expect((await complete).detail.status).to.equal('passed');
+  });
+
   it('retries through transient 503/429 answers (flaky scenario)', async () => {
-    const session = await createSession({ scenario: 'flaky' });
+    const session = await createSession({
+      sandbox: {
+        scenario: 'flaky',
+        fail: [
+          { call: 'upload', status: 503, times: 1 },
+          { call: 'create_document', status: 429, retry_after: 1, times: 1 },
+          { call: 'get_verification', status: 503, times: 1 },
+        ],
+      },
+    });
     const element = await mount(session);
     const complete = untilComplete(element);
     await consent(element);
