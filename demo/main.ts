@@ -65,11 +65,29 @@ async function showSandboxState(sessionId: string): Promise<void> {
   $('verifications-json').textContent = JSON.stringify(verifications, null, 2);
 }
 
+/** The signals panel: the behaviour block, its evidence and the device record, polled while a session runs. */
+let signalsWatch: ReturnType<typeof setInterval> | undefined;
+
+async function showSignals(sessionId: string): Promise<void> {
+  const path = `/api/demo/session/${encodeURIComponent(sessionId)}`;
+  const [session, devices] = await Promise.all([fetch(path).then((r) => r.json()), fetch(`${path}/devices`).then((r) => r.json())]);
+  $('behavior-json').textContent = JSON.stringify(session.data?.attributes?.behavior_analysis ?? null, null, 2);
+  $('evidence-json').textContent = JSON.stringify(session.data?.meta?.evidence ?? null, null, 2);
+  $('devices-json').textContent = JSON.stringify((devices.data ?? []).map((d: { attributes: unknown }) => d.attributes), null, 2);
+}
+
+function watchSignals(sessionId: string): void {
+  clearInterval(signalsWatch);
+  void showSignals(sessionId);
+  signalsWatch = setInterval(() => void showSignals(sessionId).catch(() => undefined), 2000);
+}
+
 function mountWidget(session: DemoSession, documentTypes: string): void {
   const host = $('widget-host');
   host.replaceChildren();
   const widget = document.createElement('beltic-verify') as BelticVerify;
   widget.setAttribute('api-base', '/beltic');
+  if ($<HTMLInputElement>('no-signals').checked) widget.setAttribute('no-signals', '');
   if (documentTypes) widget.setAttribute('document-types', documentTypes);
   widget.getClientToken = () => freshToken(session.session_id);
   widget.clientToken = session.client_token;
@@ -80,6 +98,7 @@ function mountWidget(session: DemoSession, documentTypes: string): void {
     });
   }
   host.append(widget);
+  watchSignals(session.session_id);
   sessionStorage.setItem(LAST_SESSION, JSON.stringify({ ...session, documentTypes }));
 }
 
