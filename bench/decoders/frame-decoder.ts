@@ -1,0 +1,22 @@
+/** What the decode and scan benches drive: something that reads the PDF417 a canvas shows now. */
+import type { AamvaFields } from '../../src/capture/aamva.js';
+
+export interface FrameDecoder {
+  /** Reads the frame currently drawn on `source`. */
+  decode(source: HTMLCanvasElement): Promise<DecodeOutcome>;
+  dispose(): void;
+}
+
+/**
+ * The baseline hands back the raw text; ours never lets the raw text out of its worker, only
+ * the parsed AAMVA fields (src/capture/barcode-handler.ts). A read is judged on what each gives.
+ */
+export interface DecodeOutcome {
+  found: boolean;
+  text?: string | null;
+  fields?: AamvaFields | null;
+  /** Which of our decoder's variants read it (ours only). */
+  variant?: string | null;
+}
+
+export type DecoderName = 'ours' | 'baseline';

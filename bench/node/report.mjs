@@ -1,0 +1,189 @@
+// Turns the raw measurements into the report's sections (see table.mjs for the renderings).
+// Every figure states its unit and how many samples it summarises.
+import { max, median, p95 } from './stats.mjs';
+
+const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : Math.round(value)}` : '–');
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)}`;
+const label = { '1280x720': '1280×720', '1920x1080': '1920×1080' };
+const GROUP_LABEL = { 'must-read': 'barcode, must read', 'best-effort': 'barcode, best effort', 'no-barcode': 'no barcode' };
+const SETS = ['skew', 'scale', 'light', 'blur'];
+
+export const OURS = 'OURS';
+export const BASELINE = 'BASELINE';
+
+export function machineSection(machine, settings) {
+  return {
+    title: 'Machine and run',
+    note: [
+      `- CPU: ${machine.cpu}, ${machine.cores} cores; ${machine.memoryGiB} GiB RAM; ${machine.os}`,
+      `- Load average (1 min) at start ${machine.loadStart}, at end ${machine.loadEnd}: other jobs share this machine, so figures are noisy`,
+      `- Node ${machine.node}; ${machine.chromium} (headless, --disable-gpu: canvas work is software)`,
+      `- Code: commit ${machine.commit}${machine.dirty ? ' + uncommitted changes in src/' : ''}; built ${machine.builtNow ? 'by this run' : 'before this run (dist/ was newer than src/)'}`,
+      `- ${OURS}: the widget's barcode reader in its module Worker (${settings.oursDecoder}); src/upload/prepare-image.ts prepareImage() with its worker`,
+      `- ${BASELINE}: @zxing/library (package root) PDF417Reader + HTMLCanvasElementLuminanceSource + HybridBinarizer on the main thread; browser-image-compression imageCompression(file, { maxSizeMB: 1.5, maxWidthOrHeight: 2400 }) with its other defaults`,
+      `- Whole run: ${(settings.totalMs / 1000).toFixed(0)} s`,
+    ].join('\n'),
+  };
+}
+
+export function decodeTimeSection(decode, settings) {
+  const rows = [];
+  for (const [resolution, frames] of Object.entries(decode)) {
+    for (const group of ['must-read', 'best-effort', 'no-barcode']) {
+      const inGroup = frames.filter((frame) => frame.group === group);
+      if (!inGroup.length) continue;
+      const ours = inGroup.flatMap((frame) => frame.ours.ms);
+      const baseline = inGroup.flatMap((frame) => frame.baseline.ms);
+      rows.push([label[resolution], GROUP_LABEL[group], String(inGroup.length), String(ours.length), ms(median(ours)), ms(p95(ours)), ms(median(baseline)), ms(p95(baseline))]);
+    }
+  }
+  return {
+    title: 'Decode time per frame',
+    note:
+      `Milliseconds from "the frame is on the preview canvas" to "here is what the barcode says, or nothing". ${OURS} includes grabbing the frame ` +
+      `(createImageBitmap), the round trip to its worker and the AAMVA parsing there; ${BASELINE} includes zxing's canvas read and grayscale conversion. ` +
+      `Each frame decoded ${settings.repeats}× (must read) or ${settings.repeatsUnreadable}× (others), the two decoders alternating, after a warm-up; ` +
+      `median and p95 (nearest rank) over all decodes of the group (n). "Must read": the fixtures the tests require to read; ` +
+      `"best effort": skew 20°, barcode at 35% of the frame, dark, glare, blur; "no barcode": the licence front on a desk.`,
+    headers: ['frame', 'group', 'frames', 'n', `${OURS} median`, `${OURS} p95`, `${BASELINE} median`, `${BASELINE} p95`],
+    align: 'lllrrrrr',
+    rows,
+  };
+}
+
+export function decodeSuccessSection(decode) {
+  const frames = Object.values(decode).flat().filter((frame) => frame.group !== 'no-barcode');
+  const count = (list, who) => `${list.filter((frame) => frame[who].correct).length}/${list.length}`;
+  const rows = SETS.map((set) => {
+    const inSet = frames.filter((frame) => frame.sets.includes(set));
+    return [set, String(inSet.length), count(inSet, 'ours'), count(inSet, 'baseline')];
+  });
+  rows.push(['all camera frames', String(frames.length), count(frames, 'ours'), count(frames, 'baseline')]);
+  const mustRead = frames.filter((frame) => frame.group === 'must-read');
+  rows.push(['  of which must read', String(mustRead.length), count(mustRead, 'ours'), count(mustRead, 'baseline')]);
+  const missed = (who) => frames.filter((frame) => !frame[who].correct).map((frame) => frame.name.replace(/^camera-|\.png$/g, '')).join(', ') || 'none';
+  const falseReads = Object.values(decode).flat().filter((frame) => frame.group === 'no-barcode' && (frame.ours.read || frame.baseline.read));
+  return {
+    title: 'Decode success over the camera-frame fixtures',
+    note:
+      'Frames read correctly (first decode of each frame; BASELINE: the exact text printed in the barcode; OURS, which only ' +
+      'hands out parsed AAMVA fields: names, dates and document number equal to the printed ones), per fixture set of ' +
+      'test/fixtures/generated/index.json, both resolutions together; a frame can be in two sets (skew 0° at 60% is in skew and scale).',
+    headers: ['set', 'frames', OURS, BASELINE],
+    align: 'lrrr',
+    rows,
+    footer: [`Missed by ${OURS}: ${missed('ours')}`, `Missed by ${BASELINE}: ${missed('baseline')}`, `Something "read" on a frame without a barcode: ${falseReads.length ? falseReads.map((f) => f.name).join(', ') : 'never'}`].join('\n'),
+  };
+}
+
+export function scanSection(scan, settings) {
+  const column = (result) => {
+    const { stalls, framesDecoded, correctReads, latencies } = result;
+    return {
+      task: ms(stalls.longestTaskMs),
+      count: String(stalls.longTaskCount),
+      blocking: ms(stalls.totalBlockingMs),
+      gap: ms(stalls.longestFrameGapMs),
+      fps: (stalls.frames / (stalls.windowMs / 1000)).toFixed(0),
+      decoded: String(framesDecoded),
+      reads: String(correctReads),
+      wait: `${ms(median(latencies))} / ${ms(p95(latencies))}`,
+    };
+  };
+  const none = column(scan.none);
+  const ours = column(scan.ours);
+  const baseline = column(scan.baseline);
+  const row = (name, unit, key) => [name, unit, ours[key], baseline[key], none[key]];
+  return {
+    title: `Main thread during ${settings.scanMs / 1000} s of scanning`,
+    note:
+      `A page with a visible 1080p preview canvas runs "next animation frame → draw the next fixture frame → decode → repeat" for ` +
+      `${settings.scanMs / 1000} s, cycling through the 1920×1080 camera frames and the no-barcode frame. Long tasks come from ` +
+      `PerformanceObserver('longtask'); the frame gap is the longest interval between requestAnimationFrame callbacks (16.7 ms at 60 Hz). ` +
+      `"Harness only" grabs each frame like ${OURS} and decodes nothing: the floor this page and this machine impose.`,
+    headers: ['figure', 'unit', OURS, BASELINE, 'harness only'],
+    align: 'llrrr',
+    rows: [
+      row('longest main-thread long task', 'ms', 'task'),
+      row('longest gap between animation frames', 'ms', 'gap'),
+      row('long tasks', 'count', 'count'),
+      row('total blocking time (Σ task − 50 ms)', 'ms', 'blocking'),
+      row('animation frames per second', 'fps', 'fps'),
+      row('frames decoded', 'count', 'decoded'),
+      row('correct reads', 'count', 'reads'),
+      row('wait per decode, median / p95', 'ms', 'wait'),
+    ],
+  };
+}
+
+export function compressSection(compress, photo, settings) {
+  const column = ({ result, failedRequests }) => {
+    const times = result.runs.map((run) => run.ms);
+    const first = result.runs[0];
+    const same = result.runs.every((run) => run.bytes === first.bytes && run.width === first.width && run.height === first.height);
+    return {
+      time: ms(median(times)),
+      range: `${ms(Math.min(...times))}–${ms(Math.max(...times))}`,
+      cold: ms(result.cold.ms),
+      bytes: `${first.bytes.toLocaleString('en-US')}${same ? '' : ' (varies)'}`,
+      size: `${first.width}×${first.height}`,
+      task: ms(max([result.cold, ...result.runs].map((run) => run.stalls.longestTaskMs))),
+      gap: ms(max([result.cold, ...result.runs].map((run) => run.stalls.longestFrameGapMs))),
+      blocking: ms(median(result.runs.map((run) => run.stalls.totalBlockingMs))),
+      where: whereItRan(result.workers, failedRequests),
+    };
+  };
+  const ours = column(compress.ours);
+  const baseline = column(compress.baseline);
+  const row = (name, unit, key) => [name, unit, ours[key], baseline[key]];
+  return {
+    title: `Compressing a 12-megapixel photo`,
+    note:
+      `${photo.file}: ${photo.width}×${photo.height}, ${photo.bytes.toLocaleString('en-US')} bytes, JPEG. One cold run (shown on its own row), then ` +
+      `${settings.compressRepeats} timed runs in the same page (median, min–max). Stalls are watched the same way as while scanning, ` +
+      `over every run including the cold one. Targets: 2400 px longest side, 1.5 MB (prepareImage: 1,500,000 bytes; the library: 1.5 MiB).`,
+    headers: ['figure', 'unit', `${OURS} prepareImage`, `${BASELINE} imageCompression`],
+    align: 'llrr',
+    rows: [
+      row('time, median', 'ms', 'time'),
+      row('time, min–max', 'ms', 'range'),
+      row('time, cold first run', 'ms', 'cold'),
+      row('output', 'bytes', 'bytes'),
+      row('output dimensions', 'px', 'size'),
+      row('longest main-thread long task', 'ms', 'task'),
+      row('longest gap between animation frames', 'ms', 'gap'),
+      row('total blocking time per run, median', 'ms', 'blocking'),
+    ],
+    footer: [`Where ${OURS} ran: ${ours.where}.`, `Where ${BASELINE} ran: ${baseline.where}.`].join('\n'),
+  };
+}
+
+/** Plain words from the worker spy and the failed requests: which path each side really took. */
+function whereItRan(workers, failedRequests) {
+  const created = workers.filter((event) => event.kind === 'created');
+  const failures = workers.filter((event) => event.kind !== 'created');
+  if (!created.length) return 'the main thread (no worker was created)';
+  if (!failures.length) return `a worker (${[...new Set(created.map((event) => event.detail.split('/').pop()))].join(', ')})`;
+  const blocked = [...new Set(failedRequests.map((request) => `${new URL(request.url).host} ${request.error}`))].join(', ');
+  return `the main thread, after its worker failed ${failures.length}× ("${failures[0].detail}"${blocked ? `; request failed: ${blocked}` : ''})`;
+}
+
+export function chunkSections(builds) {
+  const sections = builds.map((build) => ({
+    title: `Built files: ${build.name}`,
+    note: build.external.length ? `Left to the application's bundler: ${build.external.join(', ')}.` : undefined,
+    headers: ['file', 'loaded', 'raw KiB', 'gzip KiB', 'brotli KiB', 'what it is'],
+    align: 'llrrrl',
+    rows: build.files.map((file) => [file.file.replace(/^dist\//, ''), file.loaded, kib(file.raw), kib(file.gzip), kib(file.brotli), file.role]),
+  }));
+  sections.push({
+    title: 'Initial load (before a photo is chosen)',
+    note:
+      'gzip -9 and brotli q11 (node:zlib) of the files a page downloads with the entry, following static imports in the built code; ' +
+      '"on demand" files come behind a dynamic import (the image preparation, when a photo is chosen), "worker" files when a worker starts.',
+    headers: ['build', 'files', 'raw KiB', 'gzip KiB', 'brotli KiB'],
+    align: 'lrrrr',
+    rows: builds.map((build) => [build.name, String(build.initial.files), kib(build.initial.raw), kib(build.initial.gzip), kib(build.initial.brotli)]),
+  });
+  return sections;
+}

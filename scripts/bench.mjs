@@ -1,0 +1,123 @@
+// `npm run bench`: speed and size figures of the widget next to a baseline measured in the
+// same run (docs/bench.md says what each figure means). Prints a plain-text report to stdout
+// (progress goes to stderr) and writes the Markdown version to bench/results.md.
+//
+//   node scripts/bench.mjs            full run (~2 min on 2 cores)
+//   node scripts/bench.mjs --quick    fewer repeats and 3 s scans: a smoke test of the harness, not figures to quote
+//   node scripts/bench.mjs --build    rebuild dist/ even when it looks current
+//   node scripts/bench.mjs --no-write print only; leave bench/results.md alone
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { buildBenchPages } from '../bench/node/build-pages.mjs';
+import { measureBuilds } from '../bench/node/chunk-sizes.mjs';
+import { currentLoad, machineFacts } from '../bench/node/machine.mjs';
+import { ensureBuild, ensureFixtures } from '../bench/node/prerequisites.mjs';
+import * as report from '../bench/node/report.mjs';
+import { runBenchPage } from '../bench/node/run-page.mjs';
+import { startStaticServer } from '../bench/node/static-server.mjs';
+import { renderMarkdown, renderText } from '../bench/node/table.mjs';
+import { findChromium } from './find-chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+
+const SETTINGS = {
+  repeats: quick ? 1 : 5,
+  repeatsUnreadable: quick ? 1 : 3,
+  scanMs: quick ? 3000 : 10_000,
+  compressRepeats: quick ? 1 : 5,
+  oursDecoder: 'src/capture/barcode-client.ts → barcode.worker.ts: decodePdf417 + AAMVA parsing, default options',
+};
+const RESOLUTIONS = ['1280x720', '1920x1080'];
+const PHOTO = 'photo-12mp.jpg';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+const started = performance.now();
+const progress = (message) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+
+async function main() {
+  const machine = machineFacts(root);
+  progress('fixtures');
+  ensureFixtures(root);
+  progress('build (when dist/ is missing or older than src/)');
+  machine.builtNow = ensureBuild(root, { force: args.has('--build') });
+
+  const buildDir = mkdtempSync(join(tmpdir(), 'beltic-verify-bench-'));
+  const server = await startStaticServer({ root, buildDir });
+  let browser;
+  try {
+    progress('bundling the bench pages');
+    await buildBenchPages(root, buildDir);
+    browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, protocolTimeout: 300_000 });
+    machine.chromium = (await browser.version()).replace('/', ' ');
+    const run = async (page, options) => (await runBenchPage(browser, server.origin, page, options));
+
+    const decode = {};
+    for (const resolution of RESOLUTIONS) {
+      progress(`decode time and success, ${resolution}`);
+      decode[resolution] = (await run('decode', { resolution, repeats: SETTINGS.repeats, repeatsUnreadable: SETTINGS.repeatsUnreadable })).result;
+    }
+
+    const scan = {};
+    for (const decoder of ['ours', 'baseline', 'none']) {
+      progress(`scanning for ${SETTINGS.scanMs / 1000} s: ${decoder}`);
+      scan[decoder] = (await run('scan', { decoder, durationMs: SETTINGS.scanMs })).result;
+    }
+
+    const compress = {};
+    for (const which of ['ours', 'baseline']) {
+      progress(`compressing ${PHOTO}: ${which}`);
+      compress[which] = await run('compress', { which, repeats: SETTINGS.compressRepeats, photo: `/test/fixtures/generated/${PHOTO}` });
+    }
+
+    progress('sizes of the built files');
+    const builds = measureBuilds(root);
+    machine.loadEnd = currentLoad();
+    const photo = photoFacts(compress.ours.result.inputBytes);
+    const sections = [
+      report.machineSection(machine, { ...SETTINGS, totalMs: performance.now() - started }),
+      report.decodeTimeSection(decode, SETTINGS),
+      report.decodeSuccessSection(decode),
+      report.scanSection(scan, SETTINGS),
+      report.compressSection(compress, photo, SETTINGS),
+      ...report.chunkSections(builds),
+    ];
+
+    const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    process.stdout.write(`beltic-verify benchmarks, ${date}${quick ? ' (--quick: smoke test, not figures to quote)' : ''}\n\n${renderText(sections)}\n`);
+    if (!args.has('--no-write')) {
+      const markdown =
+        `# Benchmark results\n\n` +
+        `Written by \`npm run bench\` (scripts/bench.mjs) on ${date}${quick ? ' with --quick (not figures to quote)' : ''}; ` +
+        `docs/bench.md explains each figure. Regenerate rather than edit.\n\n${renderMarkdown(sections)}\n`;
+      writeFileSync(join(root, 'bench/results.md'), markdown);
+      progress('wrote bench/results.md');
+    }
+  } finally {
+    await browser?.close();
+    await server.close();
+    rmSync(buildDir, { recursive: true, force: true });
+  }
+}
+
+function photoFacts(bytes) {
+  const entry = readManifest().files.find((file) => file.file === PHOTO);
+  return { file: PHOTO, width: entry.width, height: entry.height, bytes };
+}
+
+function readManifest() {
+  const path = join(root, 'test/fixtures/generated/index.json');
+  if (!existsSync(path)) throw new Error(`${path} is missing after generating the fixtures`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+main().then(
+  () => progress('done'),
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
