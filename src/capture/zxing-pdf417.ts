@@ -5,35 +5,36 @@
  * of zxing (every 1D/2D format, the browser camera readers) into a bundle: ~108 KiB gzip.
  * These files pull only the PDF417 reader and what it needs: ~41 KiB gzip (44 with our code).
  *
- * Why the `cjs/` build and not `esm/`: the package has no `exports` map and its `esm/` files
- * import each other without file extensions (`from '../BarcodeFormat'`), which Node's ESM
- * loader refuses (ERR_MODULE_NOT_FOUND), and the sandbox runs this file in plain Node. The
- * `cjs/` files load in Node (their `require` resolves extensions), and bundlers (esbuild,
- * Vite/Rolldown) convert them; the narrow `cjs/` bundle is ~2.5 KiB gzip larger than a
- * narrow `esm/` one. test/capture/pdf417-bundle.node.test.ts measures both and checks that
- * esbuild, Vite and plain Node all decode with it (Vite's dev server too, checked by hand in a
- * module Worker).
- *
- * The one place `cjs/` does not work: an unbundled dev server (@web/dev-server, which the
- * browser tests use) serves CommonJS as is, and browsers cannot run it; there the decoder must
- * come through a bundler (an esbuild-built worker, or Vite). Each build where it works would
- * take a package.json `imports` entry (checked by hand with Node, TypeScript, esbuild, Vite's
- * dev server and @web/dev-server, which pick cjs/ under `node` and esm/ in the browser):
- *   "#zxing/*": { "node": "@zxing/library/cjs/core/*", "default": "@zxing/library/esm/core/*" }
+ * Why `#zxing/...` (package.json `imports`): the package has no `exports` map, and neither of
+ * its builds loads everywhere. Its `esm/` files import each other without file extensions
+ * (`from '../BarcodeFormat'`), which Node's ESM loader refuses (ERR_MODULE_NOT_FOUND), and the
+ * sandbox runs this file in plain Node; its `cjs/` files load in Node and bundlers, but an
+ * unbundled dev server (@web/dev-server, which the browser tests use) serves CommonJS as is and
+ * browsers cannot run it. The `imports` entry picks per resolver:
+ *   "#zxing/*": { "module": "@zxing/library/esm/core/*", "node": "@zxing/library/cjs/core/*",
+ *                 "default": "@zxing/library/esm/core/*" }
+ * Node, tsx and TypeScript (NodeNext) know no `module` condition and take `cjs/`; bundlers
+ * and browser resolvers (Vite, esbuild, Rolldown, @web/dev-server's node-resolve) take `esm/`,
+ * which also bundles ~2.5 KiB smaller. `module` comes first for Vite's config loader: it
+ * bundles the config with Rolldown for Node, and a bundled `cjs/` file's own `require`s come
+ * out as `require("file://…")`, which fails (the demo's config imports the sandbox, which
+ * decodes barcodes); from `esm/` it loads.
+ * test/capture/pdf417-bundle.node.test.ts measures the bundles and checks that esbuild, Vite
+ * and plain Node all decode with it; the barcode worker's browser tests cover the dev server.
  *
  * Node hands an ES module `module.exports` as the default import of a CommonJS file, so the
  * class is at `.default` (TypeScript's NodeNext types say the same); a bundler that follows
  * the `__esModule` convention instead hands the class itself. `cjsDefault` accepts both.
  */
-import BinaryBitmapModule from '@zxing/library/cjs/core/BinaryBitmap.js';
-import DecodeHintTypeModule from '@zxing/library/cjs/core/DecodeHintType.js';
-import HybridBinarizerModule from '@zxing/library/cjs/core/common/HybridBinarizer.js';
-import GlobalHistogramBinarizerModule from '@zxing/library/cjs/core/common/GlobalHistogramBinarizer.js';
-import PDF417ReaderModule from '@zxing/library/cjs/core/pdf417/PDF417Reader.js';
-import ChecksumExceptionModule from '@zxing/library/cjs/core/ChecksumException.js';
-import FormatExceptionModule from '@zxing/library/cjs/core/FormatException.js';
-import NotFoundExceptionModule from '@zxing/library/cjs/core/NotFoundException.js';
-import RGBLuminanceSourceModule from '@zxing/library/cjs/core/RGBLuminanceSource.js';
+import BinaryBitmapModule from '#zxing/BinaryBitmap.js';
+import DecodeHintTypeModule from '#zxing/DecodeHintType.js';
+import HybridBinarizerModule from '#zxing/common/HybridBinarizer.js';
+import GlobalHistogramBinarizerModule from '#zxing/common/GlobalHistogramBinarizer.js';
+import PDF417ReaderModule from '#zxing/pdf417/PDF417Reader.js';
+import ChecksumExceptionModule from '#zxing/ChecksumException.js';
+import FormatExceptionModule from '#zxing/FormatException.js';
+import NotFoundExceptionModule from '#zxing/NotFoundException.js';
+import RGBLuminanceSourceModule from '#zxing/RGBLuminanceSource.js';
 import type { LumaImage } from './luma.js';
 
 function cjsDefault<T>(module: { default: T }): T {

@@ -82,9 +82,9 @@ describe('narrow zxing import', () => {
     const esmDeep = await bundle({ contents: deepImport('esm') });
     const cjsDeep = await bundle({ contents: deepImport('cjs') });
     figures.push(
-      `  src/capture/pdf417.ts (cjs deep imports + our code): ${(narrow.gzip / KiB).toFixed(1)} KiB gzip (${(narrow.code.length / KiB).toFixed(0)} KiB min)`,
-      `  zxing classes via cjs/ deep imports (what we use):   ${(cjsDeep.gzip / KiB).toFixed(1)} KiB gzip`,
-      `  zxing classes via esm/ deep imports (not for Node):  ${(esmDeep.gzip / KiB).toFixed(1)} KiB gzip`,
+      `  src/capture/pdf417.ts (#zxing -> esm/ + our code):   ${(narrow.gzip / KiB).toFixed(1)} KiB gzip (${(narrow.code.length / KiB).toFixed(0)} KiB min)`,
+      `  zxing classes via cjs/ deep imports (Node's side):   ${(cjsDeep.gzip / KiB).toFixed(1)} KiB gzip`,
+      `  zxing classes via esm/ deep imports (browser side): ${(esmDeep.gzip / KiB).toFixed(1)} KiB gzip`,
       `  zxing classes via the package root:                  ${(root.gzip / KiB).toFixed(1)} KiB gzip (${(root.code.length / KiB).toFixed(0)} KiB min)`,
     );
     assert.ok(narrow.gzip < 50 * KiB, `narrow bundle ${narrow.gzip} B should stay under 50 KiB gzip`);
@@ -95,6 +95,18 @@ describe('narrow zxing import', () => {
       assert.ok(root.code.includes(marker), `the root bundle contains ${marker} (so this check can fail)`);
       assert.ok(!narrow.code.includes(marker), `the decoder bundle must not contain ${marker}`);
     }
+  });
+
+  it('resolves #zxing to esm/ in bundlers and to cjs/ in plain Node', async () => {
+    for (const platform of ['browser', 'node'] as const) {
+      const bundled = await build({ entryPoints: [DECODER], bundle: true, platform, format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+      const inputs = Object.keys(bundled.metafile.inputs).filter((path) => path.includes('@zxing/library/'));
+      assert.ok(inputs.length > 0);
+      assert.ok(inputs.every((path) => path.includes('@zxing/library/esm/core/')), `esbuild (platform ${platform}) takes the esm/ build only`);
+    }
+    const script = `process.stdout.write(import.meta.resolve('#zxing/pdf417/PDF417Reader.js'))`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
+    assert.match(stdout, /@zxing\/library\/cjs\/core\/pdf417\/PDF417Reader\.js$/, 'Node takes the cjs/ build');
   });
 
   it('still decodes once bundled by esbuild (CommonJS interop of the deep imports)', async () => {
@@ -121,7 +133,9 @@ describe('narrow zxing import', () => {
   it('runs unbundled in plain Node, without tsx (how the sandbox runs it once built)', async () => {
     const dir = join(scratch, 'plain');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    // The copy carries the package's `imports` map, as dist/ does inside the published package.
+    const { imports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: unknown };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', imports }));
     const files = ['pdf417', 'luma', 'barcode-locator', 'zxing-pdf417'];
     await build({ entryPoints: files.map((name) => join(ROOT, `src/capture/${name}.ts`)), outdir: dir, format: 'esm', bundle: false, logLevel: 'silent' });
     const script = `
