@@ -25,6 +25,8 @@ const ROLES = [
   [/image\.worker-/, 'image worker: decode, resize, JPEG encode, browser-image-compression fallback'],
   [/barcode\.worker-/, 'barcode worker: PDF417 decoder, narrow zxing, AAMVA parser'],
   [/analysis\.worker-/, 'analysis worker: camera-frame quality measures, encodes the kept frame'],
+  [/analysis-handler-/, 'frame analysis on the main thread (the fallback where workers are forbidden)'],
+  [/frame-quality-/, 'frame quality measures: brightness, glare, sharpness, document position'],
   [/barcode-client-|barcode-/, 'barcode reader client (starts the barcode worker)'],
   [/camera-|capture-|analysis-client-/, 'camera capture: stream owner, frame analysis client'],
 ];

@@ -84,6 +84,7 @@ export function scanSection(scan, settings) {
       count: String(stalls.longTaskCount),
       blocking: ms(stalls.totalBlockingMs),
       gap: ms(stalls.longestFrameGapMs),
+      slow: String(stalls.slowFrames),
       fps: (stalls.frames / (stalls.windowMs / 1000)).toFixed(0),
       decoded: String(framesDecoded),
       reads: String(correctReads),
@@ -106,6 +107,7 @@ export function scanSection(scan, settings) {
     rows: [
       row('longest main-thread long task', 'ms', 'task'),
       row('longest gap between animation frames', 'ms', 'gap'),
+      row('gaps between animation frames over 50 ms', 'count', 'slow'),
       row('long tasks', 'count', 'count'),
       row('total blocking time (Σ task − 50 ms)', 'ms', 'blocking'),
       row('animation frames per second', 'fps', 'fps'),

@@ -13,12 +13,15 @@ export interface MainThreadStalls {
   totalBlockingMs: number;
   /** Longest interval between two requestAnimationFrame callbacks, ms. */
   longestFrameGapMs: number;
+  /** Intervals between animation frames longer than 50 ms (three frames missed at 60 Hz). */
+  slowFrames: number;
   /** Animation frames seen during the window. */
   frames: number;
   windowMs: number;
 }
 
 const LONG_TASK_THRESHOLD_MS = 50;
+const SLOW_FRAME_MS = 50;
 
 export class MainThreadMonitor {
   private readonly tasks: PerformanceEntry[] = [];
@@ -27,6 +30,7 @@ export class MainThreadMonitor {
   private lastFrameAt = 0;
   private longestFrameGapMs = 0;
   private frames = 0;
+  private slowFrames = 0;
   private rafHandle = 0;
   private running = false;
 
@@ -40,7 +44,9 @@ export class MainThreadMonitor {
     this.observer.observe({ type: 'longtask', buffered: true });
     const onFrame = (now: number): void => {
       if (!this.running) return;
-      this.longestFrameGapMs = Math.max(this.longestFrameGapMs, now - this.lastFrameAt);
+      const gap = now - this.lastFrameAt;
+      this.longestFrameGapMs = Math.max(this.longestFrameGapMs, gap);
+      if (gap > SLOW_FRAME_MS) this.slowFrames++;
       this.lastFrameAt = now;
       this.frames++;
       this.rafHandle = requestAnimationFrame(onFrame);
@@ -64,6 +70,7 @@ export class MainThreadMonitor {
       longTaskCount: durations.length,
       totalBlockingMs: durations.reduce((sum, duration) => sum + Math.max(0, duration - LONG_TASK_THRESHOLD_MS), 0),
       longestFrameGapMs: Math.max(this.longestFrameGapMs, stoppedAt - this.lastFrameAt),
+      slowFrames: this.slowFrames,
       frames: this.frames,
       windowMs: stoppedAt - this.startedAt,
     };
