@@ -84,6 +84,7 @@ async function main() {
       report.scanSection(scan, SETTINGS),
       report.compressSection(compress, photo, SETTINGS),
       ...report.chunkSections(builds),
+      report.perFrameSection(decode),
     ];
 
     const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');

@@ -46,7 +46,7 @@ export function decodeTimeSection(decode, settings) {
       `median and p95 (nearest rank) over all decodes of the group (n). "Must read": the fixtures the tests require to read; ` +
       `"best effort": skew 20°, barcode at 35% of the frame, dark, glare, blur; "no barcode": the licence front on a desk.`,
     headers: ['frame', 'group', 'frames', 'n', `${OURS} median`, `${OURS} p95`, `${BASELINE} median`, `${BASELINE} p95`],
-    align: 'lllrrrrr',
+    align: 'llrrrrrr',
     rows,
   };
 }
@@ -60,7 +60,7 @@ export function decodeSuccessSection(decode) {
   });
   rows.push(['all camera frames', String(frames.length), count(frames, 'ours'), count(frames, 'baseline')]);
   const mustRead = frames.filter((frame) => frame.group === 'must-read');
-  rows.push(['  of which must read', String(mustRead.length), count(mustRead, 'ours'), count(mustRead, 'baseline')]);
+  rows.push(['of which "must read"', String(mustRead.length), count(mustRead, 'ours'), count(mustRead, 'baseline')]);
   const missed = (who) => frames.filter((frame) => !frame[who].correct).map((frame) => frame.name.replace(/^camera-|\.png$/g, '')).join(', ') || 'none';
   const falseReads = Object.values(decode).flat().filter((frame) => frame.group === 'no-barcode' && (frame.ours.read || frame.baseline.read));
   return {
@@ -72,7 +72,33 @@ export function decodeSuccessSection(decode) {
     headers: ['set', 'frames', OURS, BASELINE],
     align: 'lrrr',
     rows,
-    footer: [`Missed by ${OURS}: ${missed('ours')}`, `Missed by ${BASELINE}: ${missed('baseline')}`, `Something "read" on a frame without a barcode: ${falseReads.length ? falseReads.map((f) => f.name).join(', ') : 'never'}`].join('\n'),
+    footer: [
+      `Missed by ${OURS}: ${missed('ours')}`,
+      `Missed by ${BASELINE}: ${missed('baseline')}`,
+      `Something "read" on a frame without a barcode: ${falseReads.length ? falseReads.map((f) => f.name).join(', ') : 'never'}`,
+    ],
+  };
+}
+
+/** The detail behind the two tables above: each frame, who read it, with which variant, how fast. */
+export function perFrameSection(decode) {
+  const verdict = (timing) => (timing.correct ? 'read' : timing.read ? 'WRONG' : '–');
+  const rows = Object.values(decode)
+    .flat()
+    .map((frame) => [
+      frame.name.replace(/\.png$/, ''),
+      verdict(frame.ours),
+      frame.ours.variant ?? '',
+      ms(median(frame.ours.ms)),
+      verdict(frame.baseline),
+      ms(median(frame.baseline.ms)),
+    ]);
+  return {
+    title: 'Decode per frame (detail)',
+    note: 'Median ms per frame; "variant" is the transform of the frame that OURS read (src/capture/pdf417.ts).',
+    headers: ['frame', OURS, 'variant', `${OURS} ms`, BASELINE, `${BASELINE} ms`],
+    align: 'lllrlr',
+    rows,
   };
 }
 
@@ -156,7 +182,7 @@ export function compressSection(compress, photo, settings) {
       row('longest gap between animation frames', 'ms', 'gap'),
       row('total blocking time per run, median', 'ms', 'blocking'),
     ],
-    footer: [`Where ${OURS} ran: ${ours.where}.`, `Where ${BASELINE} ran: ${baseline.where}.`].join('\n'),
+    footer: [`Where ${OURS} ran: ${ours.where}.`, `Where ${BASELINE} ran: ${baseline.where}.`],
   };
 }
 

@@ -1,5 +1,6 @@
 // One report, two renderings: aligned plain text for the terminal, Markdown for results.md.
-// A section is { title, note?, headers, rows, align?, footer? }; cells are strings.
+// A section is { title, note?, headers?, rows?, align?, footer? }; cells are strings; footer is
+// a list of lines (a bulleted list in Markdown).
 
 function widths(section) {
   return section.headers.map((header, column) => Math.max(header.length, ...section.rows.map((row) => String(row[column] ?? '').length)));
@@ -26,7 +27,7 @@ export function renderText(sections) {
         const line = (row) => row.map((cell, column) => pad(cell, width[column], align[column])).join('  ').trimEnd();
         lines.push('', line(section.headers), width.map((w) => '-'.repeat(w)).join('  '), ...section.rows.map(line));
       }
-      if (section.footer) lines.push('', section.footer);
+      if (section.footer?.length) lines.push('', ...section.footer);
       return lines.join('\n');
     })
     .join('\n\n');
@@ -49,7 +50,7 @@ export function renderMarkdown(sections, { heading = '##' } = {}) {
           ].join('\n'),
         );
       }
-      if (section.footer) parts.push(section.footer);
+      if (section.footer?.length) parts.push(section.footer.map((line) => `- ${line}`).join('\n'));
       return parts.join('\n\n');
     })
     .join('\n\n');
