@@ -3,7 +3,8 @@
 // (progress goes to stderr) and writes the Markdown version to bench/results.md.
 //
 //   node scripts/bench.mjs            full run (~2 min on 2 cores)
-//   node scripts/bench.mjs --quick    fewer repeats and 3 s scans: a smoke test of the harness, not figures to quote
+//   node scripts/bench.mjs --quick    fewer repeats and 3 s scans: a smoke test of the harness, not figures to
+//                                     quote (never writes bench/results.md)
 //   node scripts/bench.mjs --build    rebuild dist/ even when it looks current
 //   node scripts/bench.mjs --no-write print only; leave bench/results.md alone
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,25 +54,7 @@ async function main() {
     await buildBenchPages(root, buildDir);
     browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, protocolTimeout: 300_000 });
     machine.chromium = (await browser.version()).replace('/', ' ');
-    const run = async (page, options) => (await runBenchPage(browser, server.origin, page, options));
-
-    const decode = {};
-    for (const resolution of RESOLUTIONS) {
-      progress(`decode time and success, ${resolution}`);
-      decode[resolution] = (await run('decode', { resolution, repeats: SETTINGS.repeats, repeatsUnreadable: SETTINGS.repeatsUnreadable })).result;
-    }
-
-    const scan = {};
-    for (const decoder of ['ours', 'baseline', 'none']) {
-      progress(`scanning for ${SETTINGS.scanMs / 1000} s: ${decoder}`);
-      scan[decoder] = (await run('scan', { decoder, durationMs: SETTINGS.scanMs })).result;
-    }
-
-    const compress = {};
-    for (const which of ['ours', 'baseline']) {
-      progress(`compressing ${PHOTO}: ${which}`);
-      compress[which] = await run('compress', { which, repeats: SETTINGS.compressRepeats, photo: `/test/fixtures/generated/${PHOTO}` });
-    }
+    const { decode, scan, compress } = await measureInBrowser((page, options) => runBenchPage(browser, server.origin, page, options));
 
     progress('sizes of the built files');
     const builds = measureBuilds(root);
@@ -89,10 +72,10 @@ async function main() {
 
     const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     process.stdout.write(`beltic-verify benchmarks, ${date}${quick ? ' (--quick: smoke test, not figures to quote)' : ''}\n\n${renderText(sections)}\n`);
-    if (!args.has('--no-write')) {
+    if (!quick && !args.has('--no-write')) {
       const markdown =
         `# Benchmark results\n\n` +
-        `Written by \`npm run bench\` (scripts/bench.mjs) on ${date}${quick ? ' with --quick (not figures to quote)' : ''}; ` +
+        `Written by \`npm run bench\` (scripts/bench.mjs) on ${date}; ` +
         `docs/bench.md explains each figure. Regenerate rather than edit.\n\n${renderMarkdown(sections)}\n`;
       writeFileSync(join(root, 'bench/results.md'), markdown);
       progress('wrote bench/results.md');
@@ -102,6 +85,26 @@ async function main() {
     await server.close();
     rmSync(buildDir, { recursive: true, force: true });
   }
+}
+
+/** The browser figures, one bench page at a time (pages running side by side would share the 2 cores). */
+async function measureInBrowser(run) {
+  const decode = {};
+  for (const resolution of RESOLUTIONS) {
+    progress(`decode time and success, ${resolution}`);
+    decode[resolution] = (await run('decode', { resolution, repeats: SETTINGS.repeats, repeatsUnreadable: SETTINGS.repeatsUnreadable })).result;
+  }
+  const scan = {};
+  for (const decoder of ['ours', 'baseline', 'none']) {
+    progress(`scanning for ${SETTINGS.scanMs / 1000} s: ${decoder}`);
+    scan[decoder] = (await run('scan', { decoder, durationMs: SETTINGS.scanMs })).result;
+  }
+  const compress = {};
+  for (const which of ['ours', 'baseline']) {
+    progress(`compressing ${PHOTO}: ${which}`);
+    compress[which] = await run('compress', { which, repeats: SETTINGS.compressRepeats, photo: `/test/fixtures/generated/${PHOTO}` });
+  }
+  return { decode, scan, compress };
 }
 
 function photoFacts(bytes) {
