@@ -1,12 +1,12 @@
 /**
- * What the signals keep between page loads of one session in one tab: when the session started
- * here (completion time spans a reload), when it was submitted, whether this device was already
+ * What the signals keep between page loads of one session: when the session started here
+ * (completion time spans a reload), when it was submitted, whether this device was already
  * reported (one record per device), and the counts so far. Numbers and flags only.
  *
- * sessionStorage rather than the flow's IndexedDB store: it is synchronous, so the last write
- * before the page goes away cannot be lost or land after the flow's final wipe, and it ends with
- * the tab. The mark is removed when the flow ends.
+ * Kept in the widget's one IndexedDB store (persistence/flow-store.ts) under the session's key
+ * prefix, so it shares the flow's TTL and is wiped with the rest of the session when the flow ends.
  */
+import { createFlowStore, type FlowStore } from '../persistence/flow-store.js';
 import type { Tally } from './collector.js';
 
 export interface SessionMark {
@@ -17,45 +17,27 @@ export interface SessionMark {
   tally: Tally | null;
 }
 
-const key = (sessionId: string) => `beltic-verify:signals:${sessionId}`;
-
-export interface MarkStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
+export interface MarkStore {
+  load(sessionId: string): Promise<SessionMark | null>;
+  save(sessionId: string, mark: SessionMark): Promise<void>;
+  remove(sessionId: string): Promise<void>;
 }
 
-/** sessionStorage, or nothing where it is unavailable (sandboxed frames, some private modes). */
-export function defaultMarkStorage(): MarkStorage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-}
+/** `<session id>:` is the prefix the flow wipes when the session ends (flow/flow-controller.ts). */
+const markKey = (sessionId: string) => `${sessionId}:signals`;
 
-export function readMark(storage: MarkStorage | null, sessionId: string): SessionMark | null {
-  try {
-    const raw = storage?.getItem(key(sessionId));
-    const mark = raw ? (JSON.parse(raw) as SessionMark) : null;
-    return mark && typeof mark.started_at === 'number' ? mark : null;
-  } catch {
-    return null;
-  }
-}
-
-export function writeMark(storage: MarkStorage | null, sessionId: string, mark: SessionMark): void {
-  try {
-    storage?.setItem(key(sessionId), JSON.stringify(mark));
-  } catch {
-    // Full or refused: the counts of this page load are still sent.
-  }
-}
-
-export function removeMark(storage: MarkStorage | null, sessionId: string): void {
-  try {
-    storage?.removeItem(key(sessionId));
-  } catch {
-    // Nothing to clean where nothing could be stored.
-  }
+export function flowStoreMarks(store: FlowStore = createFlowStore()): MarkStore {
+  // Writes in order: a later mark can never be overwritten by an earlier one, and the removal
+  // at the end comes after every write.
+  let writes: Promise<unknown> = Promise.resolve();
+  const chain = (work: () => Promise<void>) => (writes = writes.then(work, work)) as Promise<void>;
+  return {
+    async load(sessionId) {
+      await writes;
+      const mark = await store.load<SessionMark>(markKey(sessionId));
+      return mark && typeof mark.started_at === 'number' ? mark : null;
+    },
+    save: (sessionId, mark) => chain(() => store.save(markKey(sessionId), structuredClone(mark))),
+    remove: (sessionId) => chain(() => store.wipe(markKey(sessionId))),
+  };
 }

@@ -17,7 +17,7 @@ import type { BehaviorAnalysis } from '../api/contract.js';
 import { describeCamera, type CameraSummary } from './camera.js';
 import { emptyBehavior, SignalsCollector } from './collector.js';
 import { readDevice } from './device.js';
-import { defaultMarkStorage, readMark, removeMark, writeMark, type MarkStorage, type SessionMark } from './session-mark.js';
+import { flowStoreMarks, type MarkStore, type SessionMark } from './session-mark.js';
 
 export interface SignalsHost extends ReactiveControllerHost {
   readonly noSignals: boolean;
@@ -27,8 +27,8 @@ export interface SignalsHost extends ReactiveControllerHost {
 export interface SignalsOptions {
   /** Epoch milliseconds, for completion time (a reload in between is included). Injectable for tests. */
   wallClock?: () => number;
-  /** Where the session mark lives between page loads; default sessionStorage. */
-  storage?: MarkStorage | null;
+  /** Where the session mark lives between page loads; default the widget's IndexedDB store. */
+  marks?: MarkStore;
 }
 
 interface Delivery {
@@ -41,19 +41,22 @@ export class SignalsController implements ReactiveController {
   private collector: SignalsCollector | null = null;
   private delivery: Delivery | null = null;
   private camera: CameraSummary | null = null;
+  /** The camera summary went out with the device record (so not again in `meta.camera`). */
+  private cameraSent = false;
+  private reportingDevice = false;
   private ended = false;
   private connected = false;
   private lastSent: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly wallClock: () => number;
-  private readonly storage: MarkStorage | null;
+  private readonly marks: MarkStore;
 
   constructor(
     private readonly host: SignalsHost,
     options: SignalsOptions = {},
   ) {
     this.wallClock = options.wallClock ?? Date.now;
-    this.storage = options.storage === undefined ? defaultMarkStorage() : options.storage;
+    this.marks = options.marks ?? flowStoreMarks();
     host.addController(this);
   }
 
@@ -85,21 +88,38 @@ export class SignalsController implements ReactiveController {
     if (!this.connected || this.ended || this.host.noSignals) return;
     const root = this.host.renderRoot;
     if (!(root instanceof ShadowRoot)) return;
-    this.collector ??= new SignalsCollector({ root, onLeave: () => this.leave() });
+    if (!this.collector) {
+      this.collector = new SignalsCollector({ root, onLeave: () => this.leave() });
+      // A collector made mid-session (no-signals turned off again) starts from what was counted.
+      if (this.delivery) this.collector.carry(this.delivery.mark.tally);
+    }
     this.collector.start();
-    if (this.delivery) this.collector.carry(this.delivery.mark.tally);
   }
 
   // ------------------------------------------------------------ the flow's hooks
 
-  /** The session started (or resumed) in this widget. */
-  sessionStarted(client: BelticClient, sessionId: string): void {
+  /** The session started (or resumed: after a reload, or a start over) in this widget. */
+  async sessionStarted(client: BelticClient, sessionId: string): Promise<void> {
     if (this.ended) return;
-    const mark = readMark(this.storage, sessionId) ?? { started_at: this.wallClock(), submitted_at: null, device_reported: false, tally: null };
-    this.delivery = { client, sessionId, mark };
-    this.collector?.carry(mark.tally);
+    // A start over in this page keeps what this page knows.
+    if (this.delivery?.sessionId === sessionId) {
+      this.delivery.client = client;
+    } else {
+      // Deliverable at once; what an earlier page load of the session kept is merged in when read.
+      const mark: SessionMark = { started_at: this.wallClock(), submitted_at: null, device_reported: false, tally: null };
+      this.delivery = { client, sessionId, mark };
+      const kept = await this.marks.load(sessionId).catch(() => null);
+      if (kept) {
+        mark.started_at = kept.started_at;
+        mark.submitted_at ??= kept.submitted_at;
+        mark.device_reported ||= kept.device_reported;
+        mark.tally = kept.tally;
+        this.collector?.carry(kept.tally);
+      }
+    }
+    if (this.ended) return;
     this.saveMark();
-    if (!this.host.noSignals && !mark.device_reported) void this.reportDevice();
+    if (!this.host.noSignals && !this.delivery.mark.device_reported) await this.reportDevice();
   }
 
   /** The final submit: the verification is about to be created. */
@@ -117,7 +137,8 @@ export class SignalsController implements ReactiveController {
     if (delivery) this.enqueue(true);
     this.ended = true;
     this.collector?.stop();
-    if (delivery) removeMark(this.storage, delivery.sessionId);
+    // The flow wipes the session's keys too; this removal comes after the last write of the mark.
+    if (delivery) void this.marks.remove(delivery.sessionId);
   }
 
   /**
@@ -142,13 +163,15 @@ export class SignalsController implements ReactiveController {
 
   private saveMark(): void {
     const delivery = this.delivery;
-    if (!delivery) return;
+    if (!delivery || this.ended) return;
     if (this.collector && !this.host.noSignals) delivery.mark.tally = this.collector.tally;
-    writeMark(this.storage, delivery.sessionId, delivery.mark);
+    void this.marks.save(delivery.sessionId, delivery.mark);
   }
 
   private async reportDevice(): Promise<void> {
     const delivery = this.delivery!;
+    if (this.reportingDevice) return;
+    this.reportingDevice = true;
     try {
       const device = await readDevice(window, this.camera);
       await delivery.client.reportSessionDevice(delivery.sessionId, { ...device });
@@ -158,10 +181,10 @@ export class SignalsController implements ReactiveController {
       this.saveMark();
     } catch {
       // Left unreported: the next start of this session (a reload) tries again.
+    } finally {
+      this.reportingDevice = false;
     }
   }
-
-  private cameraSent = false;
 
   /** Updates in order, so an older block can never overwrite a newer one. */
   private enqueue(keepalive: boolean): void {

@@ -3,11 +3,11 @@
 // trusted input only. Headless Chromium still names itself HeadlessChrome in its User-Agent, which
 // is hard evidence on its own; the test presents the same browser's headful User-Agent with
 // matching client hints, as a desktop Chromium sends them.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
-import { chooseFile, clearWidgetStorage, createSession, fixtureBlob, mount, untilComplete, waitForStep } from '../helpers/widget.js';
+import { chooseFile, clearWidgetStorage, createSession, currentStep, fixtureBlob, mount, untilComplete, waitForStep } from '../helpers/widget.js';
 import { cdp, snapshot, storedBehavior } from './helpers.js';
 
 type UserAgentData = { brands: { brand: string; version: string }[]; mobile: boolean; platform: string };
@@ -61,7 +61,10 @@ describe('bot evidence without the automation flag', function () {
     // The file picker cannot be driven: the chosen file arrives as the picker delivers it (a change event).
     await chooseFile(element, await fixtureBlob('passport.jpg'));
     await waitForStep(element, 'review');
+    // The preview pushes the buttons down as it loads: click once it is in place.
+    await waitUntil(() => element.shadowRoot!.querySelector<HTMLImageElement>('img.preview')?.complete, 'the preview did not load');
     await click(element, '.actions button:not(.secondary)');
+    await waitUntil(() => currentStep(element) !== 'review', 'the click on "use this photo" missed');
     await complete;
 
     const { behavior, meta } = snapshot(element);
