@@ -23,6 +23,8 @@ import {
   BelticVerifyUploadProgressEvent,
 } from './events.js';
 import { sessionIdFromClientToken } from './session-id.js';
+import { LiveCapture } from './capture/live-capture.js';
+import type { KeptFrame } from './capture/scan-loop.js';
 import { SignalsController } from './signals/signals-controller.js';
 import { styles } from './ui/styles.js';
 import { errorText, stringsFor, type Strings } from './ui/strings.js';
@@ -59,6 +61,14 @@ const documentTypesConverter = {
  * @csspart preview - The image under review.
  * @csspart progress - Upload progress bars.
  * @csspart status - The polite live region (visually hidden).
+ * @csspart camera - The camera source of a capture step: viewfinder and shutter.
+ * @csspart viewfinder - The live video with its document-shaped guide.
+ * @csspart guidance - The live advice shown on the viewfinder.
+ * @csspart shutter - The "Take photo" button (also a `button` part).
+ * @csspart file-alternative - The file upload, folded while the camera is live.
+ * @csspart camera-problem - Why the camera cannot be used, with "Try again".
+ * @csspart camera-note - The note shown when the device has no camera.
+ * @csspart reading - What the barcode on the back said, on the review step (never stored).
  *
  * @cssprop --beltic-verify-accent - Buttons, focus, progress.
  * @cssprop --beltic-verify-accent-text - Text on accent.
@@ -80,6 +90,14 @@ export class BelticVerify extends LitElement {
   private flow: FlowController | null = null;
   /** Behaviour signals and the device record (signals/): collects from connect, delivers on the flow's hooks. */
   private readonly signals = new SignalsController(this);
+  /** The live camera of the capture steps (capture/): opens on a capture step, closes on leaving it. */
+  private readonly liveCapture = new LiveCapture(this, {
+    captured: (side, photo) => this.useCameraPhoto(side, photo),
+    announce: (text) => (this.announcement = text),
+    strings: () => this.strings.capture.camera,
+    problem: (problem) => this.emitError(`camera_${problem}`, `The camera could not be used (${problem}); the file upload is offered instead.`, true),
+    started: (track) => void this.signals.recordCamera(track),
+  });
   private token: string | null = null;
   @state() private configProblem: ConfigProblem | null = null;
   @state() private preparing = false;
@@ -222,6 +240,8 @@ export class BelticVerify extends LitElement {
       if (step.name === 'review') void this.showPreview(next, step.side);
       else this.setPreview(null);
       if (step.name === 'uploading') this.progress = {};
+      this.liveCapture.show(step.name === 'capture' ? { side: step.side, documentType: next.documentType, issuingCountry: next.issuingCountry } : null);
+      if (step.name !== 'capture' && step.name !== 'review') this.liveCapture.forgetReadings();
     }
     if (step.name === 'result' && before?.name !== 'result') {
       this.signals.flowEnded();
@@ -276,8 +296,9 @@ export class BelticVerify extends LitElement {
     startOver: () => void this.reset(),
   };
 
-  private async useFile(side: Side, file: Blob): Promise<void> {
-    if (!this.flow || this.preparing) return;
+  /** Resolves true once the image moved the flow on to its review. */
+  private async useFile(side: Side, file: Blob, source: 'file' | 'camera' = 'file'): Promise<boolean> {
+    if (!this.flow || this.preparing) return false;
     this.preparing = true;
     this.captureNotice = null;
     try {
@@ -290,23 +311,33 @@ export class BelticVerify extends LitElement {
         width: image.width,
         height: image.height,
         checksum: image.checksum,
-        source: 'file',
+        source,
       });
+      return true;
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'unreadable_image';
       this.captureNotice = errorText(this.strings, code);
       this.announcement = this.captureNotice;
       this.emitError(code, (error as Error).message, true);
+      return false;
     } finally {
       this.preparing = false;
     }
+  }
+
+  /** A camera photo goes through the same preparation as a file (one resize and encode in a worker). */
+  private useCameraPhoto(side: Side, photo: KeptFrame): Promise<boolean> {
+    return this.useFile(side, photo.blob, 'camera');
   }
 
   /** Same-origin images only: the widget fetches nothing from elsewhere. */
   private async useUrl(side: Side, url: string): Promise<void> {
     const target = new URL(url, location.href);
     const blob = target.origin === location.origin ? await fetch(target).then((r) => (r.ok ? r.blob() : null)).catch(() => null) : null;
-    if (blob) return this.useFile(side, blob);
+    if (blob) {
+      await this.useFile(side, blob);
+      return;
+    }
     this.captureNotice = errorText(this.strings, 'unreadable_image');
   }
 
@@ -368,6 +399,9 @@ export class BelticVerify extends LitElement {
       captureNotice: this.captureNotice,
       previewUrl: this.previewUrl,
       progress: this.progress,
+      captureSources: () => this.liveCapture.renderSource(strings.capture.camera),
+      fileAlternativeLabel: this.liveCapture.fileIsAlternative ? strings.capture.camera.uploadInstead : null,
+      reviewNotes: (side) => this.liveCapture.renderReading(side, strings.capture.camera, this.resolvedLang),
       on: this.handlers,
     };
     const error = state.error ? steps.renderError(view, this.errorMessage || errorText(strings, state.error.code)) : nothing;

@@ -35,6 +35,10 @@ export interface StepView {
   progress: Partial<Record<Side, number>>;
   /** Extra capture sources (the camera) rendered above the file source. */
   captureSources?: (side: Side) => TemplateResult | typeof nothing;
+  /** When set, the file source is the second choice: folded under this label (e.g. "Upload a photo instead"). */
+  fileAlternativeLabel?: string | null;
+  /** Shown under the photo on the review step (what the camera read from a barcode). */
+  reviewNotes?: (side: Side) => TemplateResult | typeof nothing;
   on: StepHandlers;
 }
 
@@ -101,6 +105,34 @@ export function renderCapture(view: StepView, side: Side): TemplateResult {
   const { strings, state, on } = view;
   const t = strings.capture;
   const documentName = state.documentType ? strings.document.types[state.documentType] : '';
+  const dropzone = renderDropzone(side, t, on);
+  return html`${heading(t.heading(documentName, side))}
+    ${state.retryReasons.length
+      ? html`<div class="notice" part="notice">
+          <p>${t.retryLead}</p>
+          <ul>
+            ${state.retryReasons.map((reason) => html`<li>${reason}</li>`)}
+          </ul>
+        </div>`
+      : nothing}
+    ${view.captureNotice ? html`<p class="notice" part="notice">${view.captureNotice}</p>` : nothing}
+    <p class="muted">${t.hint[side]}</p>
+    ${view.captureSources?.(side) ?? nothing}
+    ${view.preparing
+      ? html`<p>${t.preparing}</p>
+          <div class="spinner" role="presentation"></div>`
+      : view.fileAlternativeLabel
+        ? html`<details class="file-alternative" part="file-alternative">
+            <summary>${view.fileAlternativeLabel}</summary>
+            ${dropzone}
+          </details>`
+        : dropzone}
+    <div class="actions" part="actions">
+      <button part="button" class="secondary" type="button" @click=${on.back}>${strings.back}</button>
+    </div>`;
+}
+
+function renderDropzone(side: Side, t: Strings['capture'], on: StepHandlers): TemplateResult {
   const pick = (event: Event) => {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -120,43 +152,26 @@ export function renderCapture(view: StepView, side: Side): TemplateResult {
     (event.currentTarget as HTMLElement).classList.add('over');
   };
   const leave = (event: DragEvent) => (event.currentTarget as HTMLElement).classList.remove('over');
-  return html`${heading(t.heading(documentName, side))}
-    ${state.retryReasons.length
-      ? html`<div class="notice" part="notice">
-          <p>${t.retryLead}</p>
-          <ul>
-            ${state.retryReasons.map((reason) => html`<li>${reason}</li>`)}
-          </ul>
-        </div>`
-      : nothing}
-    ${view.captureNotice ? html`<p class="notice" part="notice">${view.captureNotice}</p>` : nothing}
-    <p class="muted">${t.hint[side]}</p>
-    ${view.captureSources?.(side) ?? nothing}
-    ${view.preparing
-      ? html`<p>${t.preparing}</p>
-          <div class="spinner" role="presentation"></div>`
-      : html`<div class="dropzone" part="dropzone" @drop=${drop} @dragover=${over} @dragleave=${leave}>
-          <label class="button" part="button" for="file-${side}">${t.chooseFile}</label>
-          <input
-            class="visually-hidden"
-            id="file-${side}"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            aria-describedby="drop-hint"
-            @change=${pick}
-          />
-          <span id="drop-hint" class="muted">${t.dropHere}</span>
-        </div>`}
-    <div class="actions" part="actions">
-      <button part="button" class="secondary" type="button" @click=${on.back}>${strings.back}</button>
-    </div>`;
+  return html`<div class="dropzone" part="dropzone" @drop=${drop} @dragover=${over} @dragleave=${leave}>
+    <label class="button" part="button" for="file-${side}">${t.chooseFile}</label>
+    <input
+      class="visually-hidden"
+      id="file-${side}"
+      type="file"
+      accept="image/jpeg,image/png,image/webp"
+      aria-describedby="drop-hint"
+      @change=${pick}
+    />
+    <span id="drop-hint" class="muted">${t.dropHere}</span>
+  </div>`;
 }
 
-export function renderReview({ strings, previewUrl, on }: StepView, side: Side): TemplateResult {
+export function renderReview({ strings, previewUrl, reviewNotes, on }: StepView, side: Side): TemplateResult {
   const t = strings.review;
   const sideName = strings.capture.sideName[side];
   return html`${heading(t.heading(sideName))}
     ${previewUrl ? html`<img class="preview" part="preview" src=${previewUrl} alt=${t.imageAlt(sideName)} />` : nothing}
+    ${reviewNotes?.(side) ?? nothing}
     <p>${t.question}</p>
     <div class="actions" part="actions">
       <button part="button" type="button" @click=${on.accept}>${t.use}</button>

@@ -32,6 +32,7 @@ export interface Strings {
     preparing: string;
     retryLead: string;
     sideName: Record<Side, string>;
+    camera: CameraStrings;
   };
   review: {
     heading: (side: string) => string;
@@ -52,6 +53,28 @@ export interface Strings {
   tryAgain: string;
   startOver: string;
   errors: Record<string, string> & { fallback: string };
+}
+
+/** The live camera on the capture step (src/capture/). */
+export interface CameraStrings {
+  /** Label of the viewfinder region. */
+  viewfinder: string;
+  starting: string;
+  shutter: string;
+  uploadInstead: string;
+  tryAgain: string;
+  /** Why the camera is not available, and what to do. */
+  problems: Record<'denied' | 'absent' | 'busy' | 'lost' | 'failed', string>;
+  /** Live advice, shown on the viewfinder and announced sparingly. */
+  guidance: Record<'dark' | 'glare' | 'moving' | 'blurry' | 'far' | 'wrong_side_front' | 'no_barcode' | 'reading_barcode', string>;
+  /** Shown while the frame is steady and the photo is about to be taken. */
+  holdStill: string;
+  /** The visible cue and the announcement when the photo was taken without a press. */
+  takenAutomatically: string;
+  taken: string;
+  /** On the review step, what the barcode said (never stored). */
+  weRead: (name: string, expiry: string | null) => string;
+  expired: string;
 }
 
 const en: Strings = {
@@ -93,6 +116,35 @@ const en: Strings = {
     preparing: 'Preparing your photo…',
     retryLead: 'We could not read your document. Please try again:',
     sideName: { front: 'front', back: 'back', portrait: 'portrait' },
+    camera: {
+      viewfinder: 'Camera',
+      starting: 'Starting the camera…',
+      shutter: 'Take photo',
+      uploadInstead: 'Upload a photo instead',
+      tryAgain: 'Try the camera again',
+      problems: {
+        denied: 'Camera access is blocked. To use the camera, allow it in your browser’s settings for this site and try again, or upload a photo instead.',
+        absent: 'No camera was found on this device. Please upload a photo instead.',
+        busy: 'Your camera is being used by another app. Close that app and try again, or upload a photo instead.',
+        lost: 'The camera stopped working. Try again, or upload a photo instead.',
+        failed: 'The camera could not be started. Try again, or upload a photo instead.',
+      },
+      guidance: {
+        dark: 'Too dark. Move to a brighter place.',
+        glare: 'Glare on the document. Tilt it a little or move away from the light.',
+        moving: 'Hold still.',
+        blurry: 'The picture is blurry. Hold steady so the camera can focus.',
+        far: 'Move closer, so the document fills the frame.',
+        wrong_side_front: 'This looks like the back of your card. Please show the front.',
+        no_barcode: 'We cannot find the barcode. Is this the back of your card?',
+        reading_barcode: 'Reading the barcode… keep it inside the frame.',
+      },
+      holdStill: 'Hold still…',
+      takenAutomatically: 'Photo taken automatically.',
+      taken: 'Photo taken.',
+      weRead: (name, expiry) => (expiry ? `We read: ${name}, expires ${expiry}.` : `We read: ${name}.`),
+      expired: 'This document seems to have expired. If you have a valid one, please use it instead.',
+    },
   },
   review: {
     heading: (side) => `Check the ${side}`,

@@ -4,7 +4,8 @@ import { AUTOFILL_END_ANIMATION, AUTOFILL_START_ANIMATION } from '../signals/aut
 /**
  * Public theming tokens (`--beltic-verify-*`) are read once, on :host, into private `--_*`
  * variables; everything below uses only the private ones. Parts: base, heading, content,
- * actions, button, progress, dropzone, preview, status.
+ * actions, button, progress, dropzone, preview, status, camera, viewfinder, guidance, shutter,
+ * file-alternative, reading, camera-note, camera-problem.
  */
 export const styles = css`
   :host {
@@ -217,9 +218,95 @@ export const styles = css`
   textarea:autofill {
     animation: ${unsafeCSS(AUTOFILL_START_ANIMATION)} 1ms;
   }
+  /* The live camera (capture/viewfinder.ts): video, a card-shaped guide, the advice of the moment. */
+  .viewfinder {
+    position: relative;
+    overflow: hidden;
+    aspect-ratio: 4 / 3;
+    border-radius: var(--_radius);
+    background: #000;
+    margin: 0 0 0.5rem;
+  }
+  .viewfinder video {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .viewfinder.mirrored video {
+    transform: scaleX(-1);
+  }
+  .viewfinder .guide {
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    width: 86%;
+    max-height: 86%;
+    aspect-ratio: 85.6 / 54;
+    transform: translate(-50%, -50%);
+    border: 3px solid rgb(255 255 255 / 0.9);
+    border-radius: 4% / 6%;
+    box-shadow: 0 0 0 100vmax rgb(0 0 0 / 0.35);
+    transition: border-color 0.2s;
+  }
+  .viewfinder.steady .guide {
+    border-color: color-mix(in srgb, var(--_success) calc(var(--_progress, 0) * 100%), #fff);
+  }
+  .viewfinder.taken .guide {
+    border-color: var(--_success);
+    border-width: 5px;
+    animation: taken-flash 0.5s ease-out;
+  }
+  @keyframes taken-flash {
+    from {
+      background: rgb(255 255 255 / 0.7);
+    }
+    to {
+      background: transparent;
+    }
+  }
+  .viewfinder .guidance {
+    position: absolute;
+    left: 0.75rem;
+    right: 0.75rem;
+    bottom: 0.75rem;
+    margin: 0;
+    padding: 0.4rem 0.75rem;
+    border-radius: calc(var(--_radius) * 0.5);
+    background: rgb(0 0 0 / 0.7);
+    color: #fff;
+    text-align: center;
+    font-weight: 600;
+  }
+  .camera-actions {
+    margin-top: 0.5rem;
+    justify-content: center;
+  }
+  .file-alternative {
+    margin-top: 0.75rem;
+  }
+  .file-alternative summary {
+    cursor: pointer;
+    color: var(--_accent);
+    font-weight: 600;
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+  }
+  .file-alternative summary:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .reading {
+    font-weight: 600;
+    margin-top: 0.75rem;
+  }
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 3s;
+    }
+    .viewfinder.taken .guide {
+      animation: none;
     }
     * {
       transition: none !important;

@@ -118,6 +118,13 @@ describe('<beltic-verify> accessibility', function () {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await waitForStep(element, 'capture');
+    // The camera first (its shutter once the stream is live), then the upload folded under its summary.
+    await waitUntil(() => element.shadowRoot!.querySelector<HTMLButtonElement>('button.shutter:not([disabled])'), 'the camera is live');
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(element)?.textContent?.trim()).to.equal('Take photo');
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(element)?.tagName).to.equal('SUMMARY');
+    await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Tab' });
     expect((focusedInside(element) as HTMLInputElement | null)?.type, 'the file input is reachable').to.equal('file');
   });

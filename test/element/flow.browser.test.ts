@@ -262,6 +262,9 @@ describe('<beltic-verify> end to end', function () {
     const session = await createSession({ scenario: 'pass' });
     let element = await mount(session);
     const reload = async () => {
+      // A reload within milliseconds of a step change may land before that step is written
+      // (the write is asynchronous); this test is about resuming what was saved.
+      await (element as unknown as { flow: { saved(): Promise<void> } }).flow.saved();
       element.remove();
       element = await mount(session);
     };

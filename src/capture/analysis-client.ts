@@ -1,0 +1,38 @@
+/**
+ * The main thread's side of the analysis worker: `measure` a downscaled frame, `encode` the
+ * full-resolution frame that is kept. The worker starts on the first request; where workers
+ * are forbidden the same code runs on this thread (it is light: ~5 ms a frame).
+ */
+import type { AnalysisRequest, AnalysisResult } from './analysis-handler.js';
+import type { FrameMetrics } from './frame-quality.js';
+import { WorkerClient } from './worker-client.js';
+
+export class AnalysisClient {
+  private readonly client = new WorkerClient<AnalysisRequest, AnalysisResult>({
+    // Keep exactly this shape: Vite's library build and the test runner both recognise it.
+    create: () => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' }),
+    fallback: () => import('./analysis-handler.js').then((module) => module.handleAnalysis),
+  });
+
+  /** Measures a frame (about ANALYSIS_SIZE across); the bitmap is transferred and closed. */
+  async measure(frame: ImageBitmap, signal?: AbortSignal): Promise<{ metrics: FrameMetrics; ms: number }> {
+    const result = await this.client.request({ type: 'measure', frame }, { transfer: [frame], ...(signal ? { signal } : {}) });
+    if (result.type !== 'measured') throw new Error('The analysis worker answered out of turn.');
+    return { metrics: result.metrics, ms: result.ms };
+  }
+
+  /** Encodes a full-resolution frame as a JPEG for prepareImage; the bitmap is transferred and closed. */
+  async encode(frame: ImageBitmap): Promise<{ blob: Blob; width: number; height: number }> {
+    const result = await this.client.request({ type: 'encode', frame }, { transfer: [frame] });
+    if (result.type !== 'encoded') throw new Error('The analysis worker answered out of turn.');
+    return result;
+  }
+
+  get inWorker(): boolean | null {
+    return this.client.inWorker;
+  }
+
+  terminate(): void {
+    this.client.terminate();
+  }
+}

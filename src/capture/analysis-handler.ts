@@ -1,0 +1,43 @@
+/**
+ * The analysis worker's work, importable on the main thread too (the fallback when a page's
+ * Content-Security-Policy forbids workers): measuring downscaled frames, and encoding the frame
+ * that is kept. Both close the bitmap they were given.
+ */
+import { bitmapToLuma } from './bitmap-luma.js';
+import { measureFrame, type FrameMetrics } from './frame-quality.js';
+import type { Reply } from './worker-rpc.js';
+
+export type AnalysisRequest =
+  /** A frame already shrunk to about ANALYSIS_SIZE (createImageBitmap does that on the GPU). */
+  | { type: 'measure'; frame: ImageBitmap }
+  /** A full-resolution frame to encode for prepareImage. */
+  | { type: 'encode'; frame: ImageBitmap };
+
+export type AnalysisResult =
+  | { type: 'measured'; metrics: FrameMetrics; ms: number }
+  | { type: 'encoded'; blob: Blob; width: number; height: number };
+
+/**
+ * Nearly lossless: prepareImage re-encodes this once more (its one resize and encode), and a
+ * second JPEG generation at this quality costs nothing visible. A canvas encode carries no metadata.
+ */
+export const KEPT_FRAME_QUALITY = 0.95;
+
+export async function handleAnalysis(request: AnalysisRequest): Promise<Reply<AnalysisResult>> {
+  const { frame } = request;
+  try {
+    if (request.type === 'measure') {
+      const started = performance.now();
+      const metrics = measureFrame(bitmapToLuma(frame));
+      return { body: { type: 'measured', metrics, ms: performance.now() - started }, transfer: [metrics.thumbnail.buffer] };
+    }
+    const canvas = new OffscreenCanvas(frame.width, frame.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('No 2D canvas is available to encode the frame.');
+    context.drawImage(frame, 0, 0);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: KEPT_FRAME_QUALITY });
+    return { body: { type: 'encoded', blob, width: frame.width, height: frame.height } };
+  } finally {
+    frame.close();
+  }
+}

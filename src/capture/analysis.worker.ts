@@ -1,0 +1,5 @@
+/** The module worker that measures camera frames and encodes the kept one, off the main thread. */
+import { handleAnalysis } from './analysis-handler.js';
+import { serveRequests } from './worker-rpc.js';
+
+serveRequests(handleAnalysis);

@@ -1,0 +1,80 @@
+/**
+ * The barcode worker's work: one frame in, what its PDF417 says out. The payload is parsed
+ * here and only the parsed AAMVA fields leave the worker: the raw text (with every element
+ * the card carries) is never posted, logged or kept.
+ */
+import { parseAamva, type AamvaFields } from './aamva.js';
+import { bitmapToLuma } from './bitmap-luma.js';
+import type { LumaImage } from './luma.js';
+import { decodePdf417 } from './pdf417.js';
+import type { Reply } from './worker-rpc.js';
+
+export interface BarcodeRequest {
+  /** A full-resolution frame (transferred and closed), or luma already extracted. */
+  frame: ImageBitmap | LumaImage;
+  /**
+   * Give up after this long (ms). A live scan wants an answer per frame rather than every
+   * variant of a frame that has no barcode; a still photo can afford more. Default: no limit.
+   */
+  budgetMs?: number;
+  /** Try the slower variants too (for a still photo). */
+  tryHarder?: boolean;
+}
+
+export interface BarcodeReading {
+  /** A PDF417 was read (whatever it holds). */
+  found: boolean;
+  /** Its AAMVA fields, when it was an AAMVA DL/ID payload; null otherwise. */
+  fields: AamvaFields | null;
+  /** Which decoder variant read it (pdf417.ts), for measurements. */
+  variant: string | null;
+  /** Time to read the pixels out of the bitmap, ms. */
+  prepareMs: number;
+  /** Time spent decoding, ms. */
+  decodeMs: number;
+  /** The budget ran out before every variant was tried. */
+  gaveUp: boolean;
+  width: number;
+  height: number;
+}
+
+export function handleBarcode(request: BarcodeRequest): Reply<BarcodeReading> {
+  const started = performance.now();
+  let luma: LumaImage;
+  if (isBitmap(request.frame)) {
+    try {
+      luma = bitmapToLuma(request.frame);
+    } finally {
+      request.frame.close();
+    }
+  } else {
+    luma = request.frame;
+  }
+  const decodeStarted = performance.now();
+  const deadline = request.budgetMs === undefined ? Infinity : decodeStarted + request.budgetMs;
+  let gaveUp = false;
+  const signal = {
+    get aborted() {
+      gaveUp ||= performance.now() > deadline;
+      return gaveUp;
+    },
+  };
+  const result = decodePdf417(luma, { signal, tryHarder: request.tryHarder ?? false });
+  const finished = performance.now();
+  return {
+    body: {
+      found: result !== null,
+      fields: result ? parseAamva(result.text) : null,
+      variant: result?.variant ?? null,
+      prepareMs: decodeStarted - started,
+      decodeMs: finished - decodeStarted,
+      gaveUp: result === null && gaveUp,
+      width: luma.width,
+      height: luma.height,
+    },
+  };
+}
+
+function isBitmap(frame: ImageBitmap | LumaImage): frame is ImageBitmap {
+  return typeof ImageBitmap === 'function' && frame instanceof ImageBitmap;
+}

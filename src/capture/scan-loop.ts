@@ -1,0 +1,288 @@
+/**
+ * The live scanning loop over a playing <video>: several times a second it grabs the current
+ * frame, has it measured in the analysis worker, turns the figures into advice and into the
+ * auto-capture decision, and feeds frames to the barcode worker whenever it is free. It keeps
+ * the last few frames at full resolution, so that the photo taken is the best of them.
+ *
+ * The main thread's share of a frame is two createImageBitmap calls (the full frame, and a
+ * copy shrunk on the GPU for the analysis) and one more for the barcode worker; every pixel
+ * is read in a worker. `stats` holds what a bench needs to measure the loop.
+ */
+import { AutoCapture } from './auto-capture.js';
+import type { AnalysisClient } from './analysis-client.js';
+import type { BarcodeClient, BarcodeReading } from './barcode-client.js';
+import { BarcodeWatch } from './barcode-watch.js';
+import { ANALYSIS_SIZE, motionBetween } from './frame-quality.js';
+import { guidanceFor, isGoodFrame, type GuidanceCode } from './guidance.js';
+import { GuidanceTimeline } from './guidance-timeline.js';
+import type { AamvaFields } from './aamva.js';
+
+/**
+ * - required: the side carries a PDF417 that must read before the photo is taken automatically.
+ * - watch: the side has none; a PDF417 that reads means the card is the wrong way round.
+ * - off: barcodes play no part.
+ */
+export type BarcodeMode = 'required' | 'watch' | 'off';
+
+export interface ScanOptions {
+  barcode: BarcodeMode;
+  /** Frames analysed per second, at most. */
+  rate: number;
+  /** Longest a live decode may take in the worker before it gives up on the frame, ms. */
+  decodeBudgetMs: number;
+  /** In `watch` mode, one decode per this many ms (the front only needs an occasional look). */
+  watchIntervalMs: number;
+  now: () => number;
+}
+
+export const DEFAULT_SCAN: Omit<ScanOptions, 'barcode'> = { rate: 8, decodeBudgetMs: 350, watchIntervalMs: 1000, now: () => performance.now() };
+
+/** What the viewfinder shows. */
+export interface ScanView {
+  guidance: GuidanceCode | null;
+  /** 0–1 towards the automatic photo. */
+  progress: number;
+}
+
+export interface ScanCallbacks {
+  changed(view: ScanView): void;
+  /** Advice worth announcing to screen readers (already rate-limited). */
+  announce(code: GuidanceCode): void;
+  /** The conditions for the automatic photo are met: call `takePhoto()`. */
+  ready(): void;
+  /** A PDF417 read on a side that carries one; `fields` null when it is not an AAMVA payload. */
+  barcode?(fields: AamvaFields | null): void;
+}
+
+export interface ScanStats {
+  startedAt: number;
+  framesMeasured: number;
+  /** Worker time per analysed frame, ms. */
+  measureMs: number[];
+  /** Per live decode: worker time (pixels out + decode), ms, and whether it read. */
+  decodes: Array<{ ms: number; found: boolean; width: number; height: number }>;
+  firstReadAt: number | null;
+  readyAt: number | null;
+}
+
+export interface KeptFrame {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+interface HeldFrame {
+  id: number;
+  t: number;
+  bitmap: ImageBitmap;
+}
+
+/** Frames kept at full resolution (GPU memory: ~8 MB each at 1080p). */
+const KEEP = 4;
+/** A no-barcode check on a frame older than this no longer clears the front for the automatic photo. */
+const WATCH_CLEAR_MS = 2500;
+/** The shutter pressed before the video showed anything waits this long for a first frame. */
+const FIRST_FRAME_WAIT_MS = 3000;
+
+export class ScanLoop {
+  readonly stats: ScanStats;
+  private readonly options: ScanOptions;
+  private running = false;
+  private held: HeldFrame[] = [];
+  private nextId = 1;
+  private previousThumbnail: Uint8Array | null = null;
+  private auto: AutoCapture;
+  private watch: BarcodeWatch;
+  private readonly timeline = new GuidanceTimeline();
+  private decoding = false;
+  private lastDecodeAt = -Infinity;
+  /** In watch mode: when a frame last came back from the barcode worker with no barcode on it. */
+  private lastClearAt = -Infinity;
+  private readyFired = false;
+  private mode: BarcodeMode;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly video: HTMLVideoElement,
+    private readonly analysis: AnalysisClient,
+    private readonly barcodes: BarcodeClient | null,
+    options: Partial<ScanOptions> & { barcode: BarcodeMode },
+    private readonly callbacks: ScanCallbacks,
+  ) {
+    this.options = { ...DEFAULT_SCAN, ...options };
+    this.mode = barcodes ? this.options.barcode : 'off';
+    this.auto = new AutoCapture({ needsBarcode: this.mode === 'required' });
+    this.watch = new BarcodeWatch({ expected: this.mode === 'required' });
+    this.stats = { startedAt: this.options.now(), framesMeasured: 0, measureMs: [], decodes: [], firstReadAt: null, readyAt: null };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.run();
+  }
+
+  /** Stops grabbing and lets go of every frame held. Idempotent. */
+  stop(): void {
+    this.running = false;
+    this.abort.abort();
+    for (const frame of this.held) frame.bitmap.close();
+    this.held = [];
+  }
+
+  /**
+   * Stops the loop and encodes the photo: the best of the last few frames (the one the
+   * auto-capture chose; for the shutter, a press of the button shakes the phone a little, so
+   * the sharpest of the moments before it). Null when the video has no frame at all.
+   */
+  async takePhoto(): Promise<KeptFrame | null> {
+    this.running = false;
+    const chosenId = this.auto.bestFrame();
+    const chosen = this.held.find((frame) => frame.id === chosenId) ?? this.held.at(-1);
+    let bitmap: ImageBitmap | null = chosen?.bitmap ?? null;
+    this.held = this.held.filter((frame) => frame !== chosen);
+    this.stop();
+    // Pressed before the first frame was grabbed: wait for one, briefly.
+    if (!bitmap) bitmap = await grab(this.video, FIRST_FRAME_WAIT_MS);
+    if (!bitmap) return null;
+    return this.analysis.encode(bitmap);
+  }
+
+  // ------------------------------------------------------------ the loop
+
+  private async run(): Promise<void> {
+    const interval = 1000 / this.options.rate;
+    let last = -Infinity;
+    while (this.running) {
+      await nextVideoFrame(this.video);
+      if (!this.running) return;
+      const wait = last + interval - this.options.now();
+      if (wait > 0) await delay(wait);
+      if (!this.running) return;
+      last = this.options.now();
+      try {
+        await this.step();
+      } catch (error) {
+        // A frame that could not be grabbed or measured (the stream just ended, a detached
+        // bitmap) is skipped; the camera owner reports real problems.
+        if ((error as Error).name === 'AbortError') return;
+      }
+    }
+  }
+
+  private async step(): Promise<void> {
+    const full = await grab(this.video);
+    if (!full) return;
+    if (!this.running) return full.close();
+    const t = this.options.now();
+    const frame: HeldFrame = { id: this.nextId++, t, bitmap: full };
+    this.hold(frame);
+    this.maybeDecode(frame);
+
+    const { width, height } = fitWithin(full.width, full.height, ANALYSIS_SIZE);
+    const small = await createImageBitmap(full, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+    const { metrics, ms } = await this.analysis.measure(small, this.abort.signal);
+    if (!this.running) return;
+    this.stats.framesMeasured++;
+    this.stats.measureMs.push(ms);
+
+    const motion = this.previousThumbnail ? motionBetween(this.previousThumbnail, metrics.thumbnail) : null;
+    this.previousThumbnail = metrics.thumbnail;
+    const now = this.options.now();
+    if (isGoodFrame(metrics, motion)) this.watch.goodFrame(now);
+    this.auto.addFrame({ id: frame.id, t, metrics, motion });
+    // On a side that must have no barcode, the photo waits until a recent frame was checked
+    // for one: a card shown the wrong way round is otherwise taken before the check reads it.
+    const unchecked = this.mode === 'watch' && now - this.lastClearAt > WATCH_CLEAR_MS;
+    this.auto.setBlocked(this.watch.state(now) === 'unexpected' || unchecked);
+
+    const code = guidanceFor({ metrics, motion, barcode: this.watch.state(now) });
+    const { shown, announce } = this.timeline.update(code, now);
+    if (announce) this.callbacks.announce(announce);
+    const decision = this.auto.decide(now);
+    this.callbacks.changed({ guidance: shown, progress: decision.progress });
+    if (decision.ready && !this.readyFired) {
+      this.readyFired = true;
+      this.stats.readyAt = now;
+      this.callbacks.ready();
+    }
+  }
+
+  private hold(frame: HeldFrame): void {
+    this.held.push(frame);
+    while (this.held.length > KEEP) this.held.shift()!.bitmap.close();
+  }
+
+  /** Hands a copy of the frame to the barcode worker when it is free (and, when watching, not too often). */
+  private maybeDecode(frame: HeldFrame): void {
+    if (!this.barcodes || this.mode === 'off' || this.decoding) return;
+    if (this.mode === 'watch' && frame.t - this.lastDecodeAt < this.options.watchIntervalMs) return;
+    this.decoding = true;
+    this.lastDecodeAt = frame.t;
+    const budgetMs = this.mode === 'watch' ? Math.min(200, this.options.decodeBudgetMs) : this.options.decodeBudgetMs;
+    createImageBitmap(frame.bitmap)
+      .then((copy) => this.barcodes!.read(copy, { budgetMs, signal: this.abort.signal }))
+      .then((reading) => this.onReading(frame, reading))
+      .catch((error: Error) => {
+        // No worker (a strict CSP): carry on without live barcode reading.
+        if (error.name === 'WorkerUnavailableError') this.dropBarcodes();
+      })
+      .finally(() => {
+        this.decoding = false;
+      });
+  }
+
+  private onReading(frame: HeldFrame, reading: BarcodeReading): void {
+    this.stats.decodes.push({ ms: reading.prepareMs + reading.decodeMs, found: reading.found, width: reading.width, height: reading.height });
+    if (!reading.found) this.lastClearAt = Math.max(this.lastClearAt, frame.t);
+    if (!this.running || !reading.found) return;
+    const now = this.options.now();
+    this.stats.firstReadAt ??= now;
+    this.watch.read(now);
+    if (this.mode === 'required') {
+      this.auto.barcodeRead(frame.id, now);
+      this.callbacks.barcode?.(reading.fields);
+    }
+  }
+
+  private dropBarcodes(): void {
+    this.mode = 'off';
+    this.auto = new AutoCapture({ needsBarcode: false });
+    this.watch = new BarcodeWatch({ expected: false });
+  }
+}
+
+/** The frame the video shows now; with `waitMs`, waits that long for one when it has none yet. */
+async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | null> {
+  const hasFrame = () => video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0 && video.videoHeight > 0;
+  for (const until = performance.now() + waitMs; !hasFrame(); ) {
+    if (performance.now() >= until) return null;
+    await delay(50);
+  }
+  return createImageBitmap(video);
+}
+
+function fitWithin(width: number, height: number, size: number): { width: number; height: number } {
+  const scale = Math.min(1, size / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** The next frame the video presents (or a short wait where requestVideoFrameCallback is missing). */
+function nextVideoFrame(video: HTMLVideoElement): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof video.requestVideoFrameCallback === 'function' && !video.paused) {
+      // A paused or stalled video presents no frame: don't wait forever for one.
+      const timer = setTimeout(resolve, 250);
+      video.requestVideoFrameCallback(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    } else {
+      setTimeout(resolve, 1000 / 30);
+    }
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

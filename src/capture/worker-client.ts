@@ -1,0 +1,166 @@
+/**
+ * A request/response client for one module worker, created on the first request (so nothing
+ * loads before it is needed) and ended with `terminate()`. Requests carry ids; answers may
+ * arrive in any order; transferables move instead of being copied; an AbortSignal drops a
+ * request the caller no longer wants (the worker finishes it, the answer is ignored).
+ *
+ * A worker that cannot start (blocked by a Content-Security-Policy, failed to load) is told
+ * apart from a request that failed: with a `fallback` the requests then run on this thread
+ * through the same handler, otherwise they fail with WorkerUnavailableError.
+ */
+import type { Handler, RpcMessage, RpcRequest } from './worker-rpc.js';
+
+export interface WorkerClientOptions<Body, Result> {
+  /** Must contain the literal `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })` for bundlers to see it. */
+  create: () => Worker;
+  /** The same handler, loaded on this thread, for when the worker cannot start. */
+  fallback?: () => Promise<Handler<Body, Result>>;
+}
+
+export interface RequestOptions {
+  transfer?: Transferable[];
+  signal?: AbortSignal;
+}
+
+/** The worker could not be started and there is no fallback. */
+export class WorkerUnavailableError extends Error {
+  override readonly name = 'WorkerUnavailableError';
+}
+
+interface Pending<Result> {
+  resolve(result: Result): void;
+  reject(error: Error): void;
+}
+
+export class WorkerClient<Body, Result> {
+  private worker: Worker | null = null;
+  private started = false;
+  private unavailable = false;
+  private fallbackHandler: Promise<Handler<Body, Result>> | null = null;
+  private readonly pending = new Map<number, Pending<Result>>();
+  /** Requests sent before the worker said it was ready: re-run on the fallback if it never does. */
+  private readonly unsent = new Map<number, { body: Body; transfer: Transferable[] }>();
+  private nextId = 1;
+
+  constructor(private readonly options: WorkerClientOptions<Body, Result>) {}
+
+  /** Whether requests run in a worker (true), on this thread (false), or nothing ran yet (null). */
+  get inWorker(): boolean | null {
+    if (this.fallbackHandler) return false;
+    return this.started ? true : null;
+  }
+
+  request(body: Body, { transfer = [], signal }: RequestOptions = {}): Promise<Result> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    const id = this.nextId++;
+    const answer = new Promise<Result>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!this.pending.delete(id)) return;
+          this.unsent.delete(id);
+          reject(abortError());
+        },
+        { once: true },
+      );
+    });
+    this.dispatch(id, body, transfer);
+    return answer;
+  }
+
+  /** Stops the worker at once; requests still waiting fail with an AbortError. */
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.started = false;
+    for (const { reject } of this.pending.values()) reject(abortError());
+    this.pending.clear();
+    this.unsent.clear();
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private dispatch(id: number, body: Body, transfer: Transferable[]): void {
+    if (this.fallbackHandler || this.unavailable) return this.runHere(id, body);
+    const worker = this.worker ?? this.spawn();
+    if (!worker) return this.runHere(id, body);
+    if (!this.started) this.unsent.set(id, { body, transfer });
+    worker.postMessage({ id, body } satisfies RpcRequest<Body>, transfer);
+  }
+
+  private spawn(): Worker | null {
+    let worker: Worker;
+    try {
+      worker = this.options.create();
+    } catch {
+      this.giveUpOnWorker();
+      return null;
+    }
+    this.worker = worker;
+    worker.addEventListener('message', (event: MessageEvent<RpcMessage<Result>>) => this.onMessage(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      if (this.worker !== worker) return;
+      if (!this.started) {
+        worker.terminate();
+        this.worker = null;
+        this.giveUpOnWorker();
+        return;
+      }
+      // A crash after start: what was waiting fails; the next request starts a fresh worker.
+      this.worker = null;
+      this.started = false;
+      worker.terminate();
+      for (const { reject } of this.pending.values()) reject(new Error('The worker stopped unexpectedly.'));
+      this.pending.clear();
+    });
+    return worker;
+  }
+
+  private onMessage(message: RpcMessage<Result>): void {
+    if (message.type === 'ready') {
+      this.started = true;
+      this.unsent.clear();
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    if (message.type === 'result') pending.resolve(message.body);
+    else pending.reject(Object.assign(new Error(message.message), { name: message.name }));
+  }
+
+  /** The worker will not start: requests it swallowed run here (or fail), and so will the next ones. */
+  private giveUpOnWorker(): void {
+    if (this.options.fallback) this.fallbackHandler = this.options.fallback();
+    else this.unavailable = true;
+    const swallowed = [...this.unsent.entries()];
+    this.unsent.clear();
+    for (const [id, { body }] of swallowed) this.runHere(id, body);
+  }
+
+  private runHere(id: number, body: Body): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    if (!this.fallbackHandler) {
+      this.pending.delete(id);
+      pending.reject(new WorkerUnavailableError('The worker could not be started.'));
+      return;
+    }
+    this.fallbackHandler
+      .then((handler) => handler(body))
+      .then(
+        (reply) => {
+          if (this.pending.delete(id)) pending.resolve(reply.body);
+        },
+        (error: unknown) => {
+          if (this.pending.delete(id)) pending.reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+  }
+}
+
+function abortError(): Error {
+  return new DOMException('The request was aborted.', 'AbortError');
+}

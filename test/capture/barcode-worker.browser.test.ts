@@ -1,0 +1,129 @@
+// The barcode worker through the path the viewfinder uses: a decoded camera frame as an
+// ImageBitmap, transferred to a module worker, read there with the rotation/crop variants, and
+// only the parsed AAMVA fields coming back. Prints the read rate and the worker time per frame.
+import { expect } from '@open-wc/testing';
+import { BarcodeClient, WorkerUnavailableError } from '../../src/capture/barcode-client.js';
+import { LICENCE } from '../fixtures/payload.js';
+import type { FixtureEntry, FixtureManifest } from '../fixtures/manifest.js';
+
+async function manifest(): Promise<FixtureManifest> {
+  return (await fetch('/test/fixtures/generated/index.json')).json() as Promise<FixtureManifest>;
+}
+
+async function bitmapOf(file: string): Promise<ImageBitmap> {
+  const response = await fetch(`/test/fixtures/generated/${file}`);
+  if (!response.ok) throw new Error(`fixture ${file} missing`);
+  return createImageBitmap(await response.blob());
+}
+
+function workerFetched(): boolean {
+  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).some((entry) => /barcode\.worker\.ts/.test(entry.name));
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+describe('barcode worker', function () {
+  this.timeout(120000);
+
+  it('starts only when the first frame is read', async () => {
+    const client = new BarcodeClient();
+    expect(client.started).to.equal(null);
+    expect(workerFetched(), 'nothing loaded before a read').to.equal(false);
+    const reading = await client.read(await bitmapOf('licence-back.png'));
+    expect(reading.found).to.equal(true);
+    expect(client.started).to.equal(true);
+    expect(workerFetched()).to.equal(true);
+    client.terminate();
+  });
+
+  it('reads the camera fixtures through ImageBitmaps: every must-read frame, with the payload\u2019s fields', async () => {
+    const client = new BarcodeClient();
+    const frames = (await manifest()).files.filter((entry: FixtureEntry) => entry.kind === 'camera-frame');
+    expect(frames.length).to.be.greaterThan(20);
+    const figures: Record<string, { read: number; of: number; readMs: number[]; missMs: number[] }> = {};
+    const misses: string[] = [];
+    // The first read pays for the worker's start and JIT warm-up: not what the figures are about.
+    await client.read(await bitmapOf('licence-back.png'));
+    for (const entry of frames) {
+      const reading = await client.read(await bitmapOf(entry.file));
+      const size = `${entry.width}x${entry.height}`;
+      const row = (figures[size] ??= { read: 0, of: 0, readMs: [], missMs: [] });
+      row.of++;
+      const ms = reading.prepareMs + reading.decodeMs;
+      if (reading.found) {
+        row.read++;
+        row.readMs.push(ms);
+        expect(reading.fields, entry.file).to.include({
+          first_name: LICENCE.first_name,
+          last_name: LICENCE.last_name,
+          birth_date: LICENCE.birth_date,
+          document_number: LICENCE.document_number,
+          expiry_date: LICENCE.expiry_date,
+          jurisdiction: LICENCE.address.administrative_area,
+        });
+        expect(reading.fields!.address).to.deep.include({ line1: LICENCE.address.line1, postal_code: LICENCE.address.postal_code });
+      } else {
+        row.missMs.push(ms);
+        if (entry.expected.readable) misses.push(entry.file);
+      }
+      // Only parsed fields leave the worker: never the raw payload.
+      expect(JSON.stringify(reading)).to.not.include('ANSI ');
+    }
+    for (const [size, row] of Object.entries(figures)) {
+      console.log(
+        `barcode worker ${size}: read ${row.read}/${row.of} frames; worker ms per frame, read: median ${median(row.readMs).toFixed(0)} max ${Math.max(...row.readMs).toFixed(0)}; not read: median ${median(row.missMs).toFixed(0)}`,
+      );
+    }
+    expect(misses, 'frames the decoder must read').to.deep.equal([]);
+    client.terminate();
+  });
+
+  it('gives up on a frame when its budget runs out (a live scan wants an answer per frame)', async () => {
+    const client = new BarcodeClient();
+    await client.read(await bitmapOf('licence-back.png'));
+    // The front has no barcode, so every variant would be tried: the budget cuts that short.
+    const unlimited = await client.read(await bitmapOf('licence-front.jpg'));
+    const budgeted = await client.read(await bitmapOf('licence-front.jpg'), { budgetMs: 1 });
+    expect(unlimited.found).to.equal(false);
+    expect(unlimited.gaveUp).to.equal(false);
+    expect(budgeted.gaveUp).to.equal(true);
+    expect(budgeted.decodeMs).to.be.lessThan(unlimited.decodeMs);
+    client.terminate();
+  });
+
+  it('an aborted read is dropped, and terminate() fails what is still waiting', async () => {
+    const client = new BarcodeClient();
+    const abort = new AbortController();
+    const dropped = client.read(await bitmapOf('licence-back.png'), { signal: abort.signal });
+    abort.abort();
+    const dropError = await dropped.then(() => null, (error: Error) => error);
+    expect(dropError?.name).to.equal('AbortError');
+    const pending = client.read(await bitmapOf('licence-back.png'));
+    client.terminate();
+    const terminated = await pending.then(() => null, (error: Error) => error);
+    expect(terminated?.name).to.equal('AbortError');
+    // And a fresh worker serves the next read.
+    expect((await client.read(await bitmapOf('licence-back.png'))).found).to.equal(true);
+    client.terminate();
+  });
+
+  it('reads luma handed over without a copy (what a bench drives)', async () => {
+    const bitmap = await bitmapOf('camera-1280x720-skew7-scale60-normal.png');
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const rgba = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const luma = new Uint8ClampedArray(bitmap.width * bitmap.height);
+    for (let i = 0; i < luma.length; i++) luma[i] = (77 * rgba[i * 4]! + 150 * rgba[i * 4 + 1]! + 29 * rgba[i * 4 + 2]!) >> 8;
+    const client = new BarcodeClient();
+    const reading = await client.readTransferring({ data: luma, width: bitmap.width, height: bitmap.height });
+    expect(reading.found).to.equal(true);
+    expect(reading.variant).to.match(/deskew/);
+    expect(luma.byteLength, 'the buffer moved to the worker').to.equal(0);
+    client.terminate();
+  });
+
+  it('exports the error a page without workers gets', () => {
+    expect(new WorkerUnavailableError('x').name).to.equal('WorkerUnavailableError');
+  });
+});

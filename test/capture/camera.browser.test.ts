@@ -1,0 +1,296 @@
+// The camera source of the capture step in real Chromium: the stream's owner (constraints, stop
+// on leave, removal and hidden page), the camera problems and their way to the file upload, live
+// advice on chosen frames, the shutter, and the automatic photo on a readable back. What is real
+// and what is simulated: see camera-helpers.ts.
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { BelticVerify } from '../../src/index.js';
+import { LICENCE } from '../fixtures/payload.js';
+import { chooseFile, clearWidgetStorage, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
+import {
+  CanvasCamera,
+  atCapture,
+  atLicenceBack,
+  cameraState,
+  failingCamera,
+  guidanceText,
+  liveRegion,
+  loseTrack,
+  noCameraListed,
+  recordCameras,
+  restoreCameras,
+  scanStats,
+  until,
+  waitForCamera,
+} from './camera-helpers.js';
+
+async function accessible(element: BelticVerify, label: string): Promise<void> {
+  await element.updateComplete;
+  try {
+    await expect(element).to.be.accessible();
+  } catch (error) {
+    throw new Error(`axe, ${label}: ${(error as Error).message}`);
+  }
+}
+
+const videoTrackOf = (stream: MediaStream) => stream.getVideoTracks()[0]!;
+
+/** Every event the element fires, as JSON, to check that none carries what the barcode said. */
+function recordEvents(element: BelticVerify): string[] {
+  const seen: string[] = [];
+  for (const name of ['ready', 'step-change', 'upload-progress', 'complete', 'error', 'cancel']) {
+    element.addEventListener(`beltic-verify-${name}`, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
+  }
+  return seen;
+}
+
+/** Everything the widget's IndexedDB store holds, as JSON (blobs as their type and size). */
+async function storedJson(): Promise<string> {
+  const { createStore, entries } = await import('idb-keyval');
+  const all = await entries(createStore('beltic-verify', 'flow'));
+  return JSON.stringify(all, (_key, value: unknown) => (value instanceof Blob ? `blob ${value.type} ${value.size}` : value));
+}
+
+const PERSONAL = [LICENCE.last_name, LICENCE.first_name, LICENCE.document_number, LICENCE.birth_date, LICENCE.address.line1];
+
+describe('camera capture', function () {
+  this.timeout(60000);
+  let camera: CanvasCamera | null = null;
+
+  beforeEach(clearWidgetStorage);
+
+  afterEach(() => {
+    camera?.dispose();
+    camera = null;
+    restoreCameras();
+  });
+
+  describe('the stream', () => {
+    it('asks for the rear camera at 1080p with preferences only, shows it live, and stops every track on leaving the step', async () => {
+      const log = recordCameras();
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      expect(log.constraints).to.have.length(1);
+      expect(JSON.stringify(log.constraints[0])).to.not.include('exact');
+      expect(log.constraints[0]!.video).to.deep.equal({ facingMode: { ideal: 'environment' }, width: { ideal: 1920 }, height: { ideal: 1080 } });
+      const video = shadow<HTMLVideoElement>(element, '.viewfinder video');
+      expect(video.srcObject).to.equal(log.streams[0]);
+      expect(video.getAttribute('aria-hidden')).to.equal('true');
+      await waitUntil(() => video.videoWidth > 0, 'the video plays');
+      expect(videoTrackOf(log.streams[0]!).getSettings().width, 'Chromium\u2019s fake camera gives the 1080p asked for').to.equal(1920);
+      await accessible(element, 'camera live');
+
+      shadow<HTMLButtonElement>(element, '.actions button.secondary:not(.shutter)').click();
+      await waitForStep(element, 'document');
+      for (const track of log.streams[0]!.getTracks()) expect(track.readyState).to.equal('ended');
+      expect(cameraState(element)).to.equal('off');
+    });
+
+    it('stops every track when the element is removed', async () => {
+      const log = recordCameras();
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      element.remove();
+      expect(videoTrackOf(log.streams[0]!).readyState).to.equal('ended');
+    });
+
+    it('stops while the page is hidden and opens again when it is shown (visibility simulated)', async () => {
+      const log = recordCameras();
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      // Headless pages are always visible: the document's visibilityState is overridden, then restored.
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      try {
+        document.dispatchEvent(new Event('visibilitychange'));
+        expect(videoTrackOf(log.streams[0]!).readyState).to.equal('ended');
+        expect(cameraState(element)).to.equal('off');
+      } finally {
+        delete (document as unknown as { visibilityState?: string }).visibilityState;
+      }
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitForCamera(element, 'live');
+      expect(log.streams).to.have.length(2);
+      expect(videoTrackOf(log.streams[1]!).readyState).to.equal('live');
+    });
+
+    it('mirrors the preview only for a front-facing camera', async () => {
+      camera = new CanvasCamera().install();
+      camera.facingMode = 'user';
+      await camera.show('licence-front.jpg');
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      expect(shadow(element, '.viewfinder').classList.contains('mirrored')).to.equal(true);
+      shadow<HTMLButtonElement>(element, '.actions button.secondary:not(.shutter)').click();
+      await waitForStep(element, 'document');
+      camera.facingMode = 'environment';
+      shadow<HTMLButtonElement>(element, 'form button[type=submit]').click();
+      await waitForCamera(element, 'live');
+      expect(shadow(element, '.viewfinder').classList.contains('mirrored')).to.equal(false);
+    });
+  });
+
+  describe('when the camera cannot be used', () => {
+    it('denied: says so, offers another try, and the file upload is open and works', async () => {
+      const log = failingCamera('NotAllowedError');
+      const errors: string[] = [];
+      const session = await atCapture('passport', 'FR');
+      session.addEventListener('beltic-verify-error', (e) => errors.push(e.detail.code));
+      await waitForCamera(session, 'problem:denied');
+      expect(log.constraints.length).to.be.greaterThan(0);
+      expect(shadow(session, '[part~=camera-problem]').textContent).to.match(/blocked/);
+      expect(session.shadowRoot!.querySelector('.viewfinder')).to.equal(null);
+      expect(session.shadowRoot!.querySelector('details.file-alternative'), 'the upload is not folded away').to.equal(null);
+      expect(liveRegion(session)).to.match(/blocked/);
+      await accessible(session, 'camera denied');
+      await chooseFile(session, await fixtureBlob('passport.jpg'));
+      await waitForStep(session, 'review');
+      expect((session as unknown as { flow: { state: { captures: { front: { source: string } } } } }).flow.state.captures.front.source).to.equal('file');
+    });
+
+    it('absent (no camera listed): upload first, and the applicant is never prompted', async () => {
+      noCameraListed();
+      const log = recordCameras();
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'problem:absent');
+      expect(log.constraints, 'getUserMedia was not called').to.have.length(0);
+      expect(element.shadowRoot!.querySelector('.viewfinder')).to.equal(null);
+      expect(element.shadowRoot!.querySelector('.dropzone')).to.exist;
+      expect(element.shadowRoot!.querySelector('details.file-alternative')).to.equal(null);
+      expect(shadow(element, '.camera-note').textContent).to.match(/No camera/);
+      await accessible(element, 'no camera');
+    });
+
+    it('absent (NotFoundError from getUserMedia) is the same', async () => {
+      failingCamera('NotFoundError');
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'problem:absent');
+      expect(element.shadowRoot!.querySelector('.dropzone')).to.exist;
+    });
+
+    it('busy: says another app has it, and "try again" opens it once it is free', async () => {
+      failingCamera('NotReadableError');
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'problem:busy');
+      expect(shadow(element, '[part~=camera-problem]').textContent).to.match(/another app/);
+      await accessible(element, 'camera busy');
+      restoreCameras();
+      shadow<HTMLButtonElement>(element, '[part~=camera-problem] button').click();
+      await waitForCamera(element, 'live');
+    });
+
+    it('lost mid-use (track ended): says so, falls back to the upload, and can open it again', async () => {
+      camera = new CanvasCamera().install();
+      await camera.show('licence-front.jpg');
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      loseTrack(camera.track!);
+      await waitForCamera(element, 'problem:lost');
+      expect(shadow(element, '[part~=camera-problem]').textContent).to.match(/stopped/);
+      expect(element.shadowRoot!.querySelector('.dropzone')).to.exist;
+      shadow<HTMLButtonElement>(element, '[part~=camera-problem] button').click();
+      await waitForCamera(element, 'live');
+      expect(camera.log.streams).to.have.length(2);
+    });
+  });
+
+  describe('live advice', () => {
+    for (const [label, file, filter, expected] of [
+      ['dark', 'camera-1280x720-skew0-scale60-dark.png', 'none', /Too dark/],
+      ['blurry', 'camera-1280x720-skew0-scale60-normal.png', 'blur(5px)', /blurry/],
+      ['small (too far)', 'camera-1280x720-skew0-scale35-normal.png', 'none', /Move closer/],
+      ['glare', 'camera-1280x720-skew0-scale60-glare.png', 'none', /Glare/],
+    ] as const) {
+      it(`${label} frames get their advice, shown and then announced once`, async () => {
+        camera = new CanvasCamera().install();
+        await camera.show(file, filter);
+        const element = await atCapture('passport', 'FR');
+        await waitForCamera(element, 'live');
+        const announcements: string[] = [];
+        const status = shadow(element, '[role=status]');
+        new MutationObserver(() => announcements.push(status.textContent!.trim())).observe(status, { childList: true, subtree: true, characterData: true });
+        await until(() => expected.test(guidanceText(element)), () => `advice ${expected} (shown: "${guidanceText(element)}"; ${scanStats(element)})`, 8000);
+        await waitUntil(() => expected.test(liveRegion(element)), 'announced', { timeout: 8000 });
+        await accessible(element, `advice: ${label}`);
+        // Held for a few more seconds: not announced again.
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        expect(announcements.filter((text) => expected.test(text))).to.have.length(1);
+        expect(currentStep(element), 'no photo is taken automatically').to.equal('capture');
+      });
+    }
+  });
+
+  describe('taking the photo', () => {
+    it('the shutter takes a photo at the camera\u2019s full resolution, through the same preparation as a file', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      // Far away: good enough for a manual photo, not for the automatic one.
+      await camera.show('camera-1280x720-skew0-scale35-normal.png');
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      const shutter = shadow<HTMLButtonElement>(element, 'button.shutter');
+      expect(shutter.textContent!.trim()).to.equal('Take photo');
+      await waitUntil(() => !shutter.disabled);
+      shutter.click();
+      await waitForStep(element, 'review');
+      const capture = (element as unknown as { flow: { state: { captures: { front: { source: string; width: number; height: number; contentType: string } } } } }).flow.state.captures.front;
+      expect(capture).to.include({ source: 'camera', width: 1280, height: 720, contentType: 'image/jpeg' });
+      expect(liveRegion(element)).to.equal('Photo taken.');
+      expect(camera.track!.readyState, 'the camera is off on the review step').to.equal('ended');
+    });
+
+    it('on a licence back, takes the photo by itself once the barcode reads, with a visible cue, and shows what it read', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      const element = await atLicenceBack();
+      const events = recordEvents(element);
+      let cueSeen = false;
+      new MutationObserver(() => {
+        cueSeen ||= element.shadowRoot!.querySelector('.viewfinder.taken') !== null && /automatically/.test(guidanceText(element));
+      }).observe(element.shadowRoot!, { subtree: true, attributes: true, childList: true, characterData: true });
+      await camera.show('camera-1280x720-skew7-scale60-normal.png');
+      await waitForStep(element, 'review', 20000);
+      expect(cueSeen, 'the viewfinder showed the automatic-photo cue').to.equal(true);
+      expect(liveRegion(element)).to.equal('Photo taken automatically.');
+      const reading = shadow(element, '.reading').textContent!;
+      expect(reading).to.include(`${LICENCE.first_name} ${LICENCE.last_name}`);
+      expect(reading).to.include('2034');
+      const back = (element as unknown as { flow: { state: { captures: { back: { source: string } } } } }).flow.state.captures.back;
+      expect(back.source).to.equal('camera');
+      await accessible(element, 'review with what was read');
+
+      // What the barcode said stays in memory: not in any event, not in storage.
+      await (element as unknown as { flow: { saved(): Promise<void> } }).flow.saved();
+      const stored = await storedJson();
+      for (const value of PERSONAL) {
+        expect(stored, 'storage').to.not.include(value);
+        expect(events.join('\n'), 'events').to.not.include(value);
+      }
+    });
+
+    it('on a licence front showing its back: says to turn it over, and takes nothing by itself', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      await camera.show('camera-1280x720-skew0-scale60-normal.png');
+      const element = await atCapture('drivers_license', 'US');
+      await waitForCamera(element, 'live');
+      await until(() => /back of your card/.test(guidanceText(element)), () => `wrong-side advice (at ${currentStep(element)}, shown: "${guidanceText(element)}"; ${scanStats(element)})`);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(currentStep(element)).to.equal('capture');
+    });
+
+    it('on a licence back showing no barcode for a while: asks whether it is the back', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      const element = await atLicenceBack();
+      await camera.show('licence-front.jpg');
+      await until(() => /Reading the barcode/.test(guidanceText(element)), () => `reading advice (shown: "${guidanceText(element)}"; ${scanStats(element)})`, 8000);
+      await until(() => /cannot find the barcode/.test(guidanceText(element)), () => `missing-barcode advice (shown: "${guidanceText(element)}"; ${scanStats(element)})`, 15000);
+      expect(currentStep(element)).to.equal('capture');
+    });
+
+    it('a passport page held steady is taken by itself (no barcode needed)', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      await camera.show('licence-front.jpg');
+      const element = await atCapture('passport', 'FR');
+      await waitForStep(element, 'review', 20000);
+      expect(liveRegion(element)).to.equal('Photo taken automatically.');
+      expect(element.shadowRoot!.querySelector('.reading'), 'nothing read').to.equal(null);
+    });
+  });
+});
