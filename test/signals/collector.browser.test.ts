@@ -5,7 +5,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { clearWidgetStorage, createSession, mount, waitForStep } from '../helpers/widget.js';
-import { calibrateInputClock, cdp, injectFields, keyAt, nextTimeStamp, shortcut, signalsOf, snapshot, storedBehavior } from './helpers.js';
+import { calibrateInputClock, cameraTrack, cdp, injectFields, keyAt, nextTimeStamp, shortcut, signalsOf, snapshot, storedBehavior } from './helpers.js';
 
 async function mountedAtIntro(): Promise<{ element: BelticVerify; sessionId: string }> {
   const session = await createSession({ scenario: 'pass' });
@@ -140,19 +140,19 @@ describe('behaviour signals in real Chromium', function () {
     expect(meta!.evidence).to.include('untrusted_input');
   });
 
-  it('camera: kind and settings from a real track (the fake device is virtual); label and deviceId never kept', async () => {
+  it('camera: kind and settings from a track; the label is classified and dropped', async () => {
     const { element } = await mountedAtIntro();
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
-    const [track] = stream.getVideoTracks();
-    try {
-      await signalsOf(element).recordCamera(track!);
-      const { meta } = snapshot(element);
-      expect(meta!.camera).to.deep.equal({ count: 1, kind: 'virtual', width: 640, height: 480, frame_rate: track!.getSettings().frameRate });
-      const text = JSON.stringify(meta);
-      expect(text).not.to.include(track!.label);
-      expect(text).not.to.include(track!.getSettings().deviceId!);
-    } finally {
-      track!.stop();
+    const devices = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput').length;
+    for (const [label, kind] of [['OBS Virtual Camera', 'virtual'], ['FaceTime HD Camera (Built-in)', 'real'], ['', 'unknown']] as const) {
+      const track = cameraTrack(label);
+      try {
+        await signalsOf(element).recordCamera(track);
+        const { meta } = snapshot(element);
+        expect(meta!.camera).to.deep.equal({ count: devices, kind, width: 640, height: 480, frame_rate: track.getSettings().frameRate ?? null });
+        if (label) expect(JSON.stringify(meta)).not.to.include(label);
+      } finally {
+        track.stop();
+      }
     }
   });
 });

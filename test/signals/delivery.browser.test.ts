@@ -17,7 +17,7 @@ import {
   untilComplete,
   waitForStep,
 } from '../helpers/widget.js';
-import { cdp, injectFields, keyAt, recordRequests, shortcut, signalsOf, snapshot, storedBehavior, storedDevices, storedSession } from './helpers.js';
+import { cameraTrack, cdp, injectFields, keyAt, recordRequests, shortcut, signalsOf, snapshot, storedBehavior, storedDevices, storedSession } from './helpers.js';
 
 const isDeviceReport = (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith('/identity/session-devices');
 const isBehaviorUpdate = (r: { method: string; path: string; body: string }) => r.method === 'PATCH' && r.body.includes('behavior_analysis');
@@ -153,7 +153,7 @@ describe('signals delivery', function () {
     expect(stored.data.attributes.behavior_analysis!.threat_level).to.equal('high');
   });
 
-  it('payloads carry no key, no field content, no clipboard data, no pointer position, no camera label or id', async () => {
+  it('payloads carry no key, no field content, no clipboard data, no pointer position, no camera label', async () => {
     const secret = 'Zq7wXk';
     const session = await createSession({ scenario: 'pass' });
     const element = await mount(session);
@@ -168,11 +168,9 @@ describe('signals delivery', function () {
     for (const [x, y] of [[Math.round(box.left) + 3, Math.round(box.top) + 3], [Math.round(box.right) - 3, Math.round(box.bottom) - 3], [137, 211]]) {
       await sendMouse({ type: 'move', position: [x!, y!] });
     }
-    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
-    const track = stream.getVideoTracks()[0]!;
+    const label = "Anna Example's Virtual Camera";
+    const track = cameraTrack(label);
     await signalsOf(element).recordCamera(track);
-    const label = track.label;
-    const deviceId = track.getSettings().deviceId!;
     track.stop();
     field.remove();
     await runPassport(element);
@@ -184,7 +182,7 @@ describe('signals delivery', function () {
     for (const text of [...sent, stored]) {
       expect(text).not.to.include(secret);
       expect(text).not.to.include(label);
-      expect(text).not.to.include(deviceId);
+      expect(text).not.to.include('Anna');
       expect(text).not.to.include('SwiftShader');
     }
     // No field that could hold a key, a value, a position or a device's name, at any depth.

@@ -126,3 +126,18 @@ export async function storedBehavior(sessionId: string, ready: (b: BehaviorAnaly
   );
   return last!;
 }
+
+/**
+ * A camera track with a given label, drawn from a canvas. The browser's fake camera is shared by
+ * every page of the test browser: opening it here at another size would disturb the capture tests
+ * running beside these.
+ */
+export function cameraTrack(label: string, width = 640, height = 480): MediaStreamTrack {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')!.fillRect(0, 0, width, height);
+  const track = canvas.captureStream(30).getVideoTracks()[0]!;
+  Object.defineProperty(track, 'label', { value: label });
+  return track;
+}
