@@ -3,6 +3,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { fileURLToPath } from 'node:url';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { createDevBackend, nodeMiddleware } from './demo/dev-backend.ts';
@@ -24,6 +25,24 @@ const CHROMIUM_ARGS = [
 ];
 
 const backend = createDevBackend();
+
+/**
+ * Chromium's fake camera playing a generated video (scripts/test.mjs generates the fixtures
+ * before the runner starts): one group per video, as the flag is per browser. The tests are
+ * test/capture/camera-<video>.y4m.test.ts (not in the default group).
+ */
+const FAKE_CAMERA_VIDEOS = ['licence-back-720p', 'licence-back-1080p', 'licence-front-720p'];
+const fixtureVideo = (name) => fileURLToPath(new URL(`./test/fixtures/generated/${name}.y4m`, import.meta.url));
+const fakeCameraGroups = FAKE_CAMERA_VIDEOS.map((name) => ({
+  name: `camera-${name}`,
+  files: `test/capture/camera-${name}.y4m.test.ts`,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${fixtureVideo(name)}`] },
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+    }),
+  ],
+}));
 
 /** The runner's server is Koa; the backend is connect-style (as in Vite). Koa steps aside when it answered. */
 function fromConnect(middleware) {
@@ -55,6 +74,7 @@ export default {
     }),
   ],
   groups: [
+    ...fakeCameraGroups,
     {
       // The bot-evidence tests that need a browser launched as a person's is: without the automation
       // flag, so navigator.webdriver is false (test/signals/*.launch.test.ts; not in the default group).

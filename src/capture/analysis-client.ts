@@ -28,6 +28,11 @@ export class AnalysisClient {
     return result;
   }
 
+  /** Starts the worker ahead of the first frame. */
+  warm(): void {
+    this.client.warm();
+  }
+
   get inWorker(): boolean | null {
     return this.client.inWorker;
   }

@@ -54,6 +54,7 @@ export class AutoCapture {
   private steadySince: number | null = null;
   private lastBarcodeAt = -Infinity;
   private blocked = false;
+  private waiting = false;
 
   constructor(options: Partial<AutoCaptureOptions> & { needsBarcode: boolean }) {
     this.options = { ...DEFAULT_AUTO_CAPTURE, ...options };
@@ -76,16 +77,22 @@ export class AutoCapture {
     if (candidate) candidate.barcode = true;
   }
 
-  /** While blocked (the wrong side is shown) nothing is taken automatically. */
+  /** While blocked (the wrong side is shown) nothing is taken automatically, and no progress shows. */
   setBlocked(blocked: boolean): void {
     this.blocked = blocked;
+  }
+
+  /** While waiting (for a check still under way) nothing is taken, and progress stops halfway. */
+  setWaiting(waiting: boolean): void {
+    this.waiting = waiting;
   }
 
   decide(now: number): AutoCaptureDecision {
     const steadyFor = this.steadySince === null ? 0 : now - this.steadySince;
     const barcodeOk = !this.options.needsBarcode || now - this.lastBarcodeAt <= this.options.barcodeFreshMs;
-    const progress = this.blocked ? 0 : Math.min(1, steadyFor / this.options.steadyMs) * (barcodeOk ? 1 : 0.5);
-    const ready = !this.blocked && barcodeOk && steadyFor >= this.options.steadyMs;
+    const clear = barcodeOk && !this.waiting;
+    const progress = this.blocked ? 0 : Math.min(1, steadyFor / this.options.steadyMs) * (clear ? 1 : 0.5);
+    const ready = !this.blocked && clear && steadyFor >= this.options.steadyMs;
     return { ready, progress, frameId: ready ? this.bestFrame() : null };
   }
 

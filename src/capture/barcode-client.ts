@@ -40,6 +40,11 @@ export class BarcodeClient {
     return this.client.request({ frame, ...rest }, { transfer: [frame.data.buffer], ...(signal ? { signal } : {}) });
   }
 
+  /** Starts the worker (and its decoder's loading) ahead of the first read. */
+  warm(): void {
+    this.client.warm();
+  }
+
   /** Whether the worker has started (null before the first read). */
   get started(): boolean | null {
     return this.client.inWorker;

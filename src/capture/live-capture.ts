@@ -114,6 +114,13 @@ export class LiveCapture implements ReactiveController {
       return;
     }
     delete this.readings[target.side];
+    // The workers load while the applicant allows the camera (the decoder is the big part).
+    this.analysis ??= new AnalysisClient();
+    this.analysis.warm();
+    if (barcodeModeFor(target.documentType, target.issuingCountry, target.side) !== 'off') {
+      this.barcodes ??= new BarcodeClient();
+      this.barcodes.warm();
+    }
     void this.camera.start();
   }
 

@@ -193,8 +193,8 @@ export class ScanLoop {
     this.auto.addFrame({ id: frame.id, t, metrics, motion });
     // On a side that must have no barcode, the photo waits until a recent frame was checked
     // for one: a card shown the wrong way round is otherwise taken before the check reads it.
-    const unchecked = this.mode === 'watch' && now - this.lastClearAt > WATCH_CLEAR_MS;
-    this.auto.setBlocked(this.watch.state(now) === 'unexpected' || unchecked);
+    this.auto.setBlocked(this.watch.state(now) === 'unexpected');
+    this.auto.setWaiting(this.mode === 'watch' && now - this.lastClearAt > WATCH_CLEAR_MS);
 
     const code = guidanceFor({ metrics, motion, barcode: this.watch.state(now) });
     const { shown, announce } = this.timeline.update(code, now);

@@ -69,6 +69,11 @@ export class WorkerClient<Body, Result> {
     return answer;
   }
 
+  /** Starts the worker now, before the first request, so that its loading overlaps other work. */
+  warm(): void {
+    if (!this.worker && !this.fallbackHandler && !this.unavailable) this.spawn();
+  }
+
   /** Stops the worker at once; requests still waiting fail with an AbortError. */
   terminate(): void {
     this.worker?.terminate();

@@ -83,3 +83,15 @@ describe('AutoCapture on a barcode side', () => {
     assert.equal(blurred.decide(950).ready, false);
   });
 });
+
+describe('AutoCapture while a check is under way', () => {
+  it('shows progress up to halfway and fires once the check is done', () => {
+    const auto = new AutoCapture({ needsBarcode: false });
+    auto.setWaiting(true);
+    const waiting = run(auto, 0, 10);
+    assert.equal(waiting.ready, false);
+    assert.equal(waiting.progress, 0.5);
+    auto.setWaiting(false);
+    assert.equal(auto.decide(1125).ready, true);
+  });
+});

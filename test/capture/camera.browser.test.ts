@@ -6,7 +6,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { LICENCE } from '../fixtures/payload.js';
-import { chooseFile, clearWidgetStorage, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
+import { chooseFile, clearWidgetStorage, currentStep, expectAccessible, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
 import {
   CanvasCamera,
   atCapture,
@@ -24,14 +24,7 @@ import {
   waitForCamera,
 } from './camera-helpers.js';
 
-async function accessible(element: BelticVerify, label: string): Promise<void> {
-  await element.updateComplete;
-  try {
-    await expect(element).to.be.accessible();
-  } catch (error) {
-    throw new Error(`axe, ${label}: ${(error as Error).message}`);
-  }
-}
+const accessible = expectAccessible;
 
 const videoTrackOf = (stream: MediaStream) => stream.getVideoTracks()[0]!;
 

@@ -3,16 +3,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
-import { chooseDocument, chooseFile, consent, createSession, fixtureBlob, mount, shadow, untilComplete, waitForStep } from '../helpers/widget.js';
+import { chooseDocument, chooseFile, consent, createSession, expectAccessible, fixtureBlob, mount, shadow, untilComplete, waitForStep } from '../helpers/widget.js';
 
-async function accessible(element: BelticVerify, label: string): Promise<void> {
-  await element.updateComplete;
-  try {
-    await expect(element).to.be.accessible();
-  } catch (error) {
-    throw new Error(`axe, ${label}: ${(error as Error).message}`);
-  }
-}
+const accessible = expectAccessible;
 
 function focusedInside(element: BelticVerify): Element | null {
   return element.shadowRoot!.activeElement;

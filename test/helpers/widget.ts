@@ -1,5 +1,5 @@
 /** Drives <beltic-verify> in the browser tests the way an applicant would, through its shadow DOM. */
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
 import type { StepName } from '../../src/flow/machine.js';
 
@@ -108,4 +108,14 @@ export async function widgetStorage(): Promise<{ databases: string[]; keys: numb
   if (!databases.includes('beltic-verify')) return { databases, keys: 0 };
   const { createStore, keys } = await import('idb-keyval');
   return { databases, keys: (await keys(createStore('beltic-verify', 'flow'))).length };
+}
+
+/** axe on the widget in its current state; the failure names the state. */
+export async function expectAccessible(element: BelticVerify, label: string): Promise<void> {
+  await element.updateComplete;
+  try {
+    await expect(element).to.be.accessible();
+  } catch (error) {
+    throw new Error(`axe, ${label}: ${(error as Error).message}`);
+  }
 }
