@@ -6,7 +6,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { ref, type Ref } from 'lit/directives/ref.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { CameraStrings } from '../ui/strings.js';
 import type { CameraStatus } from './camera-controller.js';
 import type { GuidanceCode } from './guidance.js';
@@ -46,7 +45,7 @@ export function renderViewfinder(view: ViewfinderView): TemplateResult | typeof 
       <div
         class=${classMap({ viewfinder: true, mirrored: live && camera.facing === 'user', steady, taken: view.phase === 'taken' })}
         part="viewfinder"
-        style=${styleMap({ '--_progress': String(view.progress) })}
+        ${ref(setProgress(view.progress))}
       >
         <video ${ref(view.video)} .srcObject=${live ? camera.stream : null} .muted=${true} autoplay muted playsinline aria-hidden="true"></video>
         <div class="guide" aria-hidden="true"></div>
@@ -56,4 +55,12 @@ export function renderViewfinder(view: ViewfinderView): TemplateResult | typeof 
         <button part="button shutter" type="button" class="shutter" ?disabled=${!live || view.phase !== 'scanning'} @click=${view.on.shutter}>${t.shutter}</button>
       </div>
     </div>`;
+}
+
+/**
+ * The steady cue's progress as a custom property, set through the CSSOM: a `style` attribute
+ * would be refused by a strict Content-Security-Policy (style-src without 'unsafe-inline').
+ */
+function setProgress(progress: number): (element?: Element) => void {
+  return (element) => (element as HTMLElement | undefined)?.style.setProperty('--_progress', String(progress));
 }

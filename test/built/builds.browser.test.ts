@@ -2,7 +2,8 @@
 // whole verification against the sandbox. (`npm test` builds first when dist/ is missing.)
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
-import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob } from '../helpers/widget.js';
+import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
+import { CanvasCamera } from '../capture/camera-helpers.js';
 
 const STRICT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'";
@@ -11,6 +12,35 @@ const STRICT_CSP =
 function workerLoaded(frame: HTMLIFrameElement): boolean {
   const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
   return entries.some((e) => /\/dist\/cdn\/assets\/image\.worker-[\w-]+\.js$/.test(e.name) && e.responseStatus === 200);
+}
+
+/** Both camera workers of a built file were fetched from `dir` (next to the script) and answered 200. */
+function cameraWorkersLoaded(win: Window, dir: string): string[] {
+  const entries = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  return ['analysis', 'barcode'].filter((name) =>
+    entries.some((e) => new RegExp(`${dir}/assets/${name}\\.worker-[\\w-]+\\.js$`).test(e.name) && e.responseStatus === 200),
+  );
+}
+
+/**
+ * A US licence: the front from a file, the back from the camera (a canvas showing a readable
+ * back, in place of the page's getUserMedia), taken by itself once the built barcode worker
+ * reads it. Resolves with what the review step says was read.
+ */
+async function licenceBackByCamera(element: BelticVerify, win: Window): Promise<string> {
+  const camera = new CanvasCamera(1280, 720, win).install();
+  try {
+    await consent(element);
+    await chooseDocument(element, 'drivers_license', 'US');
+    await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
+    await waitUntil(() => currentStep(element) === 'capture', 'the back', { timeout: 10000 });
+    await camera.show('camera-1280x720-skew0-scale60-normal.png');
+    await waitForStep(element, 'review', 30000);
+    await waitUntil(() => element.shadowRoot!.querySelector('.reading'), 'what was read');
+    return shadow(element, '.reading').textContent!;
+  } finally {
+    camera.dispose();
+  }
 }
 
 /** A same-origin page under a strict CSP that loads one built file and holds one <beltic-verify>. */
@@ -67,6 +97,22 @@ describe('built files', function () {
     frame.remove();
   });
 
+  for (const [label, scriptTag] of [
+    ['classic single-file build', '<script src="/dist/cdn/beltic-verify.classic.js"></script>'],
+    ['script-tag ES module build', '<script type="module" src="/dist/cdn/beltic-verify.js"></script>'],
+  ] as const) {
+    it(`the ${label} reads a licence back live, its camera workers loaded next to the script under a strict CSP`, async () => {
+      const session = await createSession({ scenario: 'pass' });
+      const { frame, element, violations } = await pageWith(scriptTag, session.client_token);
+      const win = frame.contentWindow as Window & typeof globalThis;
+      expect(cameraWorkersLoaded(win, '/dist/cdn'), 'no camera worker before the capture step').to.deep.equal([]);
+      expect(await licenceBackByCamera(element, win)).to.include('JANE SPECIMEN');
+      expect(cameraWorkersLoaded(win, '/dist/cdn')).to.deep.equal(['analysis', 'barcode']);
+      expect(violations).to.deep.equal([]);
+      frame.remove();
+    });
+  }
+
   it('the npm ESM build registers the element with lit resolved by the page', async () => {
     const module = (await import('/dist/define.js' as string)) as { BelticVerify: CustomElementConstructor };
     expect(customElements.get('beltic-verify')).to.equal(module.BelticVerify);
@@ -77,5 +123,21 @@ describe('built files', function () {
     document.body.append(element);
     expect(await verifyPassport(element)).to.equal('passed');
     element.remove();
+  });
+
+  it('the npm ESM build reads a licence back live with its bundled barcode worker', async () => {
+    await import('/dist/define.js' as string);
+    const session = await createSession({ scenario: 'pass' });
+    const element = document.createElement('beltic-verify') as BelticVerify;
+    element.setAttribute('api-base', '/beltic');
+    element.clientToken = session.client_token;
+    document.body.append(element);
+    try {
+      expect(await licenceBackByCamera(element, window)).to.include('JANE SPECIMEN');
+      // The worker is one self-contained file: a worker cannot resolve the page's bare imports.
+      expect(cameraWorkersLoaded(window, '/dist')).to.deep.equal(['analysis', 'barcode']);
+    } finally {
+      element.remove();
+    }
   });
 });

@@ -58,7 +58,7 @@ export function noCameraListed(): void {
 }
 
 export class CanvasCamera {
-  readonly canvas = document.createElement('canvas');
+  readonly canvas: HTMLCanvasElement;
   readonly log: CameraLog = { constraints: [], streams: [] };
   private readonly context: CanvasRenderingContext2D;
   private source: ImageBitmap | null = null;
@@ -67,7 +67,13 @@ export class CanvasCamera {
   /** What getSettings() reports as facingMode (a canvas track reports none). */
   facingMode: 'user' | 'environment' | null = null;
 
-  constructor(width = 1280, height = 720) {
+  /** `win`: the window whose getUserMedia is replaced (a test page's iframe, for the built files). */
+  constructor(
+    width = 1280,
+    height = 720,
+    private readonly win: Window = window,
+  ) {
+    this.canvas = win.document.createElement('canvas');
     this.canvas.width = width;
     this.canvas.height = height;
     this.context = this.canvas.getContext('2d')!;
@@ -76,7 +82,7 @@ export class CanvasCamera {
   }
 
   install(): this {
-    devices().getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    this.win.navigator.mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
       this.log.constraints.push(constraints ?? {});
       const stream = this.canvas.captureStream(30);
       const track = stream.getVideoTracks()[0]!;
