@@ -166,6 +166,8 @@ export class BelticVerify extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.flow) this.addController(this.flow);
+    // Moved in the page mid-capture: the camera closed on removal and opens again here.
+    if (this.flow?.state) this.showCameraFor(this.flow.state);
   }
 
   override disconnectedCallback(): void {
@@ -240,13 +242,18 @@ export class BelticVerify extends LitElement {
       if (step.name === 'review') void this.showPreview(next, step.side);
       else this.setPreview(null);
       if (step.name === 'uploading') this.progress = {};
-      this.liveCapture.show(step.name === 'capture' ? { side: step.side, documentType: next.documentType, issuingCountry: next.issuingCountry } : null);
+      this.showCameraFor(next);
       if (step.name !== 'capture' && step.name !== 'review') this.liveCapture.forgetReadings();
     }
     if (step.name === 'result' && before?.name !== 'result') {
       this.signals.flowEnded();
       void this.onFinished(next.sessionId, step.outcome);
     }
+  }
+
+  /** The camera is open on a capture step only. */
+  private showCameraFor({ step, documentType, issuingCountry }: FlowState): void {
+    this.liveCapture.show(step.name === 'capture' ? { side: step.side, documentType, issuingCountry } : null);
   }
 
   private async onFinished(sessionId: string, outcome: Outcome): Promise<void> {

@@ -3,6 +3,7 @@
 // advice on chosen frames, the shutter, and the automatic photo on a readable back. What is real
 // and what is simulated: see camera-helpers.ts.
 import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { LICENCE } from '../fixtures/payload.js';
@@ -44,6 +45,16 @@ async function storedJson(): Promise<string> {
   return JSON.stringify(all, (_key, value: unknown) => (value instanceof Blob ? `blob ${value.type} ${value.size}` : value));
 }
 
+/** The animation of the document guide each time the "taken" cue shows. */
+function cueAnimations(element: BelticVerify): string[] {
+  const seen: string[] = [];
+  new MutationObserver(() => {
+    const guide = element.shadowRoot!.querySelector('.viewfinder.taken .guide');
+    if (guide) seen.push(getComputedStyle(guide).animationName);
+  }).observe(element.shadowRoot!, { subtree: true, attributes: true, childList: true });
+  return seen;
+}
+
 const PERSONAL = [LICENCE.last_name, LICENCE.first_name, LICENCE.document_number, LICENCE.birth_date, LICENCE.address.line1];
 
 describe('camera capture', function () {
@@ -79,12 +90,16 @@ describe('camera capture', function () {
       expect(cameraState(element)).to.equal('off');
     });
 
-    it('stops every track when the element is removed', async () => {
+    it('stops every track when the element is removed, and opens again if it is put back', async () => {
       const log = recordCameras();
       const element = await atCapture('passport', 'FR');
       await waitForCamera(element, 'live');
+      const parent = element.parentElement!;
       element.remove();
       expect(videoTrackOf(log.streams[0]!).readyState).to.equal('ended');
+      parent.append(element);
+      await waitForCamera(element, 'live');
+      expect(log.streams).to.have.length(2);
     });
 
     it('stops while the page is hidden and opens again when it is shown (visibility simulated)', async () => {
@@ -234,6 +249,7 @@ describe('camera capture', function () {
       camera = new CanvasCamera(1280, 720).install();
       const element = await atLicenceBack();
       const events = recordEvents(element);
+      const animations = cueAnimations(element);
       let cueSeen = false;
       new MutationObserver(() => {
         cueSeen ||= element.shadowRoot!.querySelector('.viewfinder.taken') !== null && /automatically/.test(guidanceText(element));
@@ -241,6 +257,7 @@ describe('camera capture', function () {
       await camera.show('camera-1280x720-skew7-scale60-normal.png');
       await waitForStep(element, 'review', 20000);
       expect(cueSeen, 'the viewfinder showed the automatic-photo cue').to.equal(true);
+      expect(animations, 'the cue flashes').to.include('taken-flash');
       expect(liveRegion(element)).to.equal('Photo taken automatically.');
       const reading = shadow(element, '.reading').textContent!;
       expect(reading).to.include(`${LICENCE.first_name} ${LICENCE.last_name}`);
@@ -277,11 +294,15 @@ describe('camera capture', function () {
       expect(currentStep(element)).to.equal('capture');
     });
 
-    it('a passport page held steady is taken by itself (no barcode needed)', async () => {
+    it('a passport page held steady is taken by itself (no barcode needed); the cue does not flash under reduced motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
       camera = new CanvasCamera(1280, 720).install();
       await camera.show('licence-front.jpg');
       const element = await atCapture('passport', 'FR');
+      const animations = cueAnimations(element);
       await waitForStep(element, 'review', 20000);
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      expect(animations, 'the taken cue showed, without its flash').to.include('none').and.not.include('taken-flash');
       expect(liveRegion(element)).to.equal('Photo taken automatically.');
       expect(element.shadowRoot!.querySelector('.reading'), 'nothing read').to.equal(null);
     });
