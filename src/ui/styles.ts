@@ -277,6 +277,8 @@ export const styles = css`
     color: #fff;
     text-align: center;
     font-weight: 600;
+    font-size: 0.9rem;
+    line-height: 1.3;
   }
   .camera-actions {
     margin-top: 0.5rem;
