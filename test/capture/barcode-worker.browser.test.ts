@@ -40,14 +40,14 @@ describe('barcode worker', function () {
     const client = new BarcodeClient();
     const frames = (await manifest()).files.filter((entry: FixtureEntry) => entry.kind === 'camera-frame');
     expect(frames.length).to.be.greaterThan(20);
-    const figures: Record<string, { read: number; of: number; readMs: number[]; missMs: number[] }> = {};
+    const figures: Record<string, { read: number; of: number; readMs: number[]; missMs: number[]; unread: string[] }> = {};
     const misses: string[] = [];
     // The first read pays for the worker's start and JIT warm-up: not what the figures are about.
     await client.read(await bitmapOf('licence-back.png'));
     for (const entry of frames) {
       const reading = await client.read(await bitmapOf(entry.file));
       const size = `${entry.width}x${entry.height}`;
-      const row = (figures[size] ??= { read: 0, of: 0, readMs: [], missMs: [] });
+      const row = (figures[size] ??= { read: 0, of: 0, readMs: [], missMs: [], unread: [] });
       row.of++;
       const ms = reading.prepareMs + reading.decodeMs;
       if (reading.found) {
@@ -64,6 +64,7 @@ describe('barcode worker', function () {
         expect(reading.fields!.address).to.deep.include({ line1: LICENCE.address.line1, postal_code: LICENCE.address.postal_code });
       } else {
         row.missMs.push(ms);
+        row.unread.push(entry.file.replace(/^camera-\d+x\d+-|\.png$/g, ''));
         if (entry.expected.readable) misses.push(entry.file);
       }
       // Only parsed fields leave the worker: never the raw payload.
@@ -71,7 +72,7 @@ describe('barcode worker', function () {
     }
     for (const [size, row] of Object.entries(figures)) {
       console.log(
-        `barcode worker ${size}: read ${row.read}/${row.of} frames; worker ms per frame, read: median ${median(row.readMs).toFixed(0)} max ${Math.max(...row.readMs).toFixed(0)}; not read: median ${median(row.missMs).toFixed(0)}`,
+        `barcode worker ${size}: read ${row.read}/${row.of} frames; worker ms per frame, read: median ${median(row.readMs).toFixed(0)} max ${Math.max(...row.readMs).toFixed(0)}; not read: median ${median(row.missMs).toFixed(0)} (${row.unread.join(', ')}, best effort)`,
       );
     }
     expect(misses, 'frames the decoder must read').to.deep.equal([]);
