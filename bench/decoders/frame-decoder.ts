@@ -17,6 +17,8 @@ export interface DecodeOutcome {
   fields?: AamvaFields | null;
   /** Which of our decoder's variants read it (ours only). */
   variant?: string | null;
+  /** Ours only: the time budget ran out before every variant was tried. */
+  gaveUp?: boolean;
 }
 
 export type DecoderName = 'ours' | 'baseline';

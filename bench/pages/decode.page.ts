@@ -5,6 +5,7 @@
  * to "here is what the barcode says, or nothing".
  */
 import { createDecoder } from '../decoders/create-decoder.js';
+import { LIVE_BUDGET_MS } from '../decoders/ours-barcode-client.js';
 import type { DecoderName, FrameDecoder } from '../decoders/frame-decoder.js';
 import { isCorrectRead } from '../shared/correct-read.js';
 import { createStage, exposeBench, show } from '../shared/expose.js';
@@ -25,17 +26,31 @@ export interface DecoderTiming {
   /** …and it is what is printed on the fixture (shared/correct-read.ts). */
   correct: boolean;
   variant: string | null;
+  /** Decodes (of `ms.length`) that ran out of time budget (ours only). */
+  gaveUp: number;
 }
 
 export interface FrameResult {
   name: string;
   group: FrameGroup;
   sets: string[];
+  /** With the live scan's time budget, as the widget reads. */
   ours: DecoderTiming;
+  /**
+   * One more decode without a budget, when the budgeted one did not read: what the decoder
+   * reads given the time. Null when the budgeted read succeeded (no budget would not change it).
+   */
+  oursUnbudgeted: DecoderTiming | null;
   baseline: DecoderTiming;
 }
 
-async function run(options: DecodeBenchOptions): Promise<FrameResult[]> {
+export interface DecodeBenchResult {
+  /** The live scan's per-frame budget that OURS decoded with. */
+  liveBudgetMs: number;
+  frames: FrameResult[];
+}
+
+async function run(options: DecodeBenchOptions): Promise<DecodeBenchResult> {
   const frames = await loadCameraFrames(options.resolution);
   const stage = createStage();
   const decoders: Record<DecoderName, FrameDecoder> = { ours: createDecoder('ours'), baseline: createDecoder('baseline') };
@@ -50,12 +65,24 @@ async function run(options: DecodeBenchOptions): Promise<FrameResult[]> {
         const order: DecoderName[] = round % 2 === 0 ? ['ours', 'baseline'] : ['baseline', 'ours'];
         for (const name of order) await timeOne(decoders[name], stage, frame, timings[name], round === 0);
       }
-      results.push({ name: frame.name, group: frame.group, sets: frame.sets, ...timings });
+      const oursUnbudgeted = timings.ours.correct ? null : await decodeUnbudgeted(stage, frame);
+      results.push({ name: frame.name, group: frame.group, sets: frame.sets, ...timings, oursUnbudgeted });
     }
-    return results;
+    return { liveBudgetMs: LIVE_BUDGET_MS, frames: results };
   } finally {
     decoders.ours.dispose();
     decoders.baseline.dispose();
+  }
+}
+
+async function decodeUnbudgeted(stage: HTMLCanvasElement, frame: BenchFrame): Promise<DecoderTiming> {
+  const decoder = createDecoder('ours-unbudgeted');
+  try {
+    const timing = emptyTiming();
+    await timeOne(decoder, stage, frame, timing, true);
+    return timing;
+  } finally {
+    decoder.dispose();
   }
 }
 
@@ -74,6 +101,7 @@ async function timeOne(decoder: FrameDecoder, stage: HTMLCanvasElement, frame: B
   const started = performance.now();
   const outcome = await decoder.decode(stage);
   timing.ms.push(performance.now() - started);
+  if (outcome.gaveUp) timing.gaveUp++;
   if (first) {
     timing.read = outcome.found;
     timing.correct = isCorrectRead(outcome, frame.expected);
@@ -82,7 +110,7 @@ async function timeOne(decoder: FrameDecoder, stage: HTMLCanvasElement, frame: B
 }
 
 function emptyTiming(): DecoderTiming {
-  return { ms: [], read: false, correct: false, variant: null };
+  return { ms: [], read: false, correct: false, variant: null, gaveUp: 0 };
 }
 
 exposeBench({ run });
