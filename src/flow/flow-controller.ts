@@ -5,7 +5,7 @@
  * where the applicant was, and files already uploaded are never sent again.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Side } from '../api/contract.js';
+import type { DeclaredFile, Side } from '../api/contract.js';
 import { ApiError } from '../api/errors.js';
 import { sleep, type BelticClient } from '../api/client.js';
 import { uploadFile } from '../upload/upload-file.js';
@@ -57,6 +57,8 @@ export class FlowController implements ReactiveController {
   private effectAbort: AbortController | null = null;
   private connected = false;
   private readonly timing: FlowTiming;
+  /** Presigned URLs live in memory only: after a reload a fresh one is asked for. */
+  private uploadUrls = new Map<Side, string>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -203,13 +205,7 @@ export class FlowController implements ReactiveController {
   private async upload(signal: AbortSignal): Promise<void> {
     let state = this.state!;
     if (!state.document) {
-      const declared = Object.entries(state.captures).map(([side, image]) => ({
-        filename: `${side}.${image!.contentType === 'image/png' ? 'png' : 'jpg'}`,
-        content_type: image!.contentType,
-        byte_size: image!.byteSize,
-        checksum: image!.checksum,
-        side: side as Side,
-      }));
+      const declared = Object.entries(state.captures).map(([side, image]) => declaredFile(side as Side, image!));
       const created = await this.client.createDocument(state.sessionId, state.documentType!, state.issuingCountry!, declared, signal);
       const files: Partial<Record<Side, string>> = {};
       const urls = new Map<Side, string>();
@@ -241,15 +237,12 @@ export class FlowController implements ReactiveController {
     this.dispatch({ type: 'verification_created', verificationId });
   }
 
-  /** Presigned URLs live in memory only: after a reload a fresh one is asked for. */
-  private uploadUrls = new Map<Side, string>();
-
   private async uploadSide(side: Side, signal: AbortSignal): Promise<void> {
     const state = this.state!;
     const image = state.captures[side];
     const blob = image ? await this.store.loadBlob(image.blobKey) : null;
     if (!image || !blob) throw new FlowFailure({ code: 'image_lost', retryable: false }, 'The photo could not be found on this device. Please take it again.');
-    const declared = { filename: `${side}.jpg`, content_type: image.contentType, byte_size: image.byteSize, checksum: image.checksum, side };
+    const declared = declaredFile(side, image);
     const documentId = state.document!.id;
     const freshUrl = async () => {
       const upload = await this.client.addFile(documentId, declared, signal);
@@ -328,6 +321,12 @@ function toFailure(error: unknown): FlowFailure {
     return new FlowFailure({ code: retryable ? 'upload_failed' : 'upload_rejected', retryable }, error.message);
   }
   return new FlowFailure({ code: 'unexpected', retryable: true }, error instanceof Error ? error.message : String(error));
+}
+
+/** How a captured image is declared to the API, so the presigned URL is bound to its exact bytes. */
+function declaredFile(side: Side, image: CapturedImage): DeclaredFile {
+  const extension = image.contentType === 'image/png' ? 'png' : image.contentType === 'image/webp' ? 'webp' : 'jpg';
+  return { filename: `${side}.${extension}`, content_type: image.contentType, byte_size: image.byteSize, checksum: image.checksum, side };
 }
 
 /** Which effect a state calls for; null when it waits for the applicant. */
