@@ -8,7 +8,6 @@ import type { PipelineOptions, PipelineResult } from './image-pipeline.js';
 import type { ImageJob, ImageWorkerMessage } from './image-protocol.js';
 import { sniffImageType } from './sniff.js';
 
-export { checksum } from './checksum.js';
 export { ImagePreparationError, isImagePreparationError, type ImagePreparationErrorCode } from './image-errors.js';
 
 export interface PrepareImageOptions {

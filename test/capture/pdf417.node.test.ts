@@ -149,7 +149,7 @@ describe('decodePdf417 contract', () => {
 describe('rgbaToLuma', () => {
   it('weights channels like BT.601 and ignores alpha', () => {
     const rgba = new Uint8ClampedArray([255, 255, 255, 0, 0, 0, 0, 255, 0, 255, 0, 255, 255, 0, 0, 255]);
-    assert.deepEqual([...rgbaToLuma(rgba, 4, 1).data], [255, 0, 149, 76]);
+    assert.deepEqual([...rgbaToLuma(rgba, 4, 1).data], [255, 0, 150, 76]);
   });
 
   it('refuses a buffer shorter than width × height × 4', () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { checksum, prepareImage, type PreparedImage } from '../../src/upload/prepare-image.js';
+import { checksum } from '../../src/upload/checksum.js';
+import { prepareImage, type PreparedImage } from '../../src/upload/prepare-image.js';
 import { ImagePreparationError } from '../../src/upload/image-errors.js';
 import { runImagePipeline } from '../../src/upload/image-pipeline.js';
 import type { ImageJob } from '../../src/upload/image-protocol.js';
