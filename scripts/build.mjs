@@ -32,7 +32,8 @@ await build({
     outDir: 'dist',
     emptyOutDir: false,
     sourcemap: true,
-    minify: false,
+    // Minified too: bundlers copy the worker files as they are, and source maps keep it debuggable.
+    minify: true,
     target: 'es2022',
     lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
     rolldownOptions: {
