@@ -97,6 +97,27 @@ describe('sandbox sessions', () => {
     assert.deepEqual(again.body.data.attributes, a);
   });
 
+  it('fills the camera of the session\'s latest device from meta.camera, and refuses a label', async () => {
+    const h = harness();
+    const id = await h.session();
+    const device = await h.api('POST', '/identity/session-devices', {
+      data: { type: 'session_device', attributes: { device_type: 'desktop', camera: null }, relationships: { session: { data: { type: 'session', id } } } },
+    });
+    assert.equal(device.status, 201);
+    const camera = { count: 2, kind: 'virtual', width: 1920, height: 1080, frame_rate: 30 };
+    const patch = (meta: Record<string, unknown>) => h.api('PATCH', `/identity/sessions/${id}`, { data: { type: 'session', id, attributes: {} }, meta });
+    assert.equal((await patch({ evidence: [], camera })).status, 200);
+    const stored = await h.api('GET', `/identity/session-devices/${device.body.data.id}`);
+    assert.deepEqual(stored.body.data.attributes.camera, camera);
+
+    const labelled = await patch({ camera: { ...camera, label: 'Anna’s iPhone camera' } });
+    assert.equal(labelled.status, 422);
+    assert.equal(labelled.body.errors[0].source.pointer, '/meta/camera/label');
+    assert.equal((await patch({ camera: { ...camera, kind: 'hd' } })).status, 422);
+    const unchanged = await h.api('GET', `/identity/session-devices/${device.body.data.id}`);
+    assert.deepEqual(unchanged.body.data.attributes.camera, camera);
+  });
+
   it('refuses invalid PATCHes with a pointer and changes nothing', async () => {
     const h = harness();
     const id = await h.session();

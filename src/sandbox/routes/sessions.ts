@@ -103,12 +103,44 @@ function update(ctx: Ctx): Response {
   if (meta.evidence !== undefined && JSON.stringify(meta.evidence).length > MAX_EVIDENCE_BYTES) {
     throw invalid(`meta.evidence is limited to ${MAX_EVIDENCE_BYTES} bytes of JSON.`, '/meta/evidence');
   }
+  const camera = cameraSummary(meta.camera);
   assertNotRedacted(session);
   failIfScheduled(session.sandbox, 'patch_session');
   Object.assign(session, data, { entity_type: entityType, updated_at: ctx.now });
   if (behavior !== undefined) session.behavior_analysis = behavior;
   if (meta.evidence !== undefined) session.behavior_evidence = meta.evidence;
+  if (camera) recordCamera(ctx, session.id, camera);
   return resourceResponse(sessionResource(ctx, session));
+}
+
+/** The camera summary fields a widget may send (signals.md §Device): numbers and a class, no label. */
+const CAMERA_FIELDS = ['count', 'kind', 'width', 'height', 'frame_rate'] as const;
+
+/**
+ * `meta.camera` (ext): the camera is known only after permission, later than the device record was
+ * posted, and the API has no call to amend a device; so the widget sends it with a behaviour update
+ * and it is filled in on the session's latest device record.
+ */
+function cameraSummary(value: unknown): Record<string, unknown> | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('meta.camera must be an object.', '/meta/camera');
+  const summary = value as Record<string, unknown>;
+  rejectUnknown(summary, [...CAMERA_FIELDS], '/meta/camera');
+  for (const field of ['count', 'width', 'height', 'frame_rate'] as const) {
+    const number = summary[field];
+    if (number !== null && number !== undefined && (typeof number !== 'number' || !Number.isFinite(number) || number < 0)) {
+      throw invalid(`meta.camera.${field} must be a non-negative number or null.`, `/meta/camera/${field}`);
+    }
+  }
+  if (!['real', 'virtual', 'unknown'].includes(summary.kind as string)) throw invalid('meta.camera.kind must be real, virtual or unknown.', '/meta/camera/kind');
+  return Object.fromEntries(CAMERA_FIELDS.map((field) => [field, summary[field] ?? null]));
+}
+
+function recordCamera(ctx: Ctx, sessionId: string, camera: Record<string, unknown>): void {
+  const latest = Object.values(ctx.env.state.devices)
+    .filter((device) => device.session_id === sessionId && device.redacted_at === null)
+    .sort((a, b) => b.created_at - a.created_at)[0];
+  if (latest) latest.attributes = { ...latest.attributes, camera };
 }
 
 /** Idempotent: a widget resuming after a reload may start a session that is already under way. */
