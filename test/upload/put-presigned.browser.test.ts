@@ -5,18 +5,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { checksum } from '../../src/upload/checksum.js';
-import { putPresigned, UploadError, type UploadProgress } from '../../src/upload/put-presigned.js';
+import { putPresigned, type UploadProgress } from '../../src/upload/put-presigned.js';
 import { createSession, declareUpload, documentFiles, jpegOfAbout, untilExpired } from './sandbox-session.js';
+import { uploadRejection } from './upload-rejection.js';
 
-async function rejectionOf(promise: Promise<unknown>): Promise<UploadError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(UploadError);
-    return error as UploadError;
-  }
-  throw new Error('expected the upload to fail');
-}
 
 describe('putPresigned against the sandbox', () => {
   it('uploads the raw bytes, reports progress, returns the ETag, and the file becomes uploaded', async () => {
@@ -44,7 +36,7 @@ describe('putPresigned against the sandbox', () => {
     const tampered = new URL(target.url);
     tampered.searchParams.set('byte_size', String(bytes.size + 1));
 
-    const error = await rejectionOf(putPresigned({ url: tampered.href, body: bytes, contentType: 'image/jpeg' }));
+    const error = await uploadRejection(putPresigned({ url: tampered.href, body: bytes, contentType: 'image/jpeg' }));
 
     expect([error.kind, error.status, error.code]).to.deep.equal(['rejected', 403, 'invalid_signature']);
     expect(error.transient).to.equal(false);
@@ -60,7 +52,7 @@ describe('putPresigned against the sandbox', () => {
     // clock, and its shortest lifetime is one second.
     await untilExpired(target.url);
 
-    const error = await rejectionOf(putPresigned({ url: target.url, body: bytes, contentType: 'image/jpeg' }));
+    const error = await uploadRejection(putPresigned({ url: target.url, body: bytes, contentType: 'image/jpeg' }));
 
     expect([error.kind, error.status, error.code]).to.deep.equal(['expired', 403, 'expired']);
     expect(error.transient).to.equal(true);
@@ -70,7 +62,7 @@ describe('putPresigned against the sandbox', () => {
     const session = await createSession();
     const bytes = await jpegOfAbout(20_000);
     const target = await declareUpload(session, bytes);
-    const error = await rejectionOf(putPresigned({ url: target.url, body: bytes, contentType: 'image/png' }));
+    const error = await uploadRejection(putPresigned({ url: target.url, body: bytes, contentType: 'image/png' }));
     expect([error.kind, error.status, error.code]).to.deep.equal(['rejected', 415, 'content_type_mismatch']);
     expect(error.message).to.contain('image/jpeg');
   });
@@ -81,7 +73,7 @@ describe('putPresigned against the sandbox', () => {
     canvas.getContext('2d')!.fillRect(0, 0, 32, 32);
     const png = await canvas.convertToBlob({ type: 'image/png' });
     const target = await declareUpload(session, png, { content_type: 'image/jpeg' });
-    const error = await rejectionOf(putPresigned({ url: target.url, body: png, contentType: 'image/jpeg' }));
+    const error = await uploadRejection(putPresigned({ url: target.url, body: png, contentType: 'image/jpeg' }));
     expect([error.kind, error.status, error.code]).to.deep.equal(['rejected', 415, 'content_mismatch']);
   });
 
@@ -89,7 +81,7 @@ describe('putPresigned against the sandbox', () => {
     const session = await createSession();
     const text = new Blob(['this is not a photo of anything'.repeat(10)]);
     const target = await declareUpload(session, text);
-    const error = await rejectionOf(putPresigned({ url: target.url, body: text, contentType: 'image/jpeg' }));
+    const error = await uploadRejection(putPresigned({ url: target.url, body: text, contentType: 'image/jpeg' }));
     expect([error.kind, error.status, error.code]).to.deep.equal(['rejected', 415, 'unsupported_content']);
   });
 
@@ -97,7 +89,7 @@ describe('putPresigned against the sandbox', () => {
     const session = await createSession();
     const bytes = await jpegOfAbout(20_000);
     const target = await declareUpload(session, bytes, { byte_size: bytes.size + 10, checksum: undefined });
-    const error = await rejectionOf(putPresigned({ url: target.url, body: bytes, contentType: 'image/jpeg' }));
+    const error = await uploadRejection(putPresigned({ url: target.url, body: bytes, contentType: 'image/jpeg' }));
     expect([error.kind, error.status, error.code]).to.deep.equal(['rejected', 400, 'size_mismatch']);
   });
 
@@ -106,7 +98,7 @@ describe('putPresigned against the sandbox', () => {
     const bytes = await jpegOfAbout(20_000);
     const other = await jpegOfAbout(20_000);
     const target = await declareUpload(session, bytes, { checksum: await checksum(other) });
-    const error = await rejectionOf(putPresigned({ url: target.url, body: bytes, contentType: 'image/jpeg' }));
+    const error = await uploadRejection(putPresigned({ url: target.url, body: bytes, contentType: 'image/jpeg' }));
     expect([error.kind, error.status, error.code]).to.deep.equal(['rejected', 400, 'checksum_mismatch']);
   });
 
@@ -115,7 +107,7 @@ describe('putPresigned against the sandbox', () => {
     const small = await jpegOfAbout(20_000);
     const target = await declareUpload(session, small, { checksum: undefined });
     const huge = new Blob([small, new Uint8Array(16 * 1024 * 1024)]);
-    const error = await rejectionOf(putPresigned({ url: target.url, body: huge, contentType: 'image/jpeg' }));
+    const error = await uploadRejection(putPresigned({ url: target.url, body: huge, contentType: 'image/jpeg' }));
     expect([error.kind, error.status]).to.deep.equal(['rejected', 413]);
   });
 
@@ -137,7 +129,7 @@ describe('putPresigned against the sandbox', () => {
       onProgress: (p) => progress.push(p),
     });
     controller.abort();
-    const error = await rejectionOf(upload);
+    const error = await uploadRejection(upload);
 
     expect(error.kind).to.equal('aborted');
     expect(error.transient).to.equal(false);
@@ -148,7 +140,7 @@ describe('putPresigned against the sandbox', () => {
   it('an already aborted signal sends nothing', async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await rejectionOf(
+    const error = await uploadRejection(
       putPresigned({ url: '/sandbox/uploads/never', body: new Blob(['x']), contentType: 'image/jpeg', signal: controller.signal }),
     );
     expect(error.kind).to.equal('aborted');
@@ -156,7 +148,7 @@ describe('putPresigned against the sandbox', () => {
   });
 
   it('no HTTP answer at all (a closed port) → network', async () => {
-    const error = await rejectionOf(putPresigned({ url: 'http://127.0.0.1:9/upload', body: new Blob(['x']), contentType: 'image/jpeg' }));
+    const error = await uploadRejection(putPresigned({ url: 'http://127.0.0.1:9/upload', body: new Blob(['x']), contentType: 'image/jpeg' }));
     expect([error.kind, error.status]).to.deep.equal(['network', 0]);
   });
 });

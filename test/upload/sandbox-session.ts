@@ -5,20 +5,13 @@
 import type { DeclaredFile, DocumentResource } from '../../src/api/contract.js';
 import { checksum } from '../../src/upload/checksum.js';
 
-export interface DemoSession {
-  session_id: string;
-  client_token: string;
-}
+import { createSession as createDemoSession, type DemoSession } from '../helpers/widget.js';
 
-/** `sandbox` is the session's `meta.sandbox` (docs: src/sandbox/scenarios.ts), e.g. `{ scenario: 'flaky', fail: … }`. */
-export async function createSession(sandbox: Record<string, unknown> = {}): Promise<DemoSession> {
-  const response = await fetch('/api/demo/session', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ document_type: 'passport', sandbox }),
-  });
-  if (!response.ok) throw new Error(`POST /api/demo/session: ${response.status} ${await response.text()}`);
-  return (await response.json()) as DemoSession;
+export type { DemoSession };
+
+/** `sandbox` is the session's `meta.sandbox` (docs/sandbox.md), e.g. `{ scenario: 'flaky', fail: … }`. */
+export function createSession(sandbox: Record<string, unknown> = {}): Promise<DemoSession> {
+  return createDemoSession({ document_type: 'passport', sandbox });
 }
 
 async function proxy<T>(session: DemoSession, method: string, path: string, body?: unknown): Promise<T> {

@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { parseRetryAfter } from '../../src/api/errors.js';
 import { classifyHttpFailure, UploadError, type PutPresignedOptions } from '../../src/upload/put-presigned.js';
 import { retryDelay, uploadFile, type UploadFileOptions } from '../../src/upload/upload-file.js';
+import { uploadRejection } from './upload-rejection.js';
 
 type Step = UploadError | { etag: string };
 
@@ -47,15 +48,6 @@ function setup(steps: Step[], overrides: Partial<UploadFileOptions> = {}) {
   return { options, calls, sleeps, refreshes: () => refreshes };
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<UploadError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(UploadError);
-    return error as UploadError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('uploadFile retry policy', () => {
   it('succeeds at once without waiting', async () => {
@@ -82,7 +74,7 @@ describe('uploadFile retry policy', () => {
 
   it('does not wait out an unreasonable Retry-After: reports it instead', async () => {
     const t = setup([rateLimited(3_600_000)]);
-    const error = await rejectionOf(uploadFile(t.options));
+    const error = await uploadRejection(uploadFile(t.options));
     expect(error.kind).to.equal('rate_limited');
     expect(error.retryAfterMs).to.equal(3_600_000);
     expect(t.sleeps).to.deep.equal([]);
@@ -90,7 +82,7 @@ describe('uploadFile retry policy', () => {
 
   it('gives up after `retries` retries with the last error', async () => {
     const t = setup([server(), server(), server(504)], { retries: 2 });
-    const error = await rejectionOf(uploadFile(t.options));
+    const error = await uploadRejection(uploadFile(t.options));
     expect(error.status).to.equal(504);
     expect(t.calls.length).to.equal(3);
   });
@@ -117,7 +109,7 @@ describe('uploadFile retry policy', () => {
   it('reports a clear expired error when no fresh URL can be obtained', async () => {
     const cause = new Error('proxy down');
     const t = setup([expired()], { refreshUrl: () => Promise.reject(cause) });
-    const error = await rejectionOf(uploadFile(t.options));
+    const error = await uploadRejection(uploadFile(t.options));
     expect(error.kind).to.equal('expired');
     expect(error.message).to.match(/fresh one could not be obtained/);
     expect(error.cause).to.equal(cause);
@@ -126,7 +118,7 @@ describe('uploadFile retry policy', () => {
   for (const [status, code] of [[403, 'invalid_signature'], [415, 'unsupported_media_type'], [400, 'size_mismatch'], [413, 'too_large']] as const) {
     it(`does not retry a ${status} ${code}`, async () => {
       const t = setup([rejected(status, code)]);
-      const error = await rejectionOf(uploadFile(t.options));
+      const error = await uploadRejection(uploadFile(t.options));
       expect([error.kind, error.status, error.code]).to.deep.equal(['rejected', status, code]);
       expect(t.calls.length).to.equal(1);
       expect(t.refreshes()).to.equal(0);
@@ -142,7 +134,7 @@ describe('uploadFile retry policy', () => {
         throw network();
       },
     });
-    const error = await rejectionOf(uploadFile(t.options));
+    const error = await uploadRejection(uploadFile(t.options));
     expect(error.kind).to.equal('aborted');
     expect(t.sleeps).to.deep.equal([]);
   });
@@ -157,7 +149,7 @@ describe('uploadFile retry policy', () => {
     await Promise.resolve();
     await new Promise((resolve) => setTimeout(resolve, 0));
     controller.abort();
-    const error = await rejectionOf(upload);
+    const error = await uploadRejection(upload);
     expect(error.kind).to.equal('aborted');
     expect(calls.length).to.equal(1);
   });

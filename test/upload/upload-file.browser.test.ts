@@ -8,6 +8,7 @@ import { checksum } from '../../src/upload/checksum.js';
 import { putPresigned, UploadError, type PutPresignedOptions } from '../../src/upload/put-presigned.js';
 import { uploadFile } from '../../src/upload/upload-file.js';
 import { createSession, declareUpload, documentFiles, freshUploadUrl, jpegOfAbout, untilExpired } from './sandbox-session.js';
+import { uploadRejection } from './upload-rejection.js';
 
 /** The real putPresigned, with a record of each attempt's URL and outcome. */
 function observedPut() {
@@ -26,15 +27,6 @@ function observedPut() {
   return { put, attempts };
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<UploadError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(UploadError);
-    return error as UploadError;
-  }
-  throw new Error('expected the upload to fail');
-}
 
 const noJitter = () => 0.5;
 
@@ -106,7 +98,7 @@ describe('uploadFile against the sandbox', () => {
     const target = await declareUpload(session, bytes, { content_type: 'image/png', filename: 'front.png' });
     const { put, attempts } = observedPut();
 
-    const error = await rejectionOf(
+    const error = await uploadRejection(
       uploadFile({ url: target.url, body: bytes, contentType: 'image/png', refreshUrl: () => expect.fail('no refresh'), sleep: async () => expect.fail('no wait'), put }),
     );
 
@@ -122,7 +114,7 @@ describe('uploadFile against the sandbox', () => {
     const { put, attempts } = observedPut();
     const controller = new AbortController();
 
-    const error = await rejectionOf(
+    const error = await uploadRejection(
       uploadFile({
         url: target.url,
         body: bytes,
@@ -142,7 +134,7 @@ describe('uploadFile against the sandbox', () => {
   it('reports a network error after the retries when nothing answers (a closed port)', async () => {
     const { put, attempts } = observedPut();
     const sleeps: number[] = [];
-    const error = await rejectionOf(
+    const error = await uploadRejection(
       uploadFile({
         url: 'http://127.0.0.1:9/uploads/x',
         body: new Blob(['x']),
