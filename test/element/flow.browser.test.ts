@@ -53,6 +53,12 @@ function recordPuts(): { urls: string[]; restore(): void; holdFrom(n: number): v
   };
 }
 
+async function runPassport(element: BelticVerify): Promise<void> {
+  await consent(element);
+  await chooseDocument(element, 'passport');
+  await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+}
+
 async function runLicence(element: BelticVerify): Promise<void> {
   await consent(element);
   await chooseDocument(element, 'drivers_license');
@@ -110,9 +116,7 @@ describe('<beltic-verify> end to end', function () {
     const session = await createSession({ scenario: 'requires_retry' });
     const element = await mount(session);
     const complete = untilComplete(element);
-    await consent(element);
-    await chooseDocument(element, 'passport');
-    await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+    await runPassport(element);
     await waitUntil(() => currentStep(element) === 'capture', 'back at capture after requires_retry', { timeout: 20000 });
     await element.updateComplete;
     expect(shadow(element, '.notice').textContent).to.not.be.empty;
@@ -124,9 +128,7 @@ describe('<beltic-verify> end to end', function () {
     const session = await createSession({ scenario: 'failed' });
     const element = await mount(session);
     const complete = untilComplete(element);
-    await consent(element);
-    await chooseDocument(element, 'passport');
-    await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+    await runPassport(element);
     expect((await complete).detail.status).to.equal('failed');
     expect(shadow(element, 'h2').textContent).to.match(/could not verify/i);
   });
@@ -135,9 +137,7 @@ describe('<beltic-verify> end to end', function () {
     const session = await createSession({ scenario: 'marked_for_review' });
     const element = await mount(session);
     const complete = untilComplete(element);
-    await consent(element);
-    await chooseDocument(element, 'passport');
-    await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+    await runPassport(element);
     expect((await complete).detail.status).to.equal('review');
   });
 
@@ -334,9 +334,7 @@ describe('<beltic-verify> end to end', function () {
     });
     const element = await mount(session);
     const complete = untilComplete(element);
-    await consent(element);
-    await chooseDocument(element, 'passport');
-    await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+    await runPassport(element);
     expect((await complete).detail.status).to.equal('passed');
   });
 
