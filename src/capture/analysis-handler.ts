@@ -3,8 +3,9 @@
  * Content-Security-Policy forbids workers): measuring downscaled frames, and encoding the frame
  * that is kept. Both close the bitmap they were given.
  */
-import { bitmapToLuma } from './bitmap-luma.js';
+import { bitmapToRgba } from './bitmap-luma.js';
 import { measureFrame, type FrameMetrics } from './frame-quality.js';
+import { rgbaToChroma, rgbaToLuma } from './luma.js';
 import type { Reply } from './worker-rpc.js';
 
 export type AnalysisRequest =
@@ -28,7 +29,8 @@ export async function handleAnalysis(request: AnalysisRequest): Promise<Reply<An
   try {
     if (request.type === 'measure') {
       const started = performance.now();
-      const metrics = measureFrame(bitmapToLuma(frame));
+      const rgba = bitmapToRgba(frame);
+      const metrics = measureFrame(rgbaToLuma(rgba, frame.width, frame.height), rgbaToChroma(rgba, frame.width, frame.height));
       return { body: { type: 'measured', metrics, ms: performance.now() - started }, transfer: [metrics.thumbnail.buffer] };
     }
     const canvas = new OffscreenCanvas(frame.width, frame.height);

@@ -8,6 +8,7 @@
  * Every figure is meant to be computed on a frame of a few hundred pixels across (see
  * ANALYSIS_SIZE): enough for the decisions here, and cheap enough to run several times a second.
  */
+import { findOutline, insideOutline, type Outline } from './document-outline.js';
 import type { LumaImage } from './luma.js';
 
 /** Longest side of the frame the analysis expects: a 1080p frame shrunk 3×, a 720p one 2×. */
@@ -63,15 +64,19 @@ export interface FrameMetrics {
    * ~0.7–0.9, a defocused one ~0.3–0.5 at ANALYSIS_SIZE. Null when the frame has no edges.
    */
   sharpness: number | null;
-  /** The brightest large object standing out from its surroundings; null when none does. */
+  /**
+   * The document: a card-shaped outline around the middle of the frame (document-outline.ts),
+   * else the brightest large object standing out from its surroundings; null when neither.
+   */
   document: DocumentRegion | null;
   /** THUMBNAIL_WIDTH × THUMBNAIL_HEIGHT cell means, for `motionBetween`. */
   thumbnail: Uint8Array;
 }
 
-export function measureFrame(image: LumaImage): FrameMetrics {
+/** `chroma` (luma.ts rgbaToChroma) lets the document finder see a card as light as its surroundings. */
+export function measureFrame(image: LumaImage, chroma?: LumaImage): FrameMetrics {
   const cells = cellMeans(image);
-  const document = findDocument(cells);
+  const document = outlinedDocument(image, chroma, cells) ?? brightestObject(cells);
   return {
     brightness: percentile(image, 0.95),
     glare: glareShare(cells, document?.mask ?? null),
@@ -79,6 +84,14 @@ export function measureFrame(image: LumaImage): FrameMetrics {
     document: document?.region ?? null,
     thumbnail: thumbnail(image),
   };
+}
+
+/**
+ * The brighter-object finder alone, as it was the only finder before outlines (for the bench's
+ * same-run baseline; measureFrame uses it only where no outline is found).
+ */
+export function findBrightestObject(image: LumaImage): DocumentRegion | null {
+  return brightestObject(cellMeans(image))?.region ?? null;
 }
 
 /**
@@ -188,14 +201,54 @@ function thumbnail(image: LumaImage): Uint8Array {
   return out;
 }
 
+interface FoundDocument {
+  region: DocumentRegion;
+  /** Which cells lie on the document. */
+  mask: Uint8Array;
+}
+
+/** The document by its outline, wherever the light is: see document-outline.ts. */
+function outlinedDocument(image: LumaImage, chroma: LumaImage | undefined, cells: Cells): FoundDocument | null {
+  const outline = findOutline(image, chroma);
+  if (!outline) return null;
+  const mask = new Uint8Array(cells.data.length);
+  for (let y = 0; y < cells.height; y++) {
+    for (let x = 0; x < cells.width; x++) {
+      if (insideOutline(outline.corners, (x + 0.5) * CELL, (y + 0.5) * CELL)) mask[y * cells.width + x] = 1;
+    }
+  }
+  return { region: outlineRegion(outline, image), mask };
+}
+
+function outlineRegion({ corners, aspect }: Outline, image: LumaImage): DocumentRegion {
+  const xs = corners.map((c) => c.x);
+  const ys = corners.map((c) => c.y);
+  const side = (i: number) => Math.hypot(corners[(i + 1) % 4]!.x - corners[i]!.x, corners[(i + 1) % 4]!.y - corners[i]!.y);
+  const [a, b] = [(side(0) + side(2)) / 2, (side(1) + side(3)) / 2];
+  // Shoelace area over the rectangle of the mean sides: 1 for a rectangle, less for a skewed quad.
+  let area = 0;
+  for (let i = 0; i < 4; i++) area += corners[i]!.x * corners[(i + 1) % 4]!.y - corners[(i + 1) % 4]!.x * corners[i]!.y;
+  const minX = Math.max(0, Math.min(...xs));
+  const minY = Math.max(0, Math.min(...ys));
+  return {
+    x: minX / image.width,
+    y: minY / image.height,
+    width: (Math.min(image.width, Math.max(...xs)) - minX) / image.width,
+    height: (Math.min(image.height, Math.max(...ys)) - minY) / image.height,
+    aspect,
+    rectangularity: Math.abs(area) / 2 / (a * b),
+    clipped: false,
+  };
+}
+
 /**
  * The document as the largest bright object: the cells above Otsu's threshold, their largest
- * 4-connected region, with the holes inside it (a barcode, a photo, dark print) filled. This
- * finds a card on a darker surface, which is what the capture hint asks for; on a surface as
- * light as the card nothing stands out and the result is null, so advice that depends on it
- * is simply not given.
+ * 4-connected region, with the holes inside it (a barcode, a photo, dark print) filled. The
+ * fallback for an outline the finder could not trace (a hand over a whole side, a card turned
+ * past a corner of the frame): it needs a card lighter than its surroundings, and a region that
+ * touches the frame's edge is reported as clipped, which no advice takes for a document.
  */
-function findDocument(cells: Cells): { region: DocumentRegion; mask: Uint8Array } | null {
+function brightestObject(cells: Cells): FoundDocument | null {
   const threshold = otsu(cells.data);
   if (threshold === null) return null;
   const { width, height, data } = cells;

@@ -77,9 +77,13 @@ export function isGoodFrame(metrics: FrameMetrics, motion: number | null): boole
   return code === null || !QUALITY_PROBLEMS.has(code);
 }
 
-/** A region shaped like a card or a passport page, not a lamp, a face or a round test pattern. */
+/**
+ * A region shaped like a card or a passport page, not a lamp, a face or a round test pattern,
+ * and wholly in view: a region cut off by the frame's edge is as often the desk or the wall
+ * around a card as the card itself.
+ */
 export function looksLikeDocument(region: DocumentRegion | null): region is DocumentRegion {
-  if (!region) return false;
+  if (!region || region.clipped) return false;
   const { aspect, rectangularity } = region;
   return aspect >= DOCUMENT_ASPECT.min && aspect <= DOCUMENT_ASPECT.max && rectangularity >= DOCUMENT_RECTANGULARITY.min && rectangularity <= DOCUMENT_RECTANGULARITY.max;
 }

@@ -30,6 +30,20 @@ export function rgbaToLuma(rgba: Uint8ClampedArray | Uint8Array, width: number, 
   return { data, width, height };
 }
 
+/**
+ * The blue–yellow colour difference (BT.601 Cb, 128 for grey), for the document finder: a pale
+ * blue card on a beige desk can be as light as the desk, but never the same colour.
+ */
+export function rgbaToChroma(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): LumaImage {
+  const pixels = width * height;
+  if (rgba.length < pixels * 4) throw new RangeError(`rgbaToChroma: ${rgba.length} bytes is less than ${width}×${height}×4`);
+  const data = new Uint8ClampedArray(pixels);
+  for (let p = 0, i = 0; p < pixels; p++, i += 4) {
+    data[p] = (131072 - 173 * rgba[i]! - 339 * rgba[i + 1]! + 512 * rgba[i + 2]! + 0x200) >> 10;
+  }
+  return { data, width, height };
+}
+
 /** Quarter turn clockwise: exact and cheap, for a card held in portrait. */
 export function rotate90(image: LumaImage): LumaImage {
   const { width, height, data } = image;

@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { fixturePath, loadFixtures } from '../fixtures/manifest.js';
 import { ANALYSIS_SIZE, measureFrame, motionBetween, type FrameMetrics } from '../../src/capture/frame-quality.js';
 import { BLURRY, DARK_BRIGHTNESS, GLARE_SHARE, MOVING, guidanceFor, looksLikeDocument } from '../../src/capture/guidance.js';
-import type { LumaImage } from '../../src/capture/luma.js';
+import { rgbaToChroma, rgbaToLuma, type LumaImage } from '../../src/capture/luma.js';
 
 const manifest = await loadFixtures();
 
@@ -44,6 +44,16 @@ async function shrink(image: LumaImage): Promise<LumaImage> {
 }
 
 const measure = async (file: string): Promise<FrameMetrics> => measureFrame(await analysed(file));
+
+/** As the analysis worker measures a frame: luma and the blue–yellow plane, from the same pixels. */
+async function measureInColour(file: string, options: { chroma: boolean } = { chroma: true }): Promise<FrameMetrics> {
+  const { data, info } = await sharp(fixturePath(file))
+    .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', kernel: 'linear' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return measureFrame(rgbaToLuma(data, info.width, info.height), options.chroma ? rgbaToChroma(data, info.width, info.height) : undefined);
+}
 const adviceFor = async (file: string) => guidanceFor({ metrics: await measure(file), motion: 0, barcode: 'not_expected' });
 
 /** A flat image with a bright shape on a dark ground, drawn by `inside(x, y)`. */
@@ -104,6 +114,30 @@ describe('frame quality on the camera fixtures', () => {
       assert.equal(guidanceFor({ metrics, motion: 0, barcode: 'not_expected' }), null, entry.file);
     }
   });
+});
+
+describe('document finder in the scenes of everyday use', () => {
+  const scenes = manifest.files.filter((entry) => entry.sets.includes('scene'));
+
+  it('has scenes with and without a card on each surface', () => {
+    for (const surface of ['dark-table', 'light-desk', 'hand-held'] as const) {
+      assert.ok(scenes.some((entry) => entry.surface === surface && entry.expected.document), `${surface} with a card`);
+      assert.ok(scenes.some((entry) => entry.surface === surface && !entry.expected.document), `${surface} without`);
+    }
+  });
+
+  for (const entry of scenes) {
+    const want = entry.expected.document ? (entry.expected.far ? 'a document, too far' : 'a document') : 'no document';
+    it(`${entry.file}: ${want}`, async () => {
+      const metrics = await measureInColour(entry.file);
+      const advice = guidanceFor({ metrics, motion: 0, barcode: 'not_expected' });
+      assert.equal(looksLikeDocument(metrics.document), Boolean(entry.expected.document), JSON.stringify(metrics.document));
+      if (!entry.expected.document) return assert.notEqual(advice, 'far');
+      assert.equal(advice, entry.expected.far ? 'far' : null);
+      if (Math.abs(entry.skew) <= 4) assert.ok(Math.abs(metrics.document!.width - entry.scale!) < 0.05, `width ${metrics.document!.width}, card ${entry.scale}`);
+    });
+  }
+
 });
 
 describe('document finder on shapes that are not documents', () => {
