@@ -31,7 +31,7 @@ const backend = createDevBackend();
  * before the runner starts): one group per video, as the flag is per browser. The tests are
  * test/capture/camera-<video>.y4m.test.ts (not in the default group).
  */
-const FAKE_CAMERA_VIDEOS = ['licence-back-720p', 'licence-back-1080p', 'licence-front-720p'];
+const FAKE_CAMERA_VIDEOS = ['licence-back-720p', 'licence-back-1080p', 'licence-front-720p', 'licence-front-light-desk-720p'];
 const fixtureVideo = (name) => fileURLToPath(new URL(`./test/fixtures/generated/${name}.y4m`, import.meta.url));
 const fakeCameraGroups = FAKE_CAMERA_VIDEOS.map((name) => ({
   name: `camera-${name}`,
