@@ -7,6 +7,7 @@
 //                                     quote (never writes bench/results.md)
 //   node scripts/bench.mjs --build    rebuild dist/ even when it looks current
 //   node scripts/bench.mjs --no-write print only; leave bench/results.md alone
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,8 @@ async function main() {
     machine.chromium = (await browser.version()).replace('/', ' ');
     const { decode, scan, compress } = await measureInBrowser((page, options) => runBenchPage(browser, server.origin, page, options));
 
+    progress('document finder over the scene fixtures');
+    const finder = measureDocumentFinder();
     progress('sizes of the built files');
     const builds = measureBuilds(root);
     machine.loadEnd = currentLoad();
@@ -66,6 +69,7 @@ async function main() {
       report.decodeSuccessSection(decode),
       report.scanSection(scan, SETTINGS),
       report.compressSection(compress, photo, SETTINGS),
+      report.documentFinderSection(finder),
       ...report.chunkSections(builds),
       report.perFrameSection(decode),
     ];
@@ -107,6 +111,12 @@ async function measureInBrowser(run) {
     compress[which] = await run('compress', { which, repeats: SETTINGS.compressRepeats, photo: `/test/fixtures/generated/${PHOTO}` });
   }
   return { decode, scan, compress };
+}
+
+/** In Node, through tsx (the finder is TypeScript): see bench/node/document-finder.ts. */
+function measureDocumentFinder() {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/node/document-finder.ts'), String(quick ? 1 : 9)], { cwd: root, encoding: 'utf8' });
+  return JSON.parse(output);
 }
 
 function photoFacts(bytes) {
