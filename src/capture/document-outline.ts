@@ -171,11 +171,8 @@ function edgeMap({ data, width, height }: LumaImage, chroma?: LumaImage): EdgeMa
       const strength = Math.abs(gx) + Math.abs(gy);
       if (strength < EDGE_STRENGTH) continue;
       weight[i] = Math.min(MAX_VOTE, Math.floor(strength / VOTE_STEP));
-      // The normal's direction, folded to 0–179: a bright-to-dark and a dark-to-bright edge along
-      // the same line vote alike.
-      let degrees = Math.round((Math.atan2(gy, gx) * 180) / Math.PI);
-      if (degrees < 0) degrees += 180;
-      angle[i] = degrees % 180;
+      // Folded: a bright-to-dark and a dark-to-bright edge along the same line vote alike.
+      angle[i] = lineDirection(gx, gy);
     }
   }
   return { width, height, angle, weight };
@@ -250,8 +247,7 @@ function refine(line: Line, { width, height, angle }: EdgeMap): Line {
     for (let x = 0; x < width; x++) {
       const own = angle[y * width + x]!;
       if (own < 0 || Math.abs(x * cos + y * sin - line.rho) > REFINE_DISTANCE) continue;
-      const difference = Math.abs(own - line.theta) % 180;
-      if (Math.min(difference, 180 - difference) > REFINE_ANGLE) continue;
+      if (angleApart(own, line.theta) > REFINE_ANGLE) continue;
       n++;
       sx += x;
       sy += y;
@@ -322,8 +318,7 @@ function bestRectangle(lines: Line[], edges: EdgeMap): Candidate | null {
     for (let j = i + 1; j < pairs.length; j++) {
       const p = pairs[i]!;
       const q = pairs[j]!;
-      const between = Math.abs(((p.theta - q.theta) % 180) + 180) % 180;
-      if (Math.abs(between - 90) > PERPENDICULAR) continue;
+      if (90 - angleApart(p.theta, q.theta) > PERPENDICULAR) continue;
       const aspect = Math.max(p.gap, q.gap) / Math.min(p.gap, q.gap);
       if (aspect < ASPECT.min || aspect > ASPECT.max) continue;
       const corners = cornersOf(p, q);
@@ -373,14 +368,15 @@ function outlineSupport(corners: readonly Point[], edges: EdgeMap): number | nul
   let checked = 0;
   let continuing = 0;
   for (let s = 0; s < 4; s++) {
-    const side = sideProbe(corners[s]!, corners[(s + 1) % 4]!, edges);
-    const hits = side.hits(CORNER_SHARE, 1 - CORNER_SHARE);
+    const from = corners[s]!;
+    const to = corners[(s + 1) % 4]!;
+    const hits = edgesAlong(from, to, CORNER_SHARE, 1 - CORNER_SHARE, edges);
     const sideFound = hits.filter(Boolean).length;
     const maxGap = Math.max(2, hits.length * MAX_END_GAP);
     if (sideFound / hits.length < MIN_SIDE_SUPPORT || hits.indexOf(true) > maxGap || hits.length - 1 - hits.lastIndexOf(true) > maxGap) return null;
     found += sideFound;
     checked += hits.length;
-    const beyond = [...side.hits(-CONTINUATION, -CORNER_SHARE), ...side.hits(1 + CORNER_SHARE, 1 + CONTINUATION)];
+    const beyond = [...edgesAlong(from, to, -CONTINUATION, -CORNER_SHARE, edges), ...edgesAlong(from, to, 1 + CORNER_SHARE, 1 + CONTINUATION, edges)];
     if (beyond.filter(Boolean).length >= MIN_SIDE_SUPPORT * beyond.length) continuing++;
   }
   if (continuing >= 2) return null;
@@ -388,34 +384,42 @@ function outlineSupport(corners: readonly Point[], edges: EdgeMap): number | nul
   return support >= MIN_SUPPORT ? support : null;
 }
 
-/** Checks for an edge along the line through `from` and `to`, at points between fractions `start` and `end` of the way. */
-function sideProbe(from: Point, to: Point, edges: EdgeMap) {
+/**
+ * Whether the image has an edge running the line's way (within a pixel of it) at points every
+ * 1.5 px along the line through `from` and `to`, between fractions `start` and `end` of the way.
+ */
+function edgesAlong(from: Point, to: Point, start: number, end: number, edges: EdgeMap): boolean[] {
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   const normal = { x: -(to.y - from.y) / length, y: (to.x - from.x) / length };
-  let normalDegrees = Math.round((Math.atan2(normal.y, normal.x) * 180) / Math.PI);
-  if (normalDegrees < 0) normalDegrees += 180;
-  return {
-    hits(start: number, end: number): boolean[] {
-      const steps = Math.max(4, Math.floor(((end - start) * length) / 1.5));
-      const out: boolean[] = [];
-      for (let k = 0; k <= steps; k++) {
-        const t = start + ((end - start) * k) / steps;
-        out.push(edgeAlong(edges, from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t, normal, normalDegrees));
-      }
-      return out;
-    },
-  };
+  const direction = lineDirection(normal.x, normal.y);
+  const steps = Math.max(4, Math.floor(((end - start) * length) / 1.5));
+  const hits: boolean[] = [];
+  for (let k = 0; k <= steps; k++) {
+    const t = start + ((end - start) * k) / steps;
+    hits.push(edgeAt(edges, from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t, normal, direction));
+  }
+  return hits;
 }
 
-function edgeAlong(edges: EdgeMap, x: number, y: number, normal: Point, normalDegrees: number): boolean {
+function edgeAt(edges: EdgeMap, x: number, y: number, normal: Point, direction: number): boolean {
   for (const offset of [0, -1, 1]) {
     const px = Math.round(x + normal.x * offset);
     const py = Math.round(y + normal.y * offset);
     if (px < 0 || py < 0 || px >= edges.width || py >= edges.height) continue;
     const own = edges.angle[py * edges.width + px]!;
-    if (own < 0) continue;
-    const difference = Math.abs(own - normalDegrees) % 180;
-    if (Math.min(difference, 180 - difference) <= SUPPORT_ANGLE) return true;
+    if (own >= 0 && angleApart(own, direction) <= SUPPORT_ANGLE) return true;
   }
   return false;
+}
+
+/** The direction of the vector (dx, dy) as a line's normal: whole degrees, folded to 0–179. */
+function lineDirection(dx: number, dy: number): number {
+  const degrees = Math.round((Math.atan2(dy, dx) * 180) / Math.PI);
+  return ((degrees % 180) + 180) % 180;
+}
+
+/** How far apart two line directions are, 0–90 degrees (directions wrap at 180). */
+function angleApart(a: number, b: number): number {
+  const difference = Math.abs(a - b) % 180;
+  return Math.min(difference, 180 - difference);
 }
