@@ -8,11 +8,11 @@
  * Every figure is meant to be computed on a frame of a few hundred pixels across (see
  * ANALYSIS_SIZE): enough for the decisions here, and cheap enough to run several times a second.
  */
+import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH } from './analysed-frame.js';
 import { findOutline, insideOutline, type Outline } from './document-outline.js';
 import type { LumaImage } from './luma.js';
 
-/** Longest side of the frame the analysis expects: a 1080p frame shrunk 3×, a 720p one 2×. */
-export const ANALYSIS_SIZE = 480;
+export { ANALYSIS_SIZE, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH, motionBetween } from './analysed-frame.js';
 
 /** Side of the square cells the frame is averaged into (for the document, glare and motion). */
 const CELL = 4;
@@ -26,9 +26,6 @@ const BLOWN_OUT = 250;
 const GLARE_ABOVE_PAPER = 8;
 /** A blown-out patch must fill at least this much of its bounding box to be a reflection. */
 const GLARE_SOLIDITY = 0.45;
-/** Thumbnail used for motion: coarse enough that sensor noise averages out. */
-export const THUMBNAIL_WIDTH = 32;
-export const THUMBNAIL_HEIGHT = 18;
 /**
  * Central-difference gradients weaker than this are sensor grain or paper texture: the
  * sharpness figure looks only at real edges, so grain cannot pass for detail.
@@ -92,18 +89,6 @@ export function measureFrame(image: LumaImage, chroma?: LumaImage): FrameMetrics
  */
 export function findBrightestObject(image: LumaImage): DocumentRegion | null {
   return brightestObject(cellMeans(image))?.region ?? null;
-}
-
-/**
- * How much the picture changed between two thumbnails: mean absolute difference over 255,
- * 0 for identical frames. A hand-held phone that is "still" stays under ~0.02; a card being
- * moved into place gives 0.05 and more.
- */
-export function motionBetween(a: Uint8Array, b: Uint8Array): number {
-  if (a.length !== b.length || a.length === 0) return 1;
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
-  return sum / a.length / 255;
 }
 
 // ------------------------------------------------------------ pieces

@@ -12,7 +12,7 @@ import { AutoCapture } from './auto-capture.js';
 import type { AnalysisClient } from './analysis-client.js';
 import type { BarcodeClient, BarcodeReading } from './barcode-client.js';
 import { BarcodeWatch } from './barcode-watch.js';
-import { ANALYSIS_SIZE, motionBetween } from './frame-quality.js';
+import { ANALYSIS_SIZE, motionBetween } from './analysed-frame.js';
 import { guidanceFor, isGoodFrame, type GuidanceCode } from './guidance.js';
 import { GuidanceTimeline } from './guidance-timeline.js';
 import type { AamvaFields } from './aamva.js';
