@@ -243,17 +243,27 @@ function refine(line: Line, { width, height, angle }: EdgeMap): Line {
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const own = angle[y * width + x]!;
-      if (own < 0 || Math.abs(x * cos + y * sin - line.rho) > REFINE_DISTANCE) continue;
-      if (angleApart(own, line.theta) > REFINE_ANGLE) continue;
-      n++;
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      syy += y * y;
-      sxy += x * y;
+  const take = (x: number, y: number) => {
+    const own = angle[y * width + x]!;
+    if (own < 0 || Math.abs(x * cos + y * sin - line.rho) > REFINE_DISTANCE || angleApart(own, line.theta) > REFINE_ANGLE) return;
+    n++;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    syy += y * y;
+    sxy += x * y;
+  };
+  // Only the band of pixels within REFINE_DISTANCE of the line: stepping along x for a line
+  // nearer horizontal (along y otherwise), through the band's few pixels across at each step.
+  const horizontal = Math.abs(sin) >= Math.abs(cos);
+  const [stepCos, acrossCos, steps, acrossSize] = horizontal ? [cos, sin, width, height] : [sin, cos, height, width];
+  for (let a = 0; a < steps; a++) {
+    const low = (line.rho - REFINE_DISTANCE - a * stepCos) / acrossCos;
+    const high = (line.rho + REFINE_DISTANCE - a * stepCos) / acrossCos;
+    const last = Math.min(acrossSize - 1, Math.floor(Math.max(low, high)));
+    for (let b = Math.max(0, Math.ceil(Math.min(low, high))); b <= last; b++) {
+      if (horizontal) take(a, b);
+      else take(b, a);
     }
   }
   if (n < 2) return line;
