@@ -1,11 +1,15 @@
 /**
  * Cursor pagination as the contract draws it: newest first, `page[size]` (default 15, max 100),
  * `page[after]` / `page[before]` with opaque cursors (base64url of the sort key: creation time and
- * id), `page[total]=true`; `meta.page` and `links` in the response.
+ * id), `page[total]=true`; `links` and `meta.page` in the response, the latter exactly as the
+ * sessions list page (seed 003) shows it:
+ * `{ cursors: { start, end }, hasNextPage, hasPreviousPage, total }`.
  */
 import { badRequest } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 15;
+/** The query parameters every list accepts, for the routes' declarations of what they read. */
+export const PAGE_PARAMETERS = ['page[size]', 'page[after]', 'page[before]', 'page[total]'] as const;
 export const MAX_PAGE_SIZE = 100;
 
 interface Cursor {
@@ -104,21 +108,22 @@ export function paginate<T extends Sortable>(
   const hasPrev = start > 0;
   const hasNext = end < n;
   const sizeParam = { 'page[size]': String(page.size) };
-  const nextCursor = hasNext && items.length ? encodeCursor(items[items.length - 1]!) : null;
-  const prevCursor = hasPrev && items.length ? encodeCursor(items[0]!) : null;
+  // The first and last item's cursors: `page[before]=start` is the page before, `page[after]=end` the one after.
+  const startCursor = items.length ? encodeCursor(items[0]!) : null;
+  const endCursor = items.length ? encodeCursor(items[items.length - 1]!) : null;
+  const nextCursor = hasNext ? endCursor : null;
+  const prevCursor = hasPrev ? startCursor : null;
   const first = link(sizeParam);
   let prev: string | null = null;
   if (prevCursor) prev = link({ ...sizeParam, 'page[before]': prevCursor });
   else if (hasPrev) prev = start - page.size - 1 >= 0 ? link({ ...sizeParam, 'page[after]': encodeCursor(all[start - page.size - 1]!.r) }) : first;
-  const meta: Record<string, unknown> = {
-    size: page.size,
-    count: items.length,
-    has_next: hasNext,
-    has_prev: hasPrev,
-    next_cursor: nextCursor,
-    prev_cursor: prevCursor,
+  const meta = {
+    cursors: { start: startCursor, end: endCursor },
+    hasNextPage: hasNext,
+    hasPreviousPage: hasPrev,
+    // Kept as null when not asked for, so that the shape is the same on every page.
+    total: page.total ? n : null,
   };
-  if (page.total) meta.total = n;
   return {
     items,
     meta: { page: meta },
