@@ -18,7 +18,7 @@ import { createIdFactory, randomHex } from './ids.js';
 import { settle } from './lifecycle.js';
 import { UPLOAD_PATH_PREFIX } from './presign.js';
 import { MAX_JSON_BYTES, parseJson, readBytes } from './request.js';
-import { matchRoute } from './router.js';
+import { assertKnownQuery, matchRoute } from './router.js';
 import { accountRoutes } from './routes/accounts.js';
 import { documentRoutes } from './routes/documents.js';
 import { sessionDeviceRoutes } from './routes/session-devices.js';
@@ -127,6 +127,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       );
     }
     authenticate(request, state.apiKey);
+    assertKnownQuery(match.route, url.searchParams);
     const key = idempotencyKey(request);
     const bytes = request.method === 'GET' ? new Uint8Array(0) : await readBytes(request, MAX_JSON_BYTES);
     const body = parseJson(request, bytes);

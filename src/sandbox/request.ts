@@ -104,6 +104,28 @@ export function filterParam(query: URLSearchParams, name: string): string | null
   return query.get(`filter[${name}]`) ?? query.get(name);
 }
 
+/** The spellings `filterParam` reads, for a route's declaration of the parameters it accepts. */
+export function filterParameters(...names: string[]): string[] {
+  return names.flatMap((name) => [name, `filter[${name}]`]);
+}
+
+/**
+ * One filter under several names (`filter[account]` in the reference, `filter[account_id]` in the
+ * sessions guide): either may be given, both only with the same value.
+ */
+export function aliasedParam(query: URLSearchParams, names: readonly string[]): string | null {
+  let found: { name: string; value: string } | null = null;
+  for (const name of names) {
+    const value = query.get(name);
+    if (value === null) continue;
+    if (found && found.value !== value) {
+      throw badRequest('conflicting_parameters', `${found.name} and ${name} name the same filter with different values; send one.`, { parameter: name });
+    }
+    found ??= { name, value };
+  }
+  return found?.value ?? null;
+}
+
 /** A filter over a fixed vocabulary, comma-separated (`status=started,pending`); an unknown value is a 400, not an empty list. */
 export function enumFilter<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T[] | null {
   const raw = filterParam(query, name);

@@ -1,5 +1,9 @@
-/** A route table small enough to read at a glance; unknown paths are 404, known paths with another method 405. */
+/**
+ * A route table small enough to read at a glance; unknown paths are 404, known paths with another
+ * method 405, and a query parameter the route does not declare is 400.
+ */
 import type { Ctx } from './context.js';
+import { badRequest } from './errors.js';
 
 export type Handler = (ctx: Ctx) => Response | Promise<Response>;
 
@@ -8,10 +12,25 @@ export interface Route {
   pattern: string;
   handler: Handler;
   segments: string[];
+  /** The query parameters the handler reads; any other is refused rather than silently ignored. */
+  query: readonly string[];
 }
 
-export function route(method: Route['method'], pattern: string, handler: Handler): Route {
-  return { method, pattern, handler, segments: pattern.split('/').filter(Boolean) };
+export function route(method: Route['method'], pattern: string, handler: Handler, query: readonly string[] = []): Route {
+  return { method, pattern, handler, segments: pattern.split('/').filter(Boolean), query };
+}
+
+/**
+ * A misspelt filter (`filter[acount]`) would otherwise answer the unfiltered list, which looks
+ * right and is not; so every parameter the route does not read is a 400 naming it.
+ */
+export function assertKnownQuery(route: Route, query: URLSearchParams): void {
+  for (const name of new Set(query.keys())) {
+    if (route.query.includes(name)) continue;
+    const accepted = route.query.length ? `it accepts ${route.query.join(', ')}` : 'it accepts no query parameters';
+    const path = route.pattern.replace(/:(\w+)/g, '{$1}');
+    throw badRequest('unknown_parameter', `Unknown query parameter "${name}" for ${route.method} ${path}: ${accepted}.`, { parameter: name });
+  }
 }
 
 export type Match =

@@ -70,3 +70,75 @@ describe('seed shapes: lists', () => {
     assert.deepEqual(r.body.meta.page, { cursors: { start: null, end: null }, hasNextPage: false, hasPreviousPage: false, total: null });
   });
 });
+
+describe('seed shapes: query parameters', () => {
+  it('seed 002: "List all sessions for an account" with filter[account_id], the same filter as the reference\'s filter[account]', async () => {
+    const h = harness();
+    const mine = await h.session();
+    await h.session();
+    const account = (await h.api('GET', `/identity/sessions/${mine}`)).body.data.relationships.account.data.id;
+    const byGuide = await h.api('GET', `/identity/sessions?filter[account_id]=${account}`);
+    assert.equal(byGuide.status, 200);
+    assert.deepEqual(ids(byGuide), [mine]);
+    assert.deepEqual(ids(await h.api('GET', `/identity/sessions?filter[account]=${account}`)), [mine]);
+    assert.deepEqual(ids(await h.api('GET', `/identity/sessions?filter[account]=${account}&filter[account_id]=${account}`)), [mine]);
+    const both = await h.api('GET', `/identity/sessions?filter[account]=${account}&filter[account_id]=acc_other`);
+    assert.equal(both.status, 400);
+    assert.equal(both.body.errors[0].code, 'conflicting_parameters');
+    assert.equal(both.body.errors[0].source.parameter, 'filter[account_id]');
+  });
+
+  it('seed 003: the sessions list takes exactly its documented query parameters (and their aliases); any other is a 400 naming it', async () => {
+    const h = harness();
+    const id = await h.session();
+    const accepted = [
+      'page[size]=2', 'page[after]=', 'page[before]=', 'page[total]=true', 'status=created', 'filter[status]=created',
+      'entity_type=person', 'filter[entity_type]=person', 'filter[account]=acc_x', 'filter[account_id]=acc_x', 'filter[session_device]=sdev_x',
+    ];
+    const cursor = (await h.api('GET', '/identity/sessions')).body.meta.page.cursors.start;
+    for (const param of accepted) {
+      const r = await h.api('GET', `/identity/sessions?${param.endsWith('=') ? param + cursor : param}`);
+      assert.equal(r.status, 200, `${param}: ${JSON.stringify(r.body)}`);
+    }
+    const typo = await h.api('GET', '/identity/sessions?filter[acount]=x');
+    assert.equal(typo.status, 400);
+    const error = typo.body.errors[0];
+    assert.equal(error.code, 'unknown_parameter');
+    assert.equal(error.source.parameter, 'filter[acount]');
+    for (const name of ['page[size]', 'status', 'entity_type', 'filter[account]', 'filter[account_id]', 'filter[session_device]']) {
+      assert.ok(error.detail.includes(name), `the detail lists ${name}: ${error.detail}`);
+    }
+    const include = await h.api('GET', `/identity/sessions/${id}?include=account`);
+    assert.equal(include.status, 400);
+    assert.equal(include.body.errors[0].code, 'unknown_parameter');
+    assert.equal(include.body.errors[0].source.parameter, 'include');
+    assert.match(include.body.errors[0].detail, /no query parameters/);
+  });
+
+  it('seed 000 (one consistent API): every other route refuses what it does not read, lists and single resources alike', async () => {
+    const h = harness();
+    const sessionId = await h.session();
+    const account = (await h.api('GET', `/identity/sessions/${sessionId}`)).body.data.relationships.account.data.id;
+    const accepted = [
+      '/identity/accounts?page[size]=1&external_id=x&filter[external_id]=x&status=active&filter[status]=active&page[total]=false',
+      '/identity/verifications?page[size]=1&status=passed&filter[status]=passed&session_id=s&filter[session_id]=s&created_at_from=2020-01-01&filter[created_at_from]=2020-01-01&created_at_to=2030-01-01&filter[created_at_to]=2030-01-01',
+    ];
+    for (const path of accepted) assert.equal((await h.api('GET', path)).status, 200, path);
+    const refused: [string, string, string][] = [
+      ['GET', '/identity/accounts?filter[email]=x', 'filter[email]'],
+      ['GET', `/identity/accounts/${account}?fields[account]=status`, 'fields[account]'],
+      ['GET', '/identity/verifications?filter[document]=doc_x', 'filter[document]'],
+      ['GET', '/identity/verifications/ver_x?include=document', 'include'],
+      ['GET', '/identity/documents/idvs/doc_x?include=files', 'include'],
+      ['GET', '/identity/session-devices/sdev_x?x=1', 'x'],
+      ['POST', `/identity/sessions/${sessionId}/start?force=true`, 'force'],
+    ];
+    for (const [method, path, name] of refused) {
+      const r = await h.api(method, path);
+      assert.equal(r.status, 400, path);
+      assert.equal(r.body.errors[0].code, 'unknown_parameter', path);
+      assert.equal(r.body.errors[0].source.parameter, name, path);
+    }
+    assert.equal((await h.api('GET', `/identity/sessions/${sessionId}`)).body.data.attributes.status, 'created', 'the refused start did nothing');
+  });
+});

@@ -3,7 +3,8 @@ import { ACCOUNT_STATUSES } from '../../api/contract.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 import { redactSession } from '../redaction.js';
-import { enumFilter, filterParam, rejectUnknown, resourceInput } from '../request.js';
+import { PAGE_PARAMETERS } from '../pagination.js';
+import { enumFilter, filterParam, filterParameters, rejectUnknown, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { accountResource } from '../serialize.js';
@@ -40,6 +41,8 @@ function create(ctx: Ctx): Response {
   ctx.env.state.accounts[account.id] = account;
   return resourceResponse(accountResource(ctx, account), 201);
 }
+
+const LIST_PARAMETERS = [...PAGE_PARAMETERS, ...filterParameters('external_id', 'status')];
 
 function list(ctx: Ctx): Response {
   const externalId = filterParam(ctx.query, 'external_id');
@@ -79,7 +82,7 @@ function redact(ctx: Ctx): Response {
 
 export const accountRoutes = [
   route('POST', '/identity/accounts', create),
-  route('GET', '/identity/accounts', list),
+  route('GET', '/identity/accounts', list, LIST_PARAMETERS),
   route('GET', '/identity/accounts/:id', (ctx) => resourceResponse(accountResource(ctx, getAccount(ctx, ctx.params.id!)))),
   route('PATCH', '/identity/accounts/:id', update),
   route('POST', '/identity/accounts/:id/redact', redact),

@@ -4,7 +4,8 @@ import type { Ctx } from '../context.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import { assertNotRedacted, DEFAULT_SESSION_TTL_SECONDS, getSession, moveSession } from '../lifecycle.js';
 import { redactSession } from '../redaction.js';
-import { enumFilter, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { PAGE_PARAMETERS } from '../pagination.js';
+import { aliasedParam, enumFilter, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { failIfScheduled, parseScenario } from '../scenarios.js';
@@ -70,10 +71,14 @@ function create(ctx: Ctx): Response {
   return resourceResponse(sessionResource(ctx, session), 201);
 }
 
+/** The reference names `filter[account]`; the sessions guide lists by `filter[account_id]`. Both are read. */
+const ACCOUNT_FILTER = ['filter[account]', 'filter[account_id]'] as const;
+const LIST_PARAMETERS = [...PAGE_PARAMETERS, ...filterParameters('status', 'entity_type'), ...ACCOUNT_FILTER, 'filter[session_device]'];
+
 function list(ctx: Ctx): Response {
   const statuses = enumFilter(ctx.query, 'status', SESSION_STATUSES);
   const entityTypes = enumFilter(ctx.query, 'entity_type', ENTITY_TYPES);
-  const account = ctx.query.get('filter[account]');
+  const account = aliasedParam(ctx.query, ACCOUNT_FILTER);
   const device = ctx.query.get('filter[session_device]');
   const deviceSession = device === null ? null : ctx.env.state.devices[device]?.session_id ?? '';
   const records = Object.values(ctx.env.state.sessions).filter(
@@ -176,7 +181,7 @@ function redact(ctx: Ctx): Response {
 
 export const sessionRoutes = [
   route('POST', '/identity/sessions', create),
-  route('GET', '/identity/sessions', list),
+  route('GET', '/identity/sessions', list, LIST_PARAMETERS),
   route('GET', '/identity/sessions/:id', get),
   route('PATCH', '/identity/sessions/:id', update),
   route('POST', '/identity/sessions/:id/start', start),

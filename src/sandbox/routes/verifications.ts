@@ -4,7 +4,8 @@ import type { Ctx } from '../context.js';
 import { verifyDocument } from '../engine/checks.js';
 import { badRequest, invalid, notFound } from '../errors.js';
 import { assertSessionOpen, getSession, moveSession } from '../lifecycle.js';
-import { enumFilter, filterParam, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { PAGE_PARAMETERS } from '../pagination.js';
+import { enumFilter, filterParam, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { applyScenario, failIfScheduled } from '../scenarios.js';
@@ -71,6 +72,8 @@ async function create(ctx: Ctx): Promise<Response> {
   return resourceResponse(verificationResource(ctx, verification), 201);
 }
 
+const LIST_PARAMETERS = [...PAGE_PARAMETERS, ...filterParameters('status', 'session_id', 'created_at_from', 'created_at_to')];
+
 function list(ctx: Ctx): Response {
   const statuses = enumFilter(ctx.query, 'status', VERIFICATION_STATUSES);
   const sessionId = filterParam(ctx.query, 'session_id');
@@ -105,6 +108,6 @@ function get(ctx: Ctx): Response {
 
 export const verificationRoutes = [
   route('POST', '/identity/verifications', create),
-  route('GET', '/identity/verifications', list),
+  route('GET', '/identity/verifications', list, LIST_PARAMETERS),
   route('GET', '/identity/verifications/:id', get),
 ];
