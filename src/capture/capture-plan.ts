@@ -5,14 +5,12 @@
  * automatic photo forever.
  */
 import type { DocumentType, Side } from '../api/contract.js';
+import { carriesAamvaBarcode } from '../document/barcode-rule.js';
 import type { BarcodeMode } from './scan-loop.js';
 
-/** Jurisdictions that issue AAMVA DL/ID cards. */
-const AAMVA_COUNTRIES = new Set(['US', 'CA']);
-const AAMVA_DOCUMENTS = new Set<DocumentType>(['drivers_license', 'national_id']);
-
+/** The rule is shared with the sandbox (document/barcode-rule.ts): what the camera waits for, the verification requires. */
 export function barcodeModeFor(documentType: DocumentType | null, issuingCountry: string | null, side: Side): BarcodeMode {
-  if (!documentType || !AAMVA_DOCUMENTS.has(documentType) || !AAMVA_COUNTRIES.has((issuingCountry ?? '').toUpperCase())) return 'off';
+  if (!carriesAamvaBarcode(documentType, issuingCountry)) return 'off';
   if (side === 'back') return 'required';
   // The front has none: one that reads means the card is the wrong way round.
   return side === 'front' ? 'watch' : 'off';
