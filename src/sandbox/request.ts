@@ -45,11 +45,13 @@ export interface ResourceInput {
   id: string | null;
   attributes: Json;
   relationships: Json;
-  /** The document's top-level `meta`. */
+  /** The document's top-level `meta` (where a session's `sandbox` QA options go). */
   meta: Json;
+  /** The resource's own `data.meta` (where the sessions guide puts a verification's `auto_update_session`). */
+  dataMeta: Json;
 }
 
-/** `{ data: { type, attributes?, relationships? }, meta? }` with `type` one of `types`. */
+/** `{ data: { type, attributes?, relationships?, meta? }, meta? }` with `type` one of `types`. */
 export function resourceInput(body: unknown, types: readonly string[]): ResourceInput {
   if (!isObject(body)) throw badRequest('invalid_document', 'The body must be a JSON:API document: { "data": { "type": … } }.');
   const data = body.data;
@@ -64,6 +66,7 @@ export function resourceInput(body: unknown, types: readonly string[]): Resource
     attributes: optionalObject(data.attributes, '/data/attributes'),
     relationships: optionalObject(data.relationships, '/data/relationships'),
     meta: optionalObject(body.meta, '/meta'),
+    dataMeta: optionalObject(data.meta, '/data/meta'),
   };
 }
 

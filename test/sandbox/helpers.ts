@@ -28,7 +28,8 @@ export interface Harness {
   session(sandbox?: Record<string, unknown>, attributes?: Record<string, unknown>): Promise<string>;
   document(sessionId: string, documentType: string | null, files: FileSpec[]): Promise<{ id: string; urls: string[]; reply: Reply }>;
   uploadedDocument(sessionId: string, documentType: string | null, files: FileSpec[]): Promise<string>;
-  verify(documentId: string, sessionId?: string, meta?: Record<string, unknown>): Promise<Reply>;
+  /** `dataMeta` goes in `data.meta`, where the sessions guide puts `auto_update_session`. */
+  verify(documentId: string, sessionId?: string, dataMeta?: Record<string, unknown>): Promise<Reply>;
   /** Lets the processing delay pass and reads the verification. */
   outcome(verificationId: string): Promise<Reply>;
 }
@@ -118,7 +119,7 @@ export function harness(options: SandboxOptions = {}): Harness {
       }
       return doc.id;
     },
-    async verify(documentId, sessionId, meta) {
+    async verify(documentId, sessionId, dataMeta) {
       return h.api('POST', '/identity/verifications', {
         data: {
           type: 'verification/idv',
@@ -126,8 +127,8 @@ export function harness(options: SandboxOptions = {}): Harness {
             document: { data: { type: 'document/idv', id: documentId } },
             ...(sessionId ? { session: { data: { type: 'session', id: sessionId } } } : {}),
           },
+          ...(dataMeta ? { meta: dataMeta } : {}),
         },
-        ...(meta ? { meta } : {}),
       });
     },
     async outcome(verificationId) {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { harness, type Harness } from './helpers.js';
+import { harness, LICENCE_FILES, type Harness } from './helpers.js';
 
 const ids = (r: { body: { data: { id: string }[] } }) => r.body.data.map((x) => x.id);
 
@@ -140,5 +140,57 @@ describe('seed shapes: query parameters', () => {
       assert.equal(r.body.errors[0].source.parameter, name, path);
     }
     assert.equal((await h.api('GET', `/identity/sessions/${sessionId}`)).body.data.attributes.status, 'created', 'the refused start did nothing');
+  });
+});
+
+describe('seed shapes: verifications', () => {
+  /** A session with an uploaded licence, and the create-verification body the sessions guide shows for it. */
+  async function licenceSession(h: Harness) {
+    const sessionId = await h.session();
+    const doc = await h.uploadedDocument(sessionId, 'drivers_license', LICENCE_FILES());
+    const relationships = {
+      document: { data: { type: 'document/idv', id: doc } },
+      session: { data: { type: 'session', id: sessionId } },
+    };
+    return { sessionId, doc, relationships };
+  }
+
+  it('seed 002: "meta": { "auto_update_session": true } inside data writes the extracted data to the session', async () => {
+    const h = harness();
+    const { sessionId, relationships } = await licenceSession(h);
+    const created = await h.api('POST', '/identity/verifications', {
+      data: { type: 'verification/idv', relationships, meta: { auto_update_session: true } },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const result = await h.outcome(created.body.data.id);
+    assert.equal(result.body.data.attributes.status, 'passed');
+    const session = (await h.api('GET', `/identity/sessions/${sessionId}`)).body.data.attributes;
+    assert.deepEqual(session.person, result.body.data.attributes.extracted.person, 'the person fields are populated from the document');
+  });
+
+  it('seed 002: auto_update_session in the top-level meta is refused with 400 misplaced_meta, telling where it goes', async () => {
+    const h = harness();
+    const { sessionId, relationships } = await licenceSession(h);
+    const r = await h.api('POST', '/identity/verifications', {
+      data: { type: 'verification/idv', relationships },
+      meta: { auto_update_session: true },
+    });
+    assert.equal(r.status, 400);
+    const error = r.body.errors[0];
+    assert.equal(error.code, 'misplaced_meta');
+    assert.equal(error.source.pointer, '/meta/auto_update_session');
+    assert.match(error.detail, /data\.meta\.auto_update_session/);
+    assert.equal((await h.api('GET', '/identity/verifications?page[total]=true')).body.meta.page.total, 0, 'nothing was created');
+    assert.equal((await h.api('GET', `/identity/sessions/${sessionId}`)).body.data.attributes.status, 'started');
+  });
+
+  it('seed 002: auto_update_session is a boolean (422 at /data/meta/auto_update_session otherwise)', async () => {
+    const h = harness();
+    const { relationships } = await licenceSession(h);
+    const r = await h.api('POST', '/identity/verifications', {
+      data: { type: 'verification/idv', relationships, meta: { auto_update_session: 'true' } },
+    });
+    assert.equal(r.status, 422);
+    assert.equal(r.body.errors[0].source.pointer, '/data/meta/auto_update_session');
   });
 });

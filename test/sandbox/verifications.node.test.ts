@@ -153,7 +153,8 @@ describe('sandbox verifications: the engine on the fixture images', () => {
       [{ data: { type: 'verification/idv', relationships: { ...rel(complete), session: { data: { type: 'session', id: 'sess_x' } } } } }, 404, '/data/relationships/session/data/id'],
       [{ data: { type: 'verification/idv', relationships: rel(incomplete.id) } }, 422, '/data/relationships/document'],
       [{ data: { type: 'verification/idv', attributes: { status: 'passed' }, relationships: rel(complete) } }, 422, '/data/attributes/status'],
-      [{ data: { type: 'verification/idv', relationships: rel(complete) }, meta: { auto_update_session: 'yes' } }, 422, '/meta/auto_update_session'],
+      [{ data: { type: 'verification/idv', relationships: rel(complete), meta: { auto_update_session: 'yes' } } }, 422, '/data/meta/auto_update_session'],
+      [{ data: { type: 'verification/idv', relationships: rel(complete) }, meta: { auto_update_session: true } }, 400, '/meta/auto_update_session'],
       [{ data: { type: 'verification/document', relationships: rel(complete) } }, 409, '/data/type'],
     ];
     for (const [body, status, pointer] of cases) {

@@ -119,8 +119,11 @@ test('the whole widget flow through the proxy: start, device, document, direct u
   assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
 
   const verification = await browser(token, 'POST', '/identity/verifications', {
-    data: { type: 'verification/idv', relationships: { session: rel('session', sid), document: rel('document/idv', docId) } },
-    meta: { auto_update_session: true },
+    data: {
+      type: 'verification/idv',
+      relationships: { session: rel('session', sid), document: rel('document/idv', docId) },
+      meta: { auto_update_session: true },
+    },
   });
   assert.equal(verification.status, 201, JSON.stringify(verification.body));
   const verificationId: string = verification.body.data.id;

@@ -5,7 +5,7 @@ import { verifyDocument } from '../engine/checks.js';
 import { badRequest, invalid, notFound } from '../errors.js';
 import { assertSessionOpen, getSession, moveSession } from '../lifecycle.js';
 import { PAGE_PARAMETERS } from '../pagination.js';
-import { enumFilter, filterParam, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { enumFilter, filterParam, filterParameters, rejectUnknown, relationshipId, resourceInput, type Json } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { applyScenario, failIfScheduled } from '../scenarios.js';
@@ -16,12 +16,11 @@ import { assertComplete, getDocument, submitDocument } from './documents.js';
 const READ_ONLY = ['status', 'checks', 'extracted', 'created_at', 'submitted_at', 'completed_at', 'redacted_at'];
 
 async function create(ctx: Ctx): Promise<Response> {
-  const { attributes, relationships, meta } = resourceInput(ctx.body, ['verification/idv']);
+  const { attributes, relationships, meta, dataMeta } = resourceInput(ctx.body, ['verification/idv']);
   rejectUnknown(attributes, [], '/data/attributes', READ_ONLY);
   const documentId = relationshipId(relationships, 'document', 'document/idv', true)!;
   const sessionId = relationshipId(relationships, 'session', 'session', false);
-  const autoUpdate = meta.auto_update_session ?? false;
-  if (typeof autoUpdate !== 'boolean') throw invalid('auto_update_session must be a boolean.', '/meta/auto_update_session');
+  const autoUpdate = autoUpdateSession(meta, dataMeta);
 
   const doc = getDocument(ctx, documentId, '/data/relationships/document/data/id');
   if (sessionId !== null) {
@@ -73,6 +72,24 @@ async function create(ctx: Ctx): Promise<Response> {
 }
 
 const LIST_PARAMETERS = [...PAGE_PARAMETERS, ...filterParameters('status', 'session_id', 'created_at_from', 'created_at_to')];
+
+/**
+ * `data.meta.auto_update_session`, inside `data` as the sessions guide writes it. The same flag in
+ * the top-level `meta` is refused rather than ignored: ignored, it would leave an integrator
+ * wondering why the session never received the extracted data.
+ */
+function autoUpdateSession(meta: Json, dataMeta: Json): boolean {
+  if ('auto_update_session' in meta) {
+    throw badRequest(
+      'misplaced_meta',
+      'auto_update_session belongs inside the resource: send it as data.meta.auto_update_session, not in the top-level meta.',
+      { pointer: '/meta/auto_update_session' },
+    );
+  }
+  const value = dataMeta.auto_update_session ?? false;
+  if (typeof value !== 'boolean') throw invalid('auto_update_session must be a boolean.', '/data/meta/auto_update_session');
+  return value;
+}
 
 function list(ctx: Ctx): Response {
   const statuses = enumFilter(ctx.query, 'status', VERIFICATION_STATUSES);
