@@ -9,8 +9,6 @@ import type { Env } from './context.js';
 import { conflict, notFound } from './errors.js';
 import type { SessionRecord, VerificationRecord } from './store.js';
 
-export const DEFAULT_SESSION_TTL_SECONDS = 24 * 3600;
-
 const TIMESTAMP_FOR: Partial<Record<SessionStatus, keyof SessionRecord>> = {
   started: 'started_at',
   completed: 'completed_at',

@@ -194,3 +194,32 @@ describe('seed shapes: verifications', () => {
     assert.equal(r.body.errors[0].source.pointer, '/data/meta/auto_update_session');
   });
 });
+
+describe('seed shapes: sessions', () => {
+  it('seed 002: a session created with an API key has "creator_type": "api"', async () => {
+    const h = harness();
+    const id = await h.session();
+    assert.equal((await h.api('GET', `/identity/sessions/${id}`)).body.data.attributes.creator_type, 'api');
+  });
+
+  it('seed 002: "expires_at": null on a new session, which then never expires by time', async () => {
+    const h = harness();
+    const id = await h.session();
+    assert.equal((await h.api('GET', `/identity/sessions/${id}`)).body.data.attributes.expires_at, null);
+    h.clock.advance(400 * 24 * 3600_000);
+    const later = (await h.api('GET', `/identity/sessions/${id}`)).body.data.attributes;
+    assert.equal(later.status, 'created');
+    assert.equal(later.expired_at, null);
+  });
+
+  it('seed 002 (status flow "→ expired"): the sandbox option meta.sandbox.session_expires_in still sets expires_at, and the session expires there', async () => {
+    const h = harness();
+    const id = await h.session({ session_expires_in: 120 });
+    const created = h.clock.now();
+    assert.equal((await h.api('GET', `/identity/sessions/${id}`)).body.data.attributes.expires_at, new Date(created + 120_000).toISOString());
+    h.clock.advance(120_000);
+    const expired = (await h.api('GET', `/identity/sessions/${id}`)).body.data.attributes;
+    assert.equal(expired.status, 'expired');
+    assert.equal(expired.expired_at, new Date(created + 120_000).toISOString());
+  });
+});

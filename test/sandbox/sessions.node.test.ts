@@ -25,7 +25,8 @@ describe('sandbox sessions', () => {
     assert.equal(attributes.status, 'created');
     assert.equal(attributes.entity_type, 'person');
     assert.equal(attributes.created_at, at(h));
-    assert.equal(attributes.expires_at, at(h, 24 * 3600_000));
+    assert.equal(attributes.creator_type, 'api');
+    assert.equal(attributes.expires_at, null, 'no expiry unless meta.sandbox.session_expires_in asks for one');
     for (const stamp of ['started_at', 'completed_at', 'failed_at', 'marked_for_review_at', 'decisioned_at', 'expired_at', 'redacted_at']) {
       assert.equal(attributes[stamp], null, stamp);
     }

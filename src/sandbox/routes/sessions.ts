@@ -2,7 +2,7 @@
 import { isFinalSessionStatus, SESSION_STATUSES, type SessionStatus } from '../../api/contract.js';
 import type { Ctx } from '../context.js';
 import { conflict, invalid, notFound } from '../errors.js';
-import { assertNotRedacted, DEFAULT_SESSION_TTL_SECONDS, getSession, moveSession } from '../lifecycle.js';
+import { assertNotRedacted, getSession, moveSession } from '../lifecycle.js';
 import { redactSession } from '../redaction.js';
 import { PAGE_PARAMETERS } from '../pagination.js';
 import { aliasedParam, enumFilter, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
@@ -46,7 +46,8 @@ function create(ctx: Ctx): Response {
     account_id: accountId,
     status: 'created',
     entity_type: entityType,
-    creator_type: 'api_key',
+    // Seed 002 shows "api" for a session created with an API key; "system" is the reference's other value.
+    creator_type: 'api',
     creator_id: 'sandbox',
     person: data.person ?? null,
     business: data.business ?? null,
@@ -58,7 +59,8 @@ function create(ctx: Ctx): Response {
     created_at: ctx.now,
     updated_at: ctx.now,
     started_at: null,
-    expires_at: ctx.now + (sessionExpiresInSeconds ?? DEFAULT_SESSION_TTL_SECONDS) * 1000,
+    // A new session has no expiry (seed 002) unless QA asks for one; without it, only /expire ends it by time.
+    expires_at: sessionExpiresInSeconds === null ? null : ctx.now + sessionExpiresInSeconds * 1000,
     completed_at: null,
     failed_at: null,
     marked_for_review_at: null,
