@@ -114,10 +114,15 @@ export interface Person {
   sex?: string | null;
 }
 
+/** An item of `identity_numbers`, as the sessions list page shows it; the timestamps are the server's. */
 export interface IdentityNumber {
-  type: string;
-  value: string;
-  country_code?: string;
+  number: string;
+  /** ISO 3166-1 alpha-2. */
+  issuing_country_code: string | null;
+  /** What kind of number, a short string such as `drivers_license`, `passport`, `ssn`. */
+  class: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface SessionAttributes {
@@ -129,7 +134,8 @@ export interface SessionAttributes {
   business?: Record<string, unknown> | null;
   contact?: { email?: string | null; phone?: string | null } | null;
   address?: Address | null;
-  identity_numbers?: IdentityNumber[];
+  /** Null on a new session (seed 002), an array once written. */
+  identity_numbers?: IdentityNumber[] | null;
   behavior_analysis?: BehaviorAnalysis | null;
   created_at: string;
   updated_at: string;

@@ -7,7 +7,9 @@
 import { isFinalSessionStatus, type SessionStatus } from '../api/contract.js';
 import type { Env } from './context.js';
 import { conflict, notFound } from './errors.js';
+import { addIdentityNumbers } from './manual-data.js';
 import type { SessionRecord, VerificationRecord } from './store.js';
+import type { IdentityNumberInput } from './validate.js';
 
 const TIMESTAMP_FOR: Partial<Record<SessionStatus, keyof SessionRecord>> = {
   started: 'started_at',
@@ -63,7 +65,7 @@ function revealOutcome(env: Env, v: VerificationRecord): void {
   if (!session || session.redacted_at || isFinalSessionStatus(session.status)) return;
   if (outcome.status === 'passed') {
     moveSession(session, session.sandbox.scenario === 'marked_for_review' ? 'marked_for_review' : 'completed', at);
-    if (v.auto_update_session && v.extracted) writeBack(session, v.extracted);
+    if (v.auto_update_session && v.extracted) writeBack(session, v.extracted, at);
   } else if (outcome.status === 'failed') {
     moveSession(session, 'failed', at);
   } else {
@@ -72,16 +74,17 @@ function revealOutcome(env: Env, v: VerificationRecord): void {
   }
 }
 
-/** `auto_update_session`: what the document proved replaces what the session held. */
-function writeBack(session: SessionRecord, extracted: Record<string, unknown>): void {
+/**
+ * `auto_update_session`: what the document proved replaces the session's person and address; its
+ * numbers are added to the session's, once each (by number and class).
+ */
+function writeBack(session: SessionRecord, extracted: Record<string, unknown>, at: number): void {
   const person = extracted.person as SessionRecord['person'] | undefined;
   if (person) session.person = person;
   const address = extracted.address as SessionRecord['address'] | undefined;
   if (address) session.address = address;
-  const numbers = (extracted.identity_numbers as SessionRecord['identity_numbers'] | undefined) ?? [];
-  for (const n of numbers) {
-    if (!session.identity_numbers.some((m) => m.type === n.type && m.value === n.value)) session.identity_numbers.push(n);
-  }
+  const numbers = (extracted.identity_numbers as IdentityNumberInput[] | undefined) ?? [];
+  if (numbers.length) session.identity_numbers = addIdentityNumbers(session.identity_numbers, numbers, at);
 }
 
 export function getSession(env: Env, id: string, pointer?: string): SessionRecord {

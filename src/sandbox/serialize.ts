@@ -2,6 +2,7 @@
 import type {
   AccountResource,
   DocumentResource,
+  IdentityNumber,
   ResourceIdentifier,
   SessionDeviceResource,
   SessionResource,
@@ -15,9 +16,15 @@ import {
   type DeviceRecord,
   type DocumentRecord,
   type FileRecord,
+  type IdentityNumberRecord,
   type SessionRecord,
   type VerificationRecord,
 } from './store.js';
+
+/** Stored identity numbers with ISO timestamps; a session's list stays null until something writes one. */
+function identityNumbers(list: IdentityNumberRecord[]): IdentityNumber[] {
+  return list.map((n) => ({ ...n, created_at: iso(n.created_at)!, updated_at: iso(n.updated_at)! }));
+}
 
 type WithLinks<R> = R & { links: { self: string }; meta?: Record<string, unknown> };
 
@@ -39,7 +46,7 @@ export function accountResource(ctx: Ctx, a: AccountRecord): WithLinks<AccountRe
       business: a.business,
       contact: a.contact,
       address: a.address,
-      identity_numbers: a.identity_numbers,
+      identity_numbers: identityNumbers(a.identity_numbers),
       created_at: iso(a.created_at)!,
       updated_at: iso(a.updated_at)!,
       redacted_at: iso(a.redacted_at),
@@ -67,7 +74,7 @@ export function sessionResource(ctx: Ctx, s: SessionRecord): WithLinks<SessionRe
       business: s.business,
       contact: s.contact,
       address: s.address,
-      identity_numbers: s.identity_numbers,
+      identity_numbers: s.identity_numbers && identityNumbers(s.identity_numbers),
       behavior_analysis: s.behavior_analysis,
       created_at: iso(s.created_at)!,
       updated_at: iso(s.updated_at)!,

@@ -25,6 +25,12 @@ import type { ScenarioState } from './scenarios.js';
 export type Ms = number;
 export type Contact = { email?: string | null; phone?: string | null };
 
+/** An `identity_numbers` item as stored: the wire item with epoch-ms timestamps. */
+export interface IdentityNumberRecord extends Omit<IdentityNumber, 'created_at' | 'updated_at'> {
+  created_at: Ms;
+  updated_at: Ms;
+}
+
 export interface AccountRecord {
   id: string;
   status: AccountStatus;
@@ -34,7 +40,7 @@ export interface AccountRecord {
   business: Record<string, unknown> | null;
   contact: Contact | null;
   address: Address | null;
-  identity_numbers: IdentityNumber[];
+  identity_numbers: IdentityNumberRecord[];
   created_at: Ms;
   updated_at: Ms;
   redacted_at: Ms | null;
@@ -51,7 +57,8 @@ export interface SessionRecord {
   business: Record<string, unknown> | null;
   contact: Contact | null;
   address: Address | null;
-  identity_numbers: IdentityNumber[];
+  /** Null until something writes one (a new session shows null, seed 002). */
+  identity_numbers: IdentityNumberRecord[] | null;
   behavior_analysis: BehaviorAnalysis | null;
   behavior_evidence: unknown;
   created_at: Ms;

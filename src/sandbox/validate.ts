@@ -12,7 +12,7 @@ import {
   type DocumentType,
   type EntityType,
   type IdentityNumber,
-  type Person,
+  type PersonName,
   type Side,
 } from '../api/contract.js';
 import { invalid } from './errors.js';
@@ -59,26 +59,39 @@ export function countryCode(value: unknown, pointer: string): string | null {
   return code.toUpperCase();
 }
 
-export function person(value: unknown, pointer: string): Person | null {
+/**
+ * The object validators below return only the members that were sent (each a value or an explicit
+ * null), so that a PATCH can merge them into what is stored (manual-data.ts fills in the rest).
+ */
+export interface PersonPatch {
+  name?: PersonName | null;
+  birth_date?: string | null;
+  sex?: string | null;
+}
+
+const NAME_FIELDS = ['first', 'middle', 'last'] as const;
+
+export function person(value: unknown, pointer: string): PersonPatch | null {
   if (value === null) return null;
   if (!isObject(value)) throw invalid('person must be an object.', pointer);
   rejectUnknown(value, ['name', 'birth_date', 'sex'], pointer);
-  const out: Person = {};
-  if (value.name !== undefined && value.name !== null) {
-    if (!isObject(value.name)) throw invalid('person.name must be an object { first, middle, last }.', `${pointer}/name`);
-    rejectUnknown(value.name, ['first', 'middle', 'last'], `${pointer}/name`);
-    out.name = {
-      first: text(value.name.first, `${pointer}/name/first`),
-      middle: text(value.name.middle, `${pointer}/name/middle`),
-      last: text(value.name.last, `${pointer}/name/last`),
-    };
-  }
-  out.birth_date = isoDate(value.birth_date, `${pointer}/birth_date`);
-  out.sex = text(value.sex, `${pointer}/sex`, 32);
+  const out: PersonPatch = {};
+  if (value.name !== undefined) out.name = personName(value.name, `${pointer}/name`);
+  if (value.birth_date !== undefined) out.birth_date = isoDate(value.birth_date, `${pointer}/birth_date`);
+  if (value.sex !== undefined) out.sex = text(value.sex, `${pointer}/sex`, 32);
   return out;
 }
 
-const ADDRESS_FIELDS = ['line1', 'line2', 'sublocality', 'locality', 'administrative_area', 'postal_code', 'country_code'] as const;
+function personName(value: unknown, pointer: string): PersonName | null {
+  if (value === null) return null;
+  if (!isObject(value)) throw invalid('person.name must be an object { first, middle, last }.', pointer);
+  rejectUnknown(value, NAME_FIELDS, pointer);
+  const out: PersonName = {};
+  for (const field of NAME_FIELDS) if (value[field] !== undefined) out[field] = text(value[field], `${pointer}/${field}`);
+  return out;
+}
+
+export const ADDRESS_FIELDS = ['line1', 'line2', 'sublocality', 'locality', 'administrative_area', 'postal_code', 'country_code'] as const;
 /** The guide's PATCH example spells two fields differently from the reference; both are read, the reference's written. */
 const ADDRESS_ALIASES: Record<string, (typeof ADDRESS_FIELDS)[number]> = { city: 'locality', subdivision: 'administrative_area' };
 
@@ -88,15 +101,17 @@ export function address(value: unknown, pointer: string): Address | null {
   rejectUnknown(value, [...ADDRESS_FIELDS, ...Object.keys(ADDRESS_ALIASES)], pointer);
   const out: Address = {};
   for (const field of ADDRESS_FIELDS) {
+    if (value[field] === undefined) continue;
     out[field] = field === 'country_code' ? countryCode(value[field], `${pointer}/${field}`) : text(value[field], `${pointer}/${field}`);
   }
   for (const [alias, field] of Object.entries(ADDRESS_ALIASES)) {
+    if (value[alias] === undefined) continue;
     const aliased = text(value[alias], `${pointer}/${alias}`);
-    if (aliased === null) continue;
-    if (out[field] != null && out[field] !== aliased) {
+    const named = out[field];
+    if (named != null && named !== aliased) {
       throw invalid(`${alias} and ${field} name the same field with different values; send one.`, `${pointer}/${alias}`);
     }
-    out[field] = aliased;
+    out[field] = named ?? aliased;
   }
   return out;
 }
@@ -105,24 +120,38 @@ export function contact(value: unknown, pointer: string): Contact | null {
   if (value === null) return null;
   if (!isObject(value)) throw invalid('contact must be an object.', pointer);
   rejectUnknown(value, ['email', 'phone'], pointer);
-  const email = text(value.email, `${pointer}/email`, 254);
-  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('Not an email address.', `${pointer}/email`);
-  const phone = text(value.phone, `${pointer}/phone`, 32);
-  if (phone !== null && !/^\+?[0-9 ()\-.]{3,31}$/.test(phone)) throw invalid('Not a phone number.', `${pointer}/phone`);
-  return { email, phone };
+  const out: Contact = {};
+  if (value.email !== undefined) {
+    const email = text(value.email, `${pointer}/email`, 254);
+    if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('Not an email address.', `${pointer}/email`);
+    out.email = email;
+  }
+  if (value.phone !== undefined) {
+    const phone = text(value.phone, `${pointer}/phone`, 32);
+    if (phone !== null && !/^\+?[0-9 ()\-.]{3,31}$/.test(phone)) throw invalid('Not a phone number.', `${pointer}/phone`);
+    out.phone = phone;
+  }
+  return out;
 }
 
-export function identityNumbers(value: unknown, pointer: string): IdentityNumber[] {
-  if (value === null) return [];
-  if (!Array.isArray(value) || value.length > 20) throw invalid('identity_numbers must be an array of at most 20 { type, value, country_code? }.', pointer);
+/** An `identity_numbers` item as a client writes it; the server adds `created_at` and `updated_at`. */
+export type IdentityNumberInput = Pick<IdentityNumber, 'number' | 'issuing_country_code' | 'class'>;
+
+const IDENTITY_NUMBER_SHAPE = '{ number, issuing_country_code?, class? }';
+
+/** The whole list (a PATCH replaces it); null clears it. */
+export function identityNumbers(value: unknown, pointer: string): IdentityNumberInput[] | null {
+  if (value === null) return null;
+  if (!Array.isArray(value) || value.length > 20) throw invalid(`identity_numbers must be an array of at most 20 ${IDENTITY_NUMBER_SHAPE}.`, pointer);
   return value.map((item, i) => {
     const at = `${pointer}/${i}`;
-    if (!isObject(item)) throw invalid('Expected { type, value, country_code? }.', at);
-    rejectUnknown(item, ['type', 'value', 'country_code'], at);
-    const number: IdentityNumber = { type: requiredText(item.type, `${at}/type`, 64), value: requiredText(item.value, `${at}/value`, 64) };
-    const country = countryCode(item.country_code, `${at}/country_code`);
-    if (country) number.country_code = country;
-    return number;
+    if (!isObject(item)) throw invalid(`Expected ${IDENTITY_NUMBER_SHAPE}.`, at);
+    rejectUnknown(item, ['number', 'issuing_country_code', 'class'], at, ['created_at', 'updated_at']);
+    return {
+      number: requiredText(item.number, `${at}/number`, 64),
+      issuing_country_code: countryCode(item.issuing_country_code, `${at}/issuing_country_code`),
+      class: text(item.class, `${at}/class`, 64),
+    };
   });
 }
 
@@ -193,12 +222,13 @@ export function declaredFile(value: unknown, pointer: string, maxBytes: number):
   return out;
 }
 
+/** What a create or PATCH sent of the personal data; each object holds only the members sent. */
 export interface ManualData {
-  person?: Person | null;
+  person?: PersonPatch | null;
   business?: Json | null;
   contact?: Contact | null;
   address?: Address | null;
-  identity_numbers?: IdentityNumber[];
+  identity_numbers?: IdentityNumberInput[] | null;
 }
 
 export const MANUAL_DATA_FIELDS = ['person', 'business', 'contact', 'address', 'identity_numbers'] as const;

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { LICENCE } from '../fixtures/payload.js';
 import { harness, LICENCE_FILES, type Harness } from './helpers.js';
 
 const ids = (r: { body: { data: { id: string }[] } }) => r.body.data.map((x) => x.id);
@@ -221,5 +222,150 @@ describe('seed shapes: sessions', () => {
     const expired = (await h.api('GET', `/identity/sessions/${id}`)).body.data.attributes;
     assert.equal(expired.status, 'expired');
     assert.equal(expired.expired_at, new Date(created + 120_000).toISOString());
+  });
+});
+
+describe('seed shapes: identity_numbers', () => {
+  const patchSession = (h: Harness, id: string, attributes: Record<string, unknown>) =>
+    h.api('PATCH', `/identity/sessions/${id}`, { data: { type: 'session', id, attributes } });
+
+  it('seed 001: identity_numbers is an array, [] on a new account', async () => {
+    const h = harness();
+    const r = await h.api('POST', '/identity/accounts', { data: { type: 'account', attributes: { external_id: 'user-12345', entity_type: 'person' } } });
+    assert.equal(r.status, 201);
+    assert.deepEqual(r.body.data.attributes.identity_numbers, []);
+    const cleared = await h.api('PATCH', `/identity/accounts/${r.body.data.id}`, { data: { type: 'account', attributes: { identity_numbers: null } } });
+    assert.deepEqual(cleared.body.data.attributes.identity_numbers, [], 'an account\'s list stays an array');
+  });
+
+  it('seed 002: "identity_numbers": null on a new session', async () => {
+    const h = harness();
+    const id = await h.session();
+    assert.equal((await h.api('GET', `/identity/sessions/${id}`)).body.data.attributes.identity_numbers, null);
+  });
+
+  it('seed 003: an item is { number, issuing_country_code, class, created_at, updated_at }, the timestamps set by the server', async () => {
+    const h = harness();
+    const id = await h.session();
+    h.clock.advance(1000);
+    const written = new Date(h.clock.now()).toISOString();
+    const r = await patchSession(h, id, { identity_numbers: [{ number: 'D1234567', issuing_country_code: 'us', class: 'drivers_license' }] });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(r.body.data.attributes.identity_numbers, [
+      { number: 'D1234567', issuing_country_code: 'US', class: 'drivers_license', created_at: written, updated_at: written },
+    ]);
+    const bare = await patchSession(h, id, { identity_numbers: [{ number: '123-45-6789' }] });
+    assert.deepEqual(bare.body.data.attributes.identity_numbers[0], { number: '123-45-6789', issuing_country_code: null, class: null, created_at: written, updated_at: written });
+    const refused: [Record<string, unknown>, string][] = [
+      [{ class: 'ssn' }, '/data/attributes/identity_numbers/0/number'],
+      [{ number: '1', issuing_country_code: 'USA' }, '/data/attributes/identity_numbers/0/issuing_country_code'],
+      [{ number: '1', created_at: written }, '/data/attributes/identity_numbers/0/created_at'],
+      [{ number: '1', updated_at: written }, '/data/attributes/identity_numbers/0/updated_at'],
+      [{ type: 'ssn', value: '1' }, '/data/attributes/identity_numbers/0/type'],
+    ];
+    for (const [item, pointer] of refused) {
+      const bad = await patchSession(h, id, { identity_numbers: [item] });
+      assert.equal(bad.status, 422, pointer);
+      assert.equal(bad.body.errors[0].source.pointer, pointer);
+    }
+    assert.equal((await patchSession(h, id, { identity_numbers: { number: '1' } })).status, 422, 'the collection is an array');
+  });
+
+  it('seed 002 (automatic extraction): a passed verification adds the document number as an item, once per number and class', async () => {
+    const h = harness();
+    const id = await h.session();
+    const doc = await h.uploadedDocument(id, 'drivers_license', LICENCE_FILES());
+    const earlier = new Date(h.clock.now()).toISOString();
+    const number = LICENCE.document_number;
+    const held = [
+      { number, issuing_country_code: 'US', class: 'drivers_license' },
+      { number, issuing_country_code: 'US', class: 'state_id' },
+    ];
+    assert.equal((await patchSession(h, id, { identity_numbers: held })).status, 200);
+    h.clock.advance(1000);
+    const v = await h.verify(doc, id, { auto_update_session: true });
+    const result = (await h.outcome(v.body.data.id)).body.data.attributes;
+    assert.equal(result.status, 'passed');
+    assert.deepEqual(result.extracted.identity_numbers, [{ number, issuing_country_code: 'US', class: 'drivers_license' }]);
+    const session = (await h.api('GET', `/identity/sessions/${id}`)).body.data.attributes;
+    assert.deepEqual(
+      session.identity_numbers.map((n: Record<string, string>) => [n.number, n.class, n.created_at]),
+      [
+        [number, 'drivers_license', earlier],
+        [number, 'state_id', earlier],
+      ],
+      'the number the session already held (same number and class) is not added twice',
+    );
+  });
+});
+
+describe('seed shapes: PATCH merges', () => {
+  async function fullAccount(h: Harness): Promise<string> {
+    const r = await h.api('POST', '/identity/accounts', {
+      data: {
+        type: 'account',
+        attributes: {
+          external_id: 'user-12345',
+          person: { name: { first: 'Jane', last: 'Doe' }, birth_date: '1990-05-15' },
+          contact: { email: 'jane@example.com', phone: '+1234567890' },
+          address: { line1: '123 Main St', city: 'San Francisco', subdivision: 'CA', postal_code: '94102', country_code: 'US' },
+          identity_numbers: [{ number: '1', class: 'ssn' }, { number: '2', class: 'passport' }],
+        },
+      },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body.data.id;
+  }
+  const patchAccount = async (h: Harness, id: string, attributes: Record<string, unknown>) => {
+    const r = await h.api('PATCH', `/identity/accounts/${id}`, { data: { type: 'account', id, attributes } });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    return r.body.data.attributes;
+  };
+
+  it('seed 001 ("Updating an Account"): { contact: { email } } alone changes the email and keeps the phone', async () => {
+    const h = harness();
+    const id = await fullAccount(h);
+    const a = await patchAccount(h, id, { contact: { email: 'new-email@example.com' } });
+    assert.deepEqual(a.contact, { email: 'new-email@example.com', phone: '+1234567890' });
+    assert.equal(a.person.name.last, 'Doe', 'other attributes are kept too');
+  });
+
+  it('seed 002 ("Manual Input"): a session PATCH of { person: { name: { first } } } keeps last and birth_date; { address: { line1 } } keeps the rest', async () => {
+    const h = harness();
+    const id = await h.session(undefined, {
+      person: { name: { first: 'Jane', last: 'Doe' }, birth_date: '1990-05-15' },
+      address: { line1: '123 Main St', city: 'San Francisco', subdivision: 'CA', postal_code: '94102', country_code: 'US' },
+    });
+    const patch = async (attributes: Record<string, unknown>) =>
+      (await h.api('PATCH', `/identity/sessions/${id}`, { data: { type: 'session', id, attributes } })).body.data.attributes;
+    const named = await patch({ person: { name: { first: 'Janet' } } });
+    assert.deepEqual(named.person, { name: { first: 'Janet', middle: null, last: 'Doe' }, birth_date: '1990-05-15', sex: null });
+    const moved = await patch({ address: { line1: '1 Market St' } });
+    assert.deepEqual(moved.address, {
+      line1: '1 Market St',
+      line2: null,
+      sublocality: null,
+      locality: 'San Francisco',
+      administrative_area: 'CA',
+      postal_code: '94102',
+      country_code: 'US',
+    });
+    const aliased = await patch({ address: { city: 'Oakland' } });
+    assert.equal(aliased.address.locality, 'Oakland', 'the guide\'s spelling merges into the reference member');
+    assert.equal(aliased.address.line1, '1 Market St');
+  });
+
+  it('seed 001 (PATCH semantics): an explicit null clears a member, null for the object clears the object, arrays are replaced whole', async () => {
+    const h = harness();
+    const id = await fullAccount(h);
+    const noPhone = await patchAccount(h, id, { contact: { phone: null } });
+    assert.deepEqual(noPhone.contact, { email: 'jane@example.com', phone: null });
+    const noBirthDate = await patchAccount(h, id, { person: { birth_date: null } });
+    assert.deepEqual(noBirthDate.person, { name: { first: 'Jane', middle: null, last: 'Doe' }, birth_date: null, sex: null });
+    const noAddress = await patchAccount(h, id, { address: null });
+    assert.equal(noAddress.address, null);
+    assert.equal(noAddress.contact.email, 'jane@example.com');
+    const numbers = await patchAccount(h, id, { identity_numbers: [{ number: '3', class: 'drivers_license' }] });
+    assert.deepEqual(numbers.identity_numbers.map((n: { number: string }) => n.number), ['3'], 'the list is replaced, not merged');
   });
 });

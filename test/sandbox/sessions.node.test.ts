@@ -70,7 +70,7 @@ describe('sandbox sessions', () => {
           person: { name: { first: 'Jane', middle: null, last: 'Specimen' }, birth_date: '1990-01-15', sex: 'female' },
           address: { line1: '123 Example St', city: 'Anytown', subdivision: 'VA', postal_code: '23219', country_code: 'US' },
           contact: { email: 'jane@example.com', phone: '+1 555 0100' },
-          identity_numbers: [{ type: 'ssn_last4', value: '1234', country_code: 'US' }],
+          identity_numbers: [{ number: '1234', issuing_country_code: 'us', class: 'ssn_last4' }],
           behavior_analysis: behavior,
         },
       },
@@ -89,6 +89,7 @@ describe('sandbox sessions', () => {
     });
     assert.equal(a.person.name.last, 'Specimen');
     assert.equal(a.contact.phone, '+1 555 0100');
+    assert.deepEqual(a.identity_numbers, [{ number: '1234', issuing_country_code: 'US', class: 'ssn_last4', created_at: at(h), updated_at: at(h) }]);
     assert.deepEqual(Object.keys(a.behavior_analysis).sort(), [...BEHAVIOR_FIELDS].sort());
     assert.equal(a.behavior_analysis.bot_score, 95);
     assert.equal(a.behavior_analysis.autofill_starts, null, 'fields not sent are null');

@@ -70,12 +70,14 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     assert.equal(x.document.issue_date, LICENCE.issue_date);
     assert.equal(x.document.jurisdiction, LICENCE.address.administrative_area);
     assert.deepEqual(x.address, { ...LICENCE.address, line2: null, sublocality: null });
-    assert.deepEqual(x.identity_numbers, [{ type: 'drivers_license', value: LICENCE.document_number, country_code: 'US' }]);
+    assert.deepEqual(x.identity_numbers, [{ number: LICENCE.document_number, issuing_country_code: 'US', class: 'drivers_license' }]);
 
     assert.equal(session.attributes.status, 'completed');
     assert.deepEqual(session.attributes.person, x.person);
     assert.deepEqual(session.attributes.address, x.address);
-    assert.deepEqual(session.attributes.identity_numbers, x.identity_numbers);
+    const written = session.attributes.identity_numbers.map(({ number, issuing_country_code, class: kind }: Record<string, string>) => ({ number, issuing_country_code, class: kind }));
+    assert.deepEqual(written, x.identity_numbers);
+    assert.equal(session.attributes.identity_numbers[0].created_at, session.attributes.completed_at, 'written when the outcome arrived');
   });
 
   it('leaves the session alone without auto_update_session', async () => {

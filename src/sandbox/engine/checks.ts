@@ -217,7 +217,7 @@ function extractedFrom(input: EngineInput, f: AamvaFields | null): Record<string
       country_code: f.address.country_code,
     },
     identity_numbers: f.document_number
-      ? [{ type: identityType, value: f.document_number, ...(country ? { country_code: country } : {}) }]
+      ? [{ number: f.document_number, issuing_country_code: country ?? null, class: identityType }]
       : [],
   };
 }

@@ -5,11 +5,12 @@ import { conflict, notFound } from '../errors.js';
 import { redactSession } from '../redaction.js';
 import { PAGE_PARAMETERS } from '../pagination.js';
 import { enumFilter, filterParam, filterParameters, rejectUnknown, resourceInput } from '../request.js';
+import { mergeManualData, NO_MANUAL_DATA, type ManualValues } from '../manual-data.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { accountResource } from '../serialize.js';
 import type { AccountRecord } from '../store.js';
-import { ENTITY_TYPES, MANUAL_DATA_FIELDS, manualData, oneOf, text } from '../validate.js';
+import { ENTITY_TYPES, MANUAL_DATA_FIELDS, manualData, oneOf, text, type ManualData } from '../validate.js';
 
 const WRITABLE = ['status', 'external_id', 'entity_type', ...MANUAL_DATA_FIELDS];
 const READ_ONLY = ['created_at', 'updated_at', 'redacted_at'];
@@ -18,6 +19,12 @@ function getAccount(ctx: Ctx, id: string): AccountRecord {
   const account = ctx.env.state.accounts[id];
   if (!account) throw notFound(`No account ${id}.`);
   return account;
+}
+
+/** As mergeManualData, but an account's identity_numbers stays an array (seed 001 shows [] on a new account). */
+function accountData(current: ManualValues, data: ManualData, now: number): Partial<AccountRecord> {
+  const { identity_numbers, ...rest } = mergeManualData(current, data, now);
+  return { ...rest, ...(identity_numbers === undefined ? {} : { identity_numbers: identity_numbers ?? [] }) };
 }
 
 function create(ctx: Ctx): Response {
@@ -29,11 +36,12 @@ function create(ctx: Ctx): Response {
     status: attributes.status === undefined ? 'active' : oneOf(attributes.status, ACCOUNT_STATUSES, '/data/attributes/status'),
     external_id: text(attributes.external_id, '/data/attributes/external_id', 255),
     entity_type: attributes.entity_type === undefined ? 'person' : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type'),
-    person: data.person ?? null,
-    business: data.business ?? null,
-    contact: data.contact ?? null,
-    address: data.address ?? null,
-    identity_numbers: data.identity_numbers ?? [],
+    person: null,
+    business: null,
+    contact: null,
+    address: null,
+    identity_numbers: [],
+    ...accountData(NO_MANUAL_DATA, data, ctx.now),
     created_at: ctx.now,
     updated_at: ctx.now,
     redacted_at: null,
@@ -64,7 +72,7 @@ function update(ctx: Ctx): Response {
   const entityType =
     attributes.entity_type === undefined ? account.entity_type : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type');
   const externalId = 'external_id' in attributes ? text(attributes.external_id, '/data/attributes/external_id', 255) : account.external_id;
-  Object.assign(account, data, { status, entity_type: entityType, external_id: externalId, updated_at: ctx.now });
+  Object.assign(account, accountData(account, data, ctx.now), { status, entity_type: entityType, external_id: externalId, updated_at: ctx.now });
   return resourceResponse(accountResource(ctx, account));
 }
 

@@ -6,6 +6,7 @@ import { assertNotRedacted, getSession, moveSession } from '../lifecycle.js';
 import { redactSession } from '../redaction.js';
 import { PAGE_PARAMETERS } from '../pagination.js';
 import { aliasedParam, enumFilter, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { mergeManualData, NO_MANUAL_DATA } from '../manual-data.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { failIfScheduled, parseScenario } from '../scenarios.js';
@@ -49,11 +50,8 @@ function create(ctx: Ctx): Response {
     // Seed 002 shows "api" for a session created with an API key; "system" is the reference's other value.
     creator_type: 'api',
     creator_id: 'sandbox',
-    person: data.person ?? null,
-    business: data.business ?? null,
-    contact: data.contact ?? null,
-    address: data.address ?? null,
-    identity_numbers: data.identity_numbers ?? [],
+    ...NO_MANUAL_DATA,
+    ...mergeManualData(NO_MANUAL_DATA, data, ctx.now),
     behavior_analysis: null,
     behavior_evidence: null,
     created_at: ctx.now,
@@ -113,7 +111,7 @@ function update(ctx: Ctx): Response {
   const camera = cameraSummary(meta.camera);
   assertNotRedacted(session);
   failIfScheduled(session.sandbox, 'patch_session');
-  Object.assign(session, data, { entity_type: entityType, updated_at: ctx.now });
+  Object.assign(session, mergeManualData(session, data, ctx.now), { entity_type: entityType, updated_at: ctx.now });
   if (behavior !== undefined) session.behavior_analysis = behavior;
   if (meta.evidence !== undefined) session.behavior_evidence = meta.evidence;
   if (camera) recordCamera(ctx, session.id, camera);
