@@ -4,7 +4,7 @@
  * request, in the order they happened, each stamped with the time it was due rather than the time
  * it was noticed. That keeps the sandbox deterministic under an injected clock and needs no timers.
  */
-import { isFinalSessionStatus, type SessionStatus } from '../api/contract.js';
+import { isFinalSessionStatus, type AccountStatus, type SessionStatus } from '../api/contract.js';
 import type { Env } from './context.js';
 import { conflict, notFound } from './errors.js';
 import { addIdentityNumbers } from './manual-data.js';
@@ -26,6 +26,26 @@ export function moveSession(session: SessionRecord, to: SessionStatus, at: numbe
   const stamp = TIMESTAMP_FOR[to];
   if (stamp) (session as unknown as Record<string, unknown>)[stamp] = at;
   session.updated_at = at;
+}
+
+/**
+ * Seed 000: "Make a Decision … The account status reflects the overall state of the applicant."
+ * Read as: the latest decision on any of its sessions sets it. An integrator's PATCH of the status
+ * stands until the next decision.
+ */
+const ACCOUNT_STATUS_AFTER: Partial<Record<SessionStatus, AccountStatus>> = {
+  approved: 'active',
+  declined: 'suspended',
+  marked_for_review: 'pending',
+};
+
+/** Call after a session moved: when the move is a decision, its account's status follows. */
+export function reflectOnAccount(env: Env, session: SessionRecord, at: number): void {
+  const status = ACCOUNT_STATUS_AFTER[session.status];
+  const account = env.state.accounts[session.account_id];
+  if (!status || !account || account.redacted_at !== null || account.status === status) return;
+  account.status = status;
+  account.updated_at = at;
 }
 
 export function settle(env: Env, now: number): void {
@@ -65,6 +85,7 @@ function revealOutcome(env: Env, v: VerificationRecord): void {
   if (!session || session.redacted_at || isFinalSessionStatus(session.status)) return;
   if (outcome.status === 'passed') {
     moveSession(session, session.sandbox.scenario === 'marked_for_review' ? 'marked_for_review' : 'completed', at);
+    reflectOnAccount(env, session, at);
     if (v.auto_update_session && v.extracted) writeBack(session, v.extracted, at);
   } else if (outcome.status === 'failed') {
     moveSession(session, 'failed', at);

@@ -16,7 +16,7 @@ describe('sandbox accounts', () => {
     const account = created.body.data;
     assert.match(account.id, /^acc_[0-9A-HJKMNP-TV-Z]{26}$/);
     assert.equal(account.type, 'account');
-    assert.equal(account.attributes.status, 'active');
+    assert.equal(account.attributes.status, 'pending');
     assert.equal(account.attributes.entity_type, 'person');
     assert.equal(account.attributes.address.locality, 'Springfield');
     assert.equal(account.attributes.address.administrative_area, 'VA');

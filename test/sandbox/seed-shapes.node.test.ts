@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LICENCE } from '../fixtures/payload.js';
-import { harness, LICENCE_FILES, type Harness } from './helpers.js';
+import { fixture, harness, LICENCE_FILES, type Harness } from './helpers.js';
 
 const ids = (r: { body: { data: { id: string }[] } }) => r.body.data.map((x) => x.id);
 
@@ -367,5 +367,62 @@ describe('seed shapes: PATCH merges', () => {
     assert.equal(noAddress.contact.email, 'jane@example.com');
     const numbers = await patchAccount(h, id, { identity_numbers: [{ number: '3', class: 'drivers_license' }] });
     assert.deepEqual(numbers.identity_numbers.map((n: { number: string }) => n.number), ['3'], 'the list is replaced, not merged');
+  });
+});
+
+describe('seed shapes: account status', () => {
+  async function account(h: Harness): Promise<string> {
+    const r = await h.api('POST', '/identity/accounts', { data: { type: 'account', attributes: { external_id: 'user-12345', entity_type: 'person' } } });
+    return r.body.data.id;
+  }
+
+  /** A session of `accountId` whose passport verification has come back passed. */
+  async function verifiedSession(h: Harness, accountId: string, scenario = 'pass'): Promise<string> {
+    const r = await h.api('POST', '/identity/sessions', {
+      data: { type: 'session', attributes: { entity_type: 'person' }, relationships: { account: { data: { type: 'account', id: accountId } } } },
+      meta: { sandbox: { scenario } },
+    });
+    const id: string = r.body.data.id;
+    const doc = await h.uploadedDocument(id, 'passport', [fixture('passport.jpg', 'front')]);
+    const v = await h.verify(doc, id);
+    assert.equal((await h.outcome(v.body.data.id)).body.data.attributes.status, 'passed');
+    return id;
+  }
+
+  const statusOf = async (h: Harness, id: string) => (await h.api('GET', `/identity/accounts/${id}`)).body.data.attributes.status;
+
+  it('seed 001: a new account is "status": "pending" (awaiting verification or review)', async () => {
+    const h = harness();
+    const r = await h.api('POST', '/identity/accounts', { data: { type: 'account', attributes: { external_id: 'user-12345', entity_type: 'person' } } });
+    assert.equal(r.body.data.attributes.status, 'pending');
+  });
+
+  it('seed 000 ("Make a Decision … the account status reflects the overall state of the applicant"): approved → active, declined → suspended, marked_for_review → pending', async () => {
+    const h = harness();
+    const id = await account(h);
+    const first = await verifiedSession(h, id);
+    assert.equal(await statusOf(h, id), 'pending', 'a completed session is not a decision yet');
+    assert.equal((await h.api('POST', `/identity/sessions/${first}/approve`)).status, 200);
+    assert.equal(await statusOf(h, id), 'active');
+
+    const second = await verifiedSession(h, id, 'marked_for_review');
+    assert.equal((await h.api('GET', `/identity/sessions/${second}`)).body.data.attributes.status, 'marked_for_review');
+    assert.equal(await statusOf(h, id), 'pending');
+    assert.equal((await h.api('POST', `/identity/sessions/${second}/decline`)).status, 200);
+    assert.equal(await statusOf(h, id), 'suspended');
+  });
+
+  it('seed 001 (statuses are read "to gate access"): an integrator\'s PATCH of the status stands until the next decision', async () => {
+    const h = harness();
+    const id = await account(h);
+    await h.api('POST', `/identity/sessions/${await verifiedSession(h, id)}/approve`);
+    assert.equal(await statusOf(h, id), 'active');
+    const patched = await h.api('PATCH', `/identity/accounts/${id}`, { data: { type: 'account', id, attributes: { status: 'inactive' } } });
+    assert.equal(patched.body.data.attributes.status, 'inactive');
+    const open = await verifiedSession(h, id);
+    h.clock.advance(60_000);
+    assert.equal(await statusOf(h, id), 'inactive', 'a session completing is not a decision');
+    await h.api('POST', `/identity/sessions/${open}/decline`);
+    assert.equal(await statusOf(h, id), 'suspended', 'the next decision sets it again');
   });
 });

@@ -33,7 +33,8 @@ function create(ctx: Ctx): Response {
   const data = manualData(attributes);
   const account: AccountRecord = {
     id: ctx.env.newId('acc'),
-    status: attributes.status === undefined ? 'active' : oneOf(attributes.status, ACCOUNT_STATUSES, '/data/attributes/status'),
+    // Seed 001: a new account is `pending`, awaiting verification; its sessions' decisions move it (lifecycle.ts).
+    status: attributes.status === undefined ? 'pending' : oneOf(attributes.status, ACCOUNT_STATUSES, '/data/attributes/status'),
     external_id: text(attributes.external_id, '/data/attributes/external_id', 255),
     entity_type: attributes.entity_type === undefined ? 'person' : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type'),
     person: null,

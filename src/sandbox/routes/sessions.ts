@@ -2,7 +2,7 @@
 import { isFinalSessionStatus, SESSION_STATUSES, type SessionStatus } from '../../api/contract.js';
 import type { Ctx } from '../context.js';
 import { conflict, invalid, notFound } from '../errors.js';
-import { assertNotRedacted, getSession, moveSession } from '../lifecycle.js';
+import { assertNotRedacted, getSession, moveSession, reflectOnAccount } from '../lifecycle.js';
 import { redactSession } from '../redaction.js';
 import { PAGE_PARAMETERS } from '../pagination.js';
 import { aliasedParam, enumFilter, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
@@ -166,6 +166,7 @@ function transition(from: readonly SessionStatus[], to: SessionStatus, verb: str
       throw conflict('invalid_transition', `Session ${session.id} is ${session.status}; only a session that is ${from.join(' or ')} can be ${verb}.`);
     }
     moveSession(session, to, ctx.now);
+    reflectOnAccount(ctx.env, session, ctx.now);
     return resourceResponse(sessionResource(ctx, session));
   };
 }
