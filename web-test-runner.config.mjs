@@ -6,7 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
-import { createDevBackend, nodeMiddleware } from './demo/dev-backend.ts';
+import { createDevBackend, DOCS_PROFILE_PREFIX, nodeMiddleware } from './demo/dev-backend.ts';
 import { brokenApiMiddleware, networkCommandsPlugin, signalsCommandsPlugin } from './test/helpers/server-commands.mjs';
 
 const executablePath = findChromium();
@@ -25,6 +25,8 @@ const CHROMIUM_ARGS = [
 ];
 
 const backend = createDevBackend();
+// The same backend with a sandbox that answers only what Beltic documents (test/helpers/widget.ts useSandboxProfile).
+const docsBackend = createDevBackend({ profile: 'docs', prefix: DOCS_PROFILE_PREFIX });
 
 /**
  * Chromium's fake camera playing a generated video (scripts/test.mjs generates the fixtures
@@ -94,7 +96,7 @@ export default {
     },
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkCommandsPlugin(), signalsCommandsPlugin()],
-  middleware: [fromConnect(nodeMiddleware(backend.handle)), brokenApiMiddleware()],
+  middleware: [fromConnect(nodeMiddleware(docsBackend.handle)), fromConnect(nodeMiddleware(backend.handle)), brokenApiMiddleware()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
 };

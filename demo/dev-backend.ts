@@ -7,10 +7,13 @@
  *   /api/demo/*   the demo backend (demo/backend.ts): sessions and client tokens
  *
  * `handle` answers null for any other path, so the dev server can serve its static files.
+ * With `prefix` all three sit under it (the browser tests mount a docs-profile backend at
+ * DOCS_PROFILE_PREFIX beside the default one).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { errorResponse } from '../src/api/responses.js';
 import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
+import type { SandboxProfile } from '../src/sandbox/profile.js';
 import { createProxy, type ClientConnection } from '../src/server/index.js';
 import { toNodeMiddleware } from '../src/server/node.js';
 import { createDemoBackend } from './backend.js';
@@ -18,6 +21,17 @@ import { createDemoBackend } from './backend.js';
 export const SANDBOX_PATH = '/sandbox';
 export const PROXY_PATH = '/beltic';
 export const DEMO_API_PATH = '/api/demo';
+/** Where the browser tests reach the backend whose sandbox answers only what Beltic documents. */
+export const DOCS_PROFILE_PREFIX = '/docs-profile';
+
+export interface DevBackendOptions {
+  /** The origin the browser uses; default: each request's own. */
+  origin?: string;
+  /** The sandbox's profile (profile.ts); default `default`. */
+  profile?: SandboxProfile;
+  /** A path every route of this backend sits under, e.g. `/docs-profile`; default none. */
+  prefix?: string;
+}
 
 export interface DevBackend {
   handle(request: Request, connection?: ClientConnection): Promise<Response | null>;
@@ -26,9 +40,13 @@ export interface DevBackend {
   tokenSecret: string;
 }
 
-export function createDevBackend(options: { origin?: string } = {}): DevBackend {
+export function createDevBackend(options: DevBackendOptions = {}): DevBackend {
   const origin = options.origin?.replace(/\/+$/, '');
-  const sandbox = createSandbox({ basePath: SANDBOX_PATH, publicUrl: origin ? origin + SANDBOX_PATH : undefined });
+  const prefix = options.prefix?.replace(/\/+$/, '') ?? '';
+  const sandboxPath = prefix + SANDBOX_PATH;
+  const proxyPath = prefix + PROXY_PATH;
+  const demoApiPath = prefix + DEMO_API_PATH;
+  const sandbox = createSandbox({ profile: options.profile, basePath: sandboxPath, publicUrl: origin ? origin + sandboxPath : undefined });
   const apiKey = sandbox.apiKey;
   const tokenSecret = randomSecret();
 
@@ -42,10 +60,10 @@ export function createDevBackend(options: { origin?: string } = {}): DevBackend 
     const apiPath = url.pathname.replace(/^\/v1(?=\/)/, '');
     const base = origin ?? browserOrigin.getStore() ?? 'http://localhost';
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
-    return sandbox.fetch(new Request(`${base}${SANDBOX_PATH}${apiPath}${url.search}`, { method: request.method, headers: request.headers, body }));
+    return sandbox.fetch(new Request(`${base}${sandboxPath}${apiPath}${url.search}`, { method: request.method, headers: request.headers, body }));
   }
 
-  const proxy = createProxy({ apiKey, tokenSecret, basePath: PROXY_PATH, upstream: toSandbox });
+  const proxy = createProxy({ apiKey, tokenSecret, basePath: proxyPath, upstream: toSandbox });
   const demo = createDemoBackend({
     apiKey,
     tokenSecret,
@@ -55,10 +73,11 @@ export function createDevBackend(options: { origin?: string } = {}): DevBackend 
 
   async function route(request: Request, connection?: ClientConnection): Promise<Response | null> {
     const { pathname } = new URL(request.url);
-    if (under(pathname, SANDBOX_PATH)) return sandbox.fetch(request);
-    if (under(pathname, PROXY_PATH)) return proxy(request, connection);
-    if (under(pathname, DEMO_API_PATH)) {
-      return (await demo(request)) ?? errorResponse(404, { code: 'unknown_route', title: 'Not found' });
+    if (under(pathname, sandboxPath)) return sandbox.fetch(request);
+    if (under(pathname, proxyPath)) return proxy(request, connection);
+    if (under(pathname, demoApiPath)) {
+      const demoRequest = prefix ? new Request(new URL(pathname.slice(prefix.length) + new URL(request.url).search, request.url), request) : request;
+      return (await demo(demoRequest)) ?? errorResponse(404, { code: 'unknown_route', title: 'Not found' });
     }
     return null;
   }

@@ -4,6 +4,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { SANDBOX_PROFILES, type SandboxProfile } from '../src/sandbox/profile.js';
 import { createDevBackend, nodeMiddleware } from './dev-backend.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +14,7 @@ function belticBackend(): Plugin {
   return {
     name: 'beltic-dev-backend',
     configureServer(server) {
-      const backend = createDevBackend();
+      const backend = createDevBackend({ profile: sandboxProfile() });
       server.middlewares.use(nodeMiddleware(backend.handle));
       // Fixture document images, to download or drag into the widget.
       server.middlewares.use('/fixtures', (req, res, next) => {
@@ -25,10 +26,22 @@ function belticBackend(): Plugin {
         createReadStream(file).pipe(res);
       });
       server.httpServer?.once('listening', () => {
-        setTimeout(() => console.log(`  Sandbox API key (for curl against /sandbox): ${backend.apiKey}`), 50);
+        setTimeout(() => {
+          console.log(`  Sandbox profile: ${backend.sandbox.profile}${backend.sandbox.profile === 'docs' ? " (only what Beltic's pages document)" : ''}`);
+          console.log(`  Sandbox API key (for curl against /sandbox): ${backend.apiKey}`);
+        }, 50);
       });
     },
   };
+}
+
+/** `BELTIC_SANDBOX_PROFILE=docs npm run demo` runs the demo against a sandbox that answers only what Beltic documents. */
+function sandboxProfile(): SandboxProfile {
+  const profile = process.env.BELTIC_SANDBOX_PROFILE || 'default';
+  if (!(SANDBOX_PROFILES as readonly string[]).includes(profile)) {
+    throw new Error(`BELTIC_SANDBOX_PROFILE must be one of ${SANDBOX_PROFILES.join(', ')}, not "${profile}".`);
+  }
+  return profile as SandboxProfile;
 }
 
 export default defineConfig({

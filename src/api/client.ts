@@ -55,6 +55,13 @@ export interface VerificationState {
   reasons: string[];
 }
 
+export interface CreatedVerification extends VerificationState {
+  id: string;
+}
+
+/** Whether an API offers a read, learnt from its first answer. */
+type Offered = 'unknown' | 'offered' | 'absent';
+
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
@@ -74,6 +81,11 @@ function abortError(): ApiError {
   return new ApiError('aborted', 'The request was cancelled.');
 }
 
+/** A declared file as Beltic documents it: the side (ext) travels in `meta`. */
+function documentedFile({ side: _side, ...file }: DeclaredFile): Omit<DeclaredFile, 'side'> {
+  return file;
+}
+
 function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
@@ -83,6 +95,8 @@ export class BelticClient {
   private readonly maxRetries: number;
   private readonly baseDelayMs: number;
   private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private verificationGet: Offered = 'unknown';
+  private verificationList: Offered = 'unknown';
 
   constructor(private readonly options: ClientOptions) {
     this.base = options.apiBase.replace(/\/+$/, '');
@@ -157,8 +171,10 @@ export class BelticClient {
       body: {
         data: {
           type: 'document/idv',
-          attributes: { document_type: documentType, issuing_country: issuingCountry, files },
+          attributes: { files: files.map(documentedFile) },
           relationships: { session: { data: { type: 'session', id: sessionId } } },
+          // Ext (EXTENSIONS.documentHints): where a strict server ignores them, never as attributes it would refuse.
+          meta: { document_type: documentType, issuing_country: issuingCountry, sides: files.map((file) => file.side ?? null) },
         },
       },
     });
@@ -171,7 +187,7 @@ export class BelticClient {
     const body = await this.request(paths.documentFiles(documentId), {
       method: 'POST',
       signal,
-      body: { data: { type: 'file', attributes: file } },
+      body: { data: { type: 'file', attributes: documentedFile(file), ...(file.side ? { meta: { side: file.side } } : {}) } },
     });
     const document = body as { data?: { id?: unknown } };
     const fileId = typeof document?.data?.id === 'string' ? document.data.id : undefined;
@@ -187,7 +203,8 @@ export class BelticClient {
 
   // ------------------------------------------------------------ verifications
 
-  async createVerification(documentId: string, sessionId: string, signal?: AbortSignal): Promise<string> {
+  /** Creates the verification; its answer may already carry the outcome (Beltic documents the call as synchronous). */
+  async createVerification(documentId: string, sessionId: string, signal?: AbortSignal): Promise<CreatedVerification> {
     const body = await this.request(paths.verifications(), {
       method: 'POST',
       signal,
@@ -198,17 +215,44 @@ export class BelticClient {
             document: { data: { type: 'document/idv', id: documentId } },
             session: { data: { type: 'session', id: sessionId } },
           },
+          // Inside `data`, as the sessions guide writes it: a top-level `meta` is not read by Beltic.
+          meta: { auto_update_session: true },
         },
-        meta: { auto_update_session: true },
       },
     });
-    return parse.resource(body, 'verification/idv').id;
+    const { id, attributes } = parse.resource(body, 'verification/idv');
+    return { id, ...parse.verificationState(attributes) };
   }
 
-  async verification(verificationId: string, signal?: AbortSignal): Promise<VerificationState> {
-    const body = await this.request(paths.verification(verificationId), { signal });
-    const { attributes } = parse.resource(body, 'verification/idv');
-    return { status: parse.verificationStatus(attributes), reasons: parse.failedCheckReasons(attributes) };
+  /**
+   * The verification's state from the first read this API offers: its own GET (ext), else the
+   * documented list filtered by session. Null when neither is offered, so the caller falls back
+   * on the session. A verification missing from an answered list is `not_found`.
+   */
+  async verification(verificationId: string, sessionId: string, signal?: AbortSignal): Promise<VerificationState | null> {
+    if (this.verificationGet !== 'absent') {
+      try {
+        const body = await this.request(paths.verification(verificationId), { signal });
+        this.verificationGet = 'offered';
+        return parse.verificationState(parse.resource(body, 'verification/idv').attributes);
+      } catch (error) {
+        // Once the call has answered, a 404 means this verification, not the route.
+        if (!(error instanceof ApiError && error.code === 'not_found' && this.verificationGet === 'unknown')) throw error;
+        this.verificationGet = 'absent';
+      }
+    }
+    if (this.verificationList === 'absent') return null;
+    let body: unknown;
+    try {
+      body = await this.request(paths.sessionVerifications(sessionId), { signal });
+    } catch (error) {
+      if (!(error instanceof ApiError && (error.code === 'not_found' || error.code === 'forbidden'))) throw error;
+      this.verificationList = 'absent';
+      return null;
+    }
+    const found = parse.listedResource(body, 'verification/idv', verificationId);
+    if (!found) throw new ApiError('not_found', 'The verification is not listed for this session.', 404);
+    return parse.verificationState(found.attributes);
   }
 
   // ------------------------------------------------------------ transport

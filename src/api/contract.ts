@@ -307,6 +307,8 @@ export const paths = {
   documentSubmit: (id: string) => `/identity/documents/idvs/${enc(id)}/submit`,
   verifications: () => `/identity/verifications`,
   verification: (id: string) => `/identity/verifications/${enc(id)}`,
+  /** The documented list, filtered to one session; its newest verifications come first. */
+  sessionVerifications: (sessionId: string) => `/identity/verifications?session_id=${enc(sessionId)}&page[size]=100`,
 } as const;
 
 function enc(id: string): string {
@@ -324,8 +326,7 @@ export const EXTENSIONS = {
   sessionStart: 'POST /identity/sessions/{id}/start',
   behaviorAnalysis: 'PATCH /identity/sessions/{id} attributes.behavior_analysis + meta.evidence',
   sessionDeviceCreate: 'POST /identity/session-devices',
-  documentSide: 'attributes.files[].side',
-  documentType: 'attributes.document_type, attributes.issuing_country on document/idv',
+  documentHints: 'data.meta.document_type, data.meta.issuing_country, data.meta.sides[] on document/idv (data.meta.side on a file)',
   documentGet: 'GET /identity/documents/idvs/{id}',
   documentSubmit: 'POST /identity/documents/idvs/{id}/submit',
   verificationGet: 'GET /identity/verifications/{id}',

@@ -55,6 +55,19 @@ export function verificationStatus(attributes: Json): VerificationStatus {
     : malformed('verification status');
 }
 
+export function verificationState(attributes: Json): { status: VerificationStatus; reasons: string[] } {
+  return { status: verificationStatus(attributes), reasons: failedCheckReasons(attributes) };
+}
+
+/** The resource with `id` in a list document (`data` an array), type checked; null when it is not listed. */
+export function listedResource(body: unknown, type: string, id: string): { id: string; attributes: Json } | null {
+  const document = object(body, 'document');
+  if (!Array.isArray(document.data)) malformed('data is not a list');
+  const item = document.data.find((entry) => isObject(entry) && entry.id === id);
+  if (!item) return null;
+  return resource({ data: item }, type);
+}
+
 /** The reasons of the failed checks, in the server's words, for the applicant. */
 export function failedCheckReasons(attributes: Json): string[] {
   const checks = Array.isArray(attributes.checks) ? (attributes.checks as Partial<VerificationCheck>[]) : [];

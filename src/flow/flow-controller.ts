@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeclaredFile, Side } from '../api/contract.js';
 import { ApiError } from '../api/errors.js';
-import { sleep, type BelticClient } from '../api/client.js';
+import { sleep, type BelticClient, type CreatedVerification, type VerificationState } from '../api/client.js';
 import { uploadFile } from '../upload/upload-file.js';
 import { UploadError, type UploadProgress } from '../upload/put-presigned.js';
 import type { FlowStore } from '../persistence/flow-store.js';
@@ -57,6 +57,8 @@ export class FlowController implements ReactiveController {
   private effectAbort: AbortController | null = null;
   private connected = false;
   private readonly timing: FlowTiming;
+  /** The create answer, used once by the poll: where Beltic answers synchronously it is the outcome. */
+  private createdVerification: CreatedVerification | null = null;
   /** Presigned URLs live in memory only: after a reload a fresh one is asked for. */
   private uploadUrls = new Map<Side, string>();
 
@@ -233,8 +235,9 @@ export class FlowController implements ReactiveController {
       state = this.state!;
     }
     this.callbacks.submitting?.();
-    const verificationId = await this.client.createVerification(state.document!.id, state.sessionId, signal);
-    this.dispatch({ type: 'verification_created', verificationId });
+    const created = await this.client.createVerification(state.document!.id, state.sessionId, signal);
+    this.createdVerification = created;
+    this.dispatch({ type: 'verification_created', verificationId: created.id });
   }
 
   private async uploadSide(side: Side, signal: AbortSignal): Promise<void> {
@@ -265,15 +268,24 @@ export class FlowController implements ReactiveController {
   private async poll(signal: AbortSignal): Promise<void> {
     const step = this.state!.step;
     if (step.name !== 'verifying') return;
+    const { sessionId } = this.state!;
     const started = Date.now();
     let delay = this.timing.pollStartMs;
     for (;;) {
-      const verification = await this.client.verification(step.verificationId, signal);
-      if (verification.status !== 'initiated') {
-        // The session has the last word: a passed check can still be routed to review.
-        const outcome = outcomeForSession(await this.client.sessionStatus(this.state!.sessionId, signal));
+      const verification = this.createdAnswer(step.verificationId) ?? (await this.client.verification(step.verificationId, sessionId, signal));
+      // The session has the last word: a passed check can still be routed to review.
+      const sessionStatus = verification?.status === 'initiated' ? null : await this.client.sessionStatus(sessionId, signal);
+      const outcome = sessionStatus && outcomeForSession(sessionStatus);
+      if (verification && verification.status !== 'initiated') {
         if (outcome && verification.status !== 'requires_retry') return this.finish(outcome, signal);
         this.dispatch({ type: 'verification_finished', status: verification.status, reasons: verification.reasons });
+        return;
+      }
+      // Where the API offers no read of the verification, the session tells: final is the outcome,
+      // open again (no longer `pending`) means the document must be captured again.
+      if (!verification && outcome) return this.finish(outcome, signal);
+      if (!verification && sessionStatus !== 'pending') {
+        this.dispatch({ type: 'verification_finished', status: 'requires_retry', reasons: [] });
         return;
       }
       if (Date.now() - started > this.timing.pollLimitMs) {
@@ -282,6 +294,12 @@ export class FlowController implements ReactiveController {
       await this.timing.sleep(delay, signal);
       delay = Math.min(this.timing.pollMaxMs, delay * 1.5);
     }
+  }
+
+  private createdAnswer(verificationId: string): VerificationState | null {
+    const created = this.createdVerification;
+    this.createdVerification = null;
+    return created?.id === verificationId && created.status !== 'initiated' ? created : null;
   }
 
   private async finish(outcome: Outcome, signal: AbortSignal): Promise<void> {

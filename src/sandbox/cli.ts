@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSandbox, DEFAULT_PROCESSING_DELAY_MS } from './index.js';
+import { SANDBOX_PROFILES, type SandboxProfile } from './profile.js';
 
 const HELP = `Usage: beltic-verify-sandbox [options]
 
@@ -25,6 +26,9 @@ Options:
                       or the one kept in --data-dir)
   --delay <ms>        Processing delay before a verification leaves
                       "initiated" (default ${DEFAULT_PROCESSING_DELAY_MS})
+  --profile <name>    default: Beltic's API and our extensions; docs: only
+                      what Beltic's pages document (extensions answer 404
+                      or are refused; see docs/sandbox.md)
   -h, --help          Show this help
 
 Docs: docs/sandbox.md`;
@@ -42,6 +46,7 @@ export async function main(argv: string[]): Promise<void> {
         'data-dir': { type: 'string' },
         'api-key': { type: 'string' },
         delay: { type: 'string' },
+        profile: { type: 'string', default: 'default' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -55,7 +60,9 @@ export async function main(argv: string[]): Promise<void> {
   }
   const port = integerOption(values.port, '--port', 0, 65535);
   const delay = values.delay === undefined ? undefined : integerOption(values.delay, '--delay', 0, 24 * 3600_000);
+  if (!(SANDBOX_PROFILES as readonly string[]).includes(values.profile)) fail(`--profile must be one of ${SANDBOX_PROFILES.join(', ')}.`);
   const sandbox = createSandbox({
+    profile: values.profile as SandboxProfile,
     basePath: values['base-path'],
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
@@ -67,6 +74,7 @@ export async function main(argv: string[]): Promise<void> {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     console.log(`Beltic sandbox: http://${host}:${info.port}${basePath}`);
     console.log(`API key (X-Api-Key): ${sandbox.apiKey}`);
+    if (sandbox.profile === 'docs') console.log("Profile: docs (only what Beltic's pages document)");
     if (values['data-dir']) console.log(`Data directory: ${values['data-dir']}`);
     console.log('Press Ctrl+C to stop.');
   });

@@ -18,6 +18,7 @@ import { createIdFactory, randomHex } from './ids.js';
 import { settle } from './lifecycle.js';
 import { UPLOAD_PATH_PREFIX } from './presign.js';
 import { MAX_JSON_BYTES, parseJson, readBytes } from './request.js';
+import { documentedAnswer, documentedRequest, isExtCall, SANDBOX_PROFILES, type SandboxProfile } from './profile.js';
 import { assertKnownQuery, matchRoute } from './router.js';
 import { accountRoutes } from './routes/accounts.js';
 import { documentRoutes } from './routes/documents.js';
@@ -28,6 +29,11 @@ import { verificationRoutes } from './routes/verifications.js';
 import { diskPersistence, emptyState, memoryPersistence, type State } from './store.js';
 
 export interface SandboxOptions {
+  /**
+   * `default`: Beltic's documented API plus our extensions. `docs`: only what Beltic's pages
+   * document (ext calls answer 404, ext attributes are refused, ext hints ignored; see profile.ts).
+   */
+  profile?: SandboxProfile;
   /** Staging secret key accepted in X-Api-Key; default: a random `sk_staging_…` (kept in `dataDir` if set). */
   apiKey?: string;
   /** Prefix the handler is mounted under, stripped from incoming URLs. Default `/v1`. */
@@ -52,6 +58,7 @@ export interface SandboxOptions {
 
 export interface Sandbox {
   readonly apiKey: string;
+  readonly profile: SandboxProfile;
   fetch(request: Request): Promise<Response>;
   close(): Promise<void>;
 }
@@ -63,6 +70,9 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 const ROUTES = [...accountRoutes, ...sessionRoutes, ...sessionDeviceRoutes, ...documentRoutes, ...verificationRoutes];
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const profile = options.profile ?? 'default';
+  if (!SANDBOX_PROFILES.includes(profile)) throw new TypeError(`profile must be one of ${SANDBOX_PROFILES.join(', ')}, got "${String(profile)}"`);
+  const documentedOnly = profile === 'docs';
   const resolved: ResolvedOptions = {
     basePath: normalizeBasePath(options.basePath ?? '/v1'),
     publicUrl: options.publicUrl ? publicBase(options.publicUrl, normalizeBasePath(options.basePath ?? '/v1')) : null,
@@ -118,7 +128,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return handleUpload({ request, path, rawQuery, env, withStore: exclusive });
     }
     const match = matchRoute(ROUTES, request.method, path);
-    if (match.kind === 'not_found') return routeNotFound(request.method, path);
+    // In the docs profile an ext call is indistinguishable from a route that does not exist.
+    if (match.kind === 'not_found' || (documentedOnly && match.kind === 'found' && isExtCall(match.route.method, match.route.pattern))) {
+      return routeNotFound(request.method, path);
+    }
     if (match.kind === 'method_not_allowed') {
       return errorResponse(
         405,
@@ -128,9 +141,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     authenticate(request, state.apiKey);
     assertKnownQuery(match.route, url.searchParams);
-    const key = idempotencyKey(request);
+    const key = documentedOnly ? null : idempotencyKey(request);
     const bytes = request.method === 'GET' ? new Uint8Array(0) : await readBytes(request, MAX_JSON_BYTES);
-    const body = parseJson(request, bytes);
+    const parsed = parseJson(request, bytes);
+    const body = documentedOnly ? documentedRequest(match.route.method, match.route.pattern, parsed) : parsed;
     const print = key === null ? '' : fingerprint(request.method, path, bytes);
     return exclusive(async (now) => {
       if (key !== null) {
@@ -155,7 +169,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         response = error.toResponse();
       }
       if (key !== null) await remember(state, key, print, response, now);
-      return response;
+      return documentedOnly ? withoutExtMembers(response) : response;
     });
   }
 
@@ -163,6 +177,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     get apiKey() {
       return state.apiKey;
     },
+    profile,
     async fetch(request: Request): Promise<Response> {
       try {
         return await handle(request);
@@ -183,6 +198,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       persist();
     },
   };
+}
+
+/** A JSON answer as the docs profile gives it: the resources it carries without their ext members. */
+async function withoutExtMembers(response: Response): Promise<Response> {
+  if (!(response.headers.get('content-type') ?? '').includes('json') || response.status >= 400) return response;
+  const body = (await response.json()) as Record<string, unknown>;
+  return new Response(JSON.stringify(documentedAnswer(body)), { status: response.status, headers: response.headers });
 }
 
 function authenticate(request: Request, apiKey: string): void {

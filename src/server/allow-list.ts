@@ -17,8 +17,10 @@ export type Access =
   | 'session in body'
   /** As above, and `data.relationships.document` belongs to the token's session. */
   | 'session and document in body'
-  /** `{id}` in the path is a resource of the token's session. */
-  | { owned: OwnedResource };
+  /** `{id}` in the path is a resource the token's session lists among its relationships. */
+  | { owned: OwnedResource }
+  /** A list narrowed to the token's session: the filter is set by the proxy, and every item checked. */
+  | 'own session list';
 
 export interface AllowedRoute {
   method: string;
@@ -26,8 +28,6 @@ export interface AllowedRoute {
   access: Access;
   /** Server-side work on the forwarded body (request-signals.ts, behavior-patch.ts). */
   adds?: 'observed device' | 'server behavior signals';
-  /** The created resource belongs to the token's session: remembered so later calls need no lookup. */
-  creates?: OwnedResource;
 }
 
 // prettier-ignore
@@ -35,13 +35,14 @@ export const ALLOWED: readonly AllowedRoute[] = [
   { method: 'GET',   pattern: '/identity/sessions/{id}',                 access: 'own session' },
   { method: 'PATCH', pattern: '/identity/sessions/{id}',                 access: 'own session', adds: 'server behavior signals' },
   { method: 'POST',  pattern: '/identity/sessions/{id}/start',           access: 'own session' },
-  { method: 'POST',  pattern: '/identity/session-devices',               access: 'session in body', adds: 'observed device', creates: 'session_device' },
+  { method: 'POST',  pattern: '/identity/session-devices',               access: 'session in body', adds: 'observed device' },
   { method: 'GET',   pattern: '/identity/session-devices/{id}',          access: { owned: 'session_device' } },
-  { method: 'POST',  pattern: '/identity/documents/idvs',                access: 'session in body', creates: 'document' },
+  { method: 'POST',  pattern: '/identity/documents/idvs',                access: 'session in body' },
   { method: 'GET',   pattern: '/identity/documents/idvs/{id}',           access: { owned: 'document' } },
   { method: 'POST',  pattern: '/identity/documents/idvs/{id}/files',     access: { owned: 'document' } },
   { method: 'POST',  pattern: '/identity/documents/idvs/{id}/submit',    access: { owned: 'document' } },
-  { method: 'POST',  pattern: '/identity/verifications',                 access: 'session and document in body', creates: 'verification' },
+  { method: 'POST',  pattern: '/identity/verifications',                 access: 'session and document in body' },
+  { method: 'GET',   pattern: '/identity/verifications',                 access: 'own session list' },
   { method: 'GET',   pattern: '/identity/verifications/{id}',            access: { owned: 'verification' } },
 ];
 
@@ -63,7 +64,6 @@ export const REFUSED: readonly RefusedRoute[] = [
   { method: 'POST', pattern: '/identity/sessions/{id}/redact',       reason: 'Redaction is done by your backend.' },
   { method: 'GET',  pattern: '/identity/session-devices',            reason: 'A client token cannot list session devices.' },
   { method: 'GET',  pattern: '/identity/documents/idvs',             reason: 'A client token cannot list documents.' },
-  { method: 'GET',  pattern: '/identity/verifications',              reason: 'A client token cannot list verifications.' },
   { method: '*',    pattern: '/identity/documents/addresses/**',     reason: 'Address documents are not part of the widget.' },
 ];
 

@@ -1,63 +1,47 @@
 /**
- * Which session a device, document or verification belongs to, as the upstream says.
+ * Whether a device, document or verification belongs to the token's session, from documented data.
  *
  * A client token names one session; ids of other resources come from the browser and prove
- * nothing. So before forwarding a call on one of them, the proxy reads the resource upstream (with
- * the secret key) and checks `relationships.session`. The answer never changes for a resource, so
- * it is cached for the proxy's lifetime (bounded), and resources created through the proxy are
- * remembered at creation, which makes the usual widget flow need no extra lookups at all.
+ * nothing. The session resource lists its own documents, verifications and devices (Beltic's
+ * sessions list page shows these relationships), so the proxy reads the session upstream (with the
+ * secret key) and looks the id up there. It remembers nothing between requests: any instance of
+ * the proxy, a new one or one just restarted, proves the same thing the same way, and no read of an
+ * undocumented endpoint is needed.
  */
 import { paths } from '../api/contract.js';
-import { BoundedMap } from './bounded-map.js';
 import type { OwnedResource } from './allow-list.js';
 import type { UpstreamAnswer, UpstreamCall } from './upstream.js';
 
-export const DEFAULT_MAX_CACHED_OWNERS = 50_000;
-
-const LOOKUP_PATH: Record<OwnedResource, (id: string) => string> = {
-  session_device: paths.sessionDevice,
-  document: paths.document,
-  verification: paths.verification,
+/** The session's relationships that list each kind of resource (the guide also shows a to-one `session_device`). */
+const RELATIONSHIPS: Record<OwnedResource, readonly string[]> = {
+  session_device: ['session_devices', 'session_device'],
+  document: ['documents'],
+  verification: ['verifications'],
 };
 
-/** The upstream answered the lookup with something other than the resource or a 404. */
+/** The upstream answered the session read with something other than the session. */
 export class OwnershipLookupFailed extends Error {
   override name = 'OwnershipLookupFailed';
   constructor(readonly answer: UpstreamAnswer) {
-    super(`ownership lookup answered ${answer.status}`);
+    super(`session read answered ${answer.status}`);
   }
 }
 
-export class Ownership {
-  readonly #owners: BoundedMap<string, string>;
+export type SessionReader = (sessionId: string) => Promise<Record<string, unknown> | null>;
 
-  constructor(
-    private readonly callUpstream: (call: UpstreamCall) => Promise<UpstreamAnswer>,
-    maxEntries = DEFAULT_MAX_CACHED_OWNERS,
-  ) {
-    this.#owners = new BoundedMap(maxEntries);
-  }
-
-  remember(kind: OwnedResource, id: string, sessionId: string): void {
-    this.#owners.set(`${kind}:${id}`, sessionId);
-  }
-
-  /** The owning session id; null when the resource does not exist or belongs to no session. */
-  async ownerOf(kind: OwnedResource, id: string): Promise<string | null> {
-    const cached = this.#owners.get(`${kind}:${id}`);
-    if (cached !== undefined) return cached;
-
-    const answer = await this.callUpstream({ method: 'GET', path: LOOKUP_PATH[kind](id) });
+/** Reads a session upstream: its resource object, or null when it does not exist. One read per call. */
+export function sessionReader(callUpstream: (call: UpstreamCall) => Promise<UpstreamAnswer>): SessionReader {
+  return async (sessionId) => {
+    const answer = await callUpstream({ method: 'GET', path: paths.session(sessionId) });
     if (answer.status === 404) return null;
     if (answer.status < 200 || answer.status >= 300) throw new OwnershipLookupFailed(answer);
-    const resource = parseData(answer.body);
-    let owner = relatedId(resource, 'session');
-    // A verification may name only its document (the session link is optional): the document's session counts.
-    const documentId = relatedId(resource, 'document');
-    if (owner === null && kind === 'verification' && documentId !== null) owner = await this.ownerOf('document', documentId);
-    if (owner !== null) this.remember(kind, id, owner);
-    return owner;
-  }
+    return parseData(answer.body);
+  };
+}
+
+/** Whether the session resource lists `id` among its resources of `kind`. */
+export function sessionOwns(session: Record<string, unknown> | null, kind: OwnedResource, id: string): boolean {
+  return RELATIONSHIPS[kind].some((name) => relatedIds(session, name).includes(id));
 }
 
 /** `data` of a JSON:API document, or null when the text is not one. */
@@ -72,7 +56,21 @@ export function parseData(text: string): Record<string, unknown> | null {
 
 /** The id of a to-one relationship of a resource object, or null. */
 export function relatedId(resource: unknown, name: string): string | null {
+  const ids = relatedIds(resource, name);
+  return ids.length === 1 && !Array.isArray(relationshipData(resource, name)) ? ids[0]! : null;
+}
+
+/** The ids a relationship names, to-one or to-many. */
+function relatedIds(resource: unknown, name: string): string[] {
+  const data = relationshipData(resource, name);
+  const identifiers = Array.isArray(data) ? data : [data];
+  return identifiers.flatMap((identifier) => {
+    const id = (identifier as { id?: unknown } | null | undefined)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
+function relationshipData(resource: unknown, name: string): unknown {
   const relationships = (resource as { relationships?: Record<string, { data?: unknown }> } | null)?.relationships;
-  const data = relationships?.[name]?.data as { id?: unknown } | null | undefined;
-  return typeof data?.id === 'string' ? data.id : null;
+  return relationships?.[name]?.data;
 }

@@ -14,7 +14,7 @@ import { errorResponse, type ErrorInit } from '../api/responses.js';
 import { matchRoute, PATCHABLE_SESSION_ATTRIBUTES, type AllowedRoute } from './allow-list.js';
 import { applyServerBehaviorSignals } from './behavior-patch.js';
 import { assertTokenSecret, ClientTokenError, createTokenVerifier, userAgentHash, type ClientTokenClaims } from './client-token.js';
-import { Ownership, OwnershipLookupFailed, parseData, relatedId } from './ownership.js';
+import { OwnershipLookupFailed, relatedId, sessionOwns, sessionReader } from './ownership.js';
 import {
   clientIp,
   deviceFingerprint,
@@ -79,7 +79,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   const verifyToken = createTokenVerifier(tokenSecret);
   const callUpstream = createUpstream({ apiKey, upstream: options.upstream, timeoutMs: options.timeoutMs });
   const observations = new SessionObservations();
-  const ownership = new Ownership(callUpstream);
+  const readSession = sessionReader(callUpstream);
 
   async function handle(request: Request, connection: ClientConnection | undefined): Promise<Response> {
     const url = new URL(request.url);
@@ -101,23 +101,20 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
 
     const text = request.method === 'GET' || request.method === 'HEAD' ? null : await readBody(request);
     // Bodies are parsed only where something in them is checked or added; others pass through as sent.
-    const inspectsBody = route.adds !== undefined || (typeof route.access === 'string' && route.access !== 'own session');
+    const inspectsBody = route.adds !== undefined || route.access === 'session in body' || route.access === 'session and document in body';
     let body = text && inspectsBody ? parseJsonObject(text, request.headers) : null;
     await checkAccess(route, match.id, body, sid);
     if (route.adds) body = addServerSignals(route.adds, body, request, sid, connection);
 
+    const listsOwnSession = route.access === 'own session list';
     const answer = await callUpstream({
       method: request.method,
       path: match.path,
-      search: forwardedSearch(url),
+      search: listsOwnSession ? sessionListSearch(url, sid) : forwardedSearch(url),
       headers: scopedHeaders(request.headers, sid),
       body: body ? JSON.stringify(body) : text || null,
     });
-    if (route.creates && answer.status >= 200 && answer.status < 300) {
-      const id = parseData(answer.body)?.id;
-      if (typeof id === 'string') ownership.remember(route.creates, id, sid);
-    }
-    return relay(answer);
+    return relay(listsOwnSession ? onlySessionItems(answer, await readSession(sid)) : answer);
   }
 
   /** What this request says about the session's device: the input of the server-only signals. */
@@ -198,8 +195,9 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       if (id !== sid) refuse(404, NOT_FOUND);
       return;
     }
+    if (access === 'own session list') return;
     if (typeof access === 'object') {
-      if ((await ownership.ownerOf(access.owned, id!)) !== sid) refuse(404, NOT_FOUND);
+      if (!sessionOwns(await readSession(sid), access.owned, id!)) refuse(404, NOT_FOUND);
       return;
     }
     const data = body?.data;
@@ -211,7 +209,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     if (access === 'session and document in body') {
       const documentId = relatedId(data, 'document');
       if (documentId === null) refuse(422, { code: 'document_required', title: 'Document required', pointer: '/data/relationships/document' });
-      if ((await ownership.ownerOf('document', documentId)) !== sid) refuse(404, { ...NOT_FOUND, pointer: '/data/relationships/document' });
+      if (!sessionOwns(await readSession(sid), 'document', documentId)) refuse(404, { ...NOT_FOUND, pointer: '/data/relationships/document' });
     }
   }
 
@@ -320,6 +318,37 @@ function forwardedSearch(url: URL): string {
   params.delete('include');
   const search = params.toString();
   return search ? `?${search}` : '';
+}
+
+/** Page parameters a session's list may carry; every other filter is the proxy's to set. */
+const LIST_PAGE_PARAMETERS = ['page[size]', 'page[after]', 'page[before]'];
+
+/** The list's query: the browser's page parameters and `session_id`, which is always the token's session. */
+function sessionListSearch(url: URL, sid: string): string {
+  const params = new URLSearchParams();
+  for (const name of LIST_PAGE_PARAMETERS) {
+    const value = url.searchParams.get(name);
+    if (value !== null) params.set(name, value);
+  }
+  params.set('session_id', sid);
+  return `?${params.toString()}`;
+}
+
+/**
+ * A list answer with only the verifications the token's session lists: should the upstream ignore
+ * the filter (some APIs silently ignore a filter they do not know), other sessions' items stay behind.
+ */
+function onlySessionItems(answer: UpstreamAnswer, session: Json | null): UpstreamAnswer {
+  if (answer.status < 200 || answer.status >= 300) return answer;
+  let document: unknown;
+  try {
+    document = JSON.parse(answer.body);
+  } catch {
+    refuse(502, { code: 'upstream_malformed', title: 'The identity service answered with something that is not JSON' });
+  }
+  if (!isObject(document) || !Array.isArray(document.data)) return answer;
+  const data = document.data.filter((item) => isObject(item) && typeof item.id === 'string' && sessionOwns(session, 'verification', item.id));
+  return { ...answer, body: JSON.stringify({ ...document, data }) };
 }
 
 function isObject(value: unknown): value is Json {

@@ -7,7 +7,17 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { LICENCE } from '../fixtures/payload.js';
-import { chooseFile, clearWidgetStorage, currentStep, expectAccessible, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
+import {
+  chooseFile,
+  clearWidgetStorage,
+  currentStep,
+  expectAccessible,
+  fixtureBlob,
+  shadow,
+  untilComplete,
+  useSandboxProfile,
+  waitForStep,
+} from '../helpers/widget.js';
 import {
   CanvasCamera,
   atCapture,
@@ -307,6 +317,25 @@ describe('camera capture', function () {
       expect(animations, 'the taken cue showed, without its flash').to.include('none').and.not.include('taken-flash');
       expect(liveRegion(element)).to.equal('Photo taken automatically.');
       expect(element.shadowRoot!.querySelector('.reading'), 'nothing read').to.equal(null);
+    });
+  });
+
+  describe('against a sandbox that answers only what Beltic documents', () => {
+    before(() => useSandboxProfile('docs'));
+    after(() => useSandboxProfile('default'));
+
+    it('a licence taken with the camera, both sides by themselves, reaches the result', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      await camera.show('scene-1280x720-dark-table-front-skew2-scale68.png');
+      const element = await atCapture('drivers_license', 'US');
+      const complete = untilComplete(element);
+      await waitForStep(element, 'review', 20000);
+      shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+      await waitForStep(element, 'capture');
+      await camera.show('scene-1280x720-dark-table-back-skew-2-scale72.png');
+      await until(() => currentStep(element) === 'review', () => `the back taken by itself (${scanStats(element)})`, 20000);
+      shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+      expect((await complete).detail.status).to.equal('passed');
     });
   });
 });

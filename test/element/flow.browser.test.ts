@@ -9,14 +9,18 @@ import {
   clearWidgetStorage,
   chooseFile,
   consent,
+  apiBase,
   createSession,
   currentStep,
+  expireSession,
   fixtureBlob,
   freshToken,
   mount,
   sandboxSession,
   shadow,
+  SANDBOX_PROFILES,
   untilComplete,
+  useSandboxProfile,
   waitForStep,
   widgetStorage,
 } from '../helpers/widget.js';
@@ -67,9 +71,13 @@ async function runLicence(element: BelticVerify): Promise<void> {
   await captureAndAccept(element, await fixtureBlob('licence-back.png'));
 }
 
-describe('<beltic-verify> end to end', function () {
+// Against both sandboxes: the default one (with our extensions) and the one that answers only what
+// Beltic's pages document, where the widget must reach the same results without any extension.
+for (const profile of SANDBOX_PROFILES) describe(`<beltic-verify> end to end (${profile} profile)`, function () {
   this.timeout(60000);
 
+  before(() => useSandboxProfile(profile));
+  after(() => useSandboxProfile('default'));
   beforeEach(clearWidgetStorage);
 
   afterEach(async () => {
@@ -99,6 +107,27 @@ describe('<beltic-verify> end to end', function () {
     expect(localStorage.length).to.equal(0);
     expect(sessionStorage.length).to.equal(0);
   });
+
+  if (profile === 'docs') {
+    it('needs no extension: each ext call it tries answers 404 once, and the outcome comes from documented reads', async () => {
+      performance.clearResourceTimings();
+      const session = await createSession({ scenario: 'pass' });
+      const element = await mount(session);
+      const complete = untilComplete(element);
+      await runLicence(element);
+      expect((await complete).detail.status).to.equal('passed');
+      const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((entry) => entry.name.includes(apiBase()))
+        .map((entry) => ({ path: new URL(entry.name).pathname.slice(apiBase().length) + new URL(entry.name).search, status: entry.responseStatus }));
+      const answered = (pattern: RegExp) => calls.filter((call) => pattern.test(call.path)).map((call) => call.status);
+      expect(answered(/\/start$/), 'POST /sessions/{id}/start').to.deep.equal([404]);
+      expect(answered(/^\/identity\/session-devices/), 'POST /session-devices').to.deep.equal([404]);
+      expect(answered(/\/submit$/), 'POST /documents/idvs/{id}/submit').to.deep.equal([404]);
+      expect(answered(/^\/identity\/verifications\/[^/?]+$/), 'GET /verifications/{id}, tried once').to.deep.equal([404]);
+      expect(answered(/^\/identity\/verifications\?session_id=/).every((status) => status === 200), 'the documented list').to.equal(true);
+      expect(answered(/^\/identity\/verifications\?session_id=/).length).to.be.greaterThan(0);
+    });
+  }
 
   it('verifies a two-sided licence and the sandbox reads its barcode', async () => {
     const session = await createSession({ scenario: 'pass' });
@@ -143,7 +172,7 @@ describe('<beltic-verify> end to end', function () {
 
   it('an expired session shows the expired result instead of the flow', async () => {
     const session = await createSession({ scenario: 'pass' });
-    await fetch(`/api/demo/session/${session.session_id}/expire`, { method: 'POST' });
+    await expireSession(session.session_id);
     const element = await mount(session);
     const { detail } = await untilComplete(element);
     expect(detail.status).to.equal('expired');
@@ -155,7 +184,7 @@ describe('<beltic-verify> end to end', function () {
     const element = await mount(session);
     await consent(element);
     await chooseDocument(element, 'passport');
-    await fetch(`/api/demo/session/${session.session_id}/expire`, { method: 'POST' });
+    await expireSession(session.session_id);
     const complete = untilComplete(element);
     await captureAndAccept(element, await fixtureBlob('passport.jpg'));
     expect((await complete).detail.status).to.equal('expired');
@@ -177,7 +206,7 @@ describe('<beltic-verify> end to end', function () {
   it('refuses a secret API key: error event, nothing sent', async () => {
     const before = performance.getEntriesByType('resource').length;
     const element = document.createElement('beltic-verify') as BelticVerify;
-    element.setAttribute('api-base', '/beltic');
+    element.setAttribute('api-base', apiBase());
     document.body.append(element);
     const error = oneEvent(element, 'beltic-verify-error');
     element.clientToken = 'sk_staging_0123456789abcdef';
@@ -186,7 +215,7 @@ describe('<beltic-verify> end to end', function () {
     expect(detail.recoverable).to.equal(false);
     expect(detail.message).to.not.include('sk_staging_0123456789abcdef');
     await element.updateComplete;
-    const calls = performance.getEntriesByType('resource').slice(before).filter((e) => e.name.includes('/beltic'));
+    const calls = performance.getEntriesByType('resource').slice(before).filter((e) => e.name.includes(apiBase()));
     expect(calls).to.have.length(0);
     expect(element.outerHTML).to.not.include('sk_');
     element.remove();
@@ -195,7 +224,7 @@ describe('<beltic-verify> end to end', function () {
   it('reads a client-token attribute once and removes it from the DOM', async () => {
     const session = await createSession({ scenario: 'pass' });
     const element = document.createElement('beltic-verify') as BelticVerify;
-    element.setAttribute('api-base', '/beltic');
+    element.setAttribute('api-base', apiBase());
     element.setAttribute('client-token', session.client_token);
     document.body.append(element);
     expect(element.hasAttribute('client-token')).to.equal(false);

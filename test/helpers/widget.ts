@@ -3,6 +3,22 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
 import type { StepName } from '../../src/flow/machine.js';
 
+/** The prefix of the docs-profile backend (DOCS_PROFILE_PREFIX in demo/dev-backend.ts, mounted by web-test-runner.config.mjs). */
+const DOCS_PROFILE_PREFIX = '/docs-profile';
+export const SANDBOX_PROFILES = ['default', 'docs'] as const;
+export type SandboxProfile = (typeof SANDBOX_PROFILES)[number];
+let prefix = '';
+
+/** Which sandbox the helpers below talk to: the default one, or the one that answers only what Beltic documents. */
+export function useSandboxProfile(profile: SandboxProfile): void {
+  prefix = profile === 'docs' ? DOCS_PROFILE_PREFIX : '';
+}
+
+/** The widget's `api-base`: the proxy of the current profile's backend. */
+export function apiBase(): string {
+  return `${prefix}/beltic`;
+}
+
 export interface DemoSession {
   session_id: string;
   client_token: string;
@@ -10,7 +26,7 @@ export interface DemoSession {
 
 /** A session created by the demo backend (the integrator's part) in the sandbox, with a client token. */
 export async function createSession(body: Record<string, unknown> = {}): Promise<DemoSession> {
-  const response = await fetch('/api/demo/session', {
+  const response = await fetch(`${prefix}/api/demo/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -20,7 +36,7 @@ export async function createSession(body: Record<string, unknown> = {}): Promise
 }
 
 export async function freshToken(sessionId: string, body: Record<string, unknown> = {}): Promise<string> {
-  const response = await fetch(`/api/demo/session/${encodeURIComponent(sessionId)}/token`, {
+  const response = await fetch(`${prefix}/api/demo/session/${encodeURIComponent(sessionId)}/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -31,8 +47,14 @@ export async function freshToken(sessionId: string, body: Record<string, unknown
 
 /** The sandbox's own view, through the demo backend (secret key server-side). */
 export async function sandboxSession(sessionId: string): Promise<{ data: { attributes: Record<string, unknown> } }> {
-  const response = await fetch(`/api/demo/session/${encodeURIComponent(sessionId)}`);
+  const response = await fetch(`${prefix}/api/demo/session/${encodeURIComponent(sessionId)}`);
   return response.json();
+}
+
+/** The integrator's backend expires the session. */
+export async function expireSession(sessionId: string): Promise<void> {
+  const response = await fetch(`${prefix}/api/demo/session/${encodeURIComponent(sessionId)}/expire`, { method: 'POST' });
+  if (!response.ok) throw new Error(`demo backend: ${response.status}`);
 }
 
 export async function fixtureBlob(name: string): Promise<Blob> {
@@ -42,7 +64,7 @@ export async function fixtureBlob(name: string): Promise<Blob> {
 }
 
 export async function mount(session: DemoSession, attributes = ''): Promise<BelticVerify> {
-  const element = await fixture<BelticVerify>(html`<beltic-verify api-base="/beltic" document-types=${attributes || 'passport drivers_license national_id residence_permit'}></beltic-verify>`);
+  const element = await fixture<BelticVerify>(html`<beltic-verify api-base=${apiBase()} document-types=${attributes || 'passport drivers_license national_id residence_permit'}></beltic-verify>`);
   element.clientToken = session.client_token;
   return element;
 }

@@ -78,7 +78,11 @@ export function fakeUpstream(apiKey: string): FakeUpstream {
       return json({ data: resource, meta: doc.meta ?? {} }, 201);
     }
     const resource = resources.get(path);
-    if (request.method === 'GET' && resource) return json({ data: resource });
+    if (request.method === 'GET' && resource) return json({ data: resource.type === 'session' ? withListedResources(resource) : resource });
+    if (request.method === 'GET' && type === 'verification/idv') {
+      const sid = url.searchParams.get('session_id');
+      return json({ data: [...resources.values()].filter((r) => r.type === type && (sid === null || sessionOf(r) === sid)) });
+    }
     if (request.method === 'PATCH' && resource) {
       const doc = JSON.parse(body) as Json;
       Object.assign(resource.attributes, doc.data.attributes);
@@ -87,6 +91,26 @@ export function fakeUpstream(apiKey: string): FakeUpstream {
     const action = /^(.*)\/(start|files|submit)$/.exec(path);
     if (request.method === 'POST' && action && resources.has(action[1]!)) return json({ data: resources.get(action[1]!) });
     return json({ errors: [{ status: '404', code: 'not_found', title: 'Not found' }] }, 404);
+  }
+
+  /** The session a resource belongs to: its own relationship, or its document's. */
+  function sessionOf(resource: Json): string | undefined {
+    const document = resource.relationships?.document?.data?.id;
+    return resource.relationships?.session?.data?.id ?? (document ? resources.get(`/identity/documents/idvs/${document}`)?.relationships?.session?.data?.id : undefined);
+  }
+
+  /** A session as Beltic's sessions list shows one: its documents, verifications and devices listed. */
+  function withListedResources(session: Json): Json {
+    const listed = (type: string) => [...resources.values()].filter((r) => r.type === type && sessionOf(r) === session.id).map((r) => ({ type, id: r.id }));
+    return {
+      ...session,
+      relationships: {
+        ...session.relationships,
+        documents: { data: listed('document/idv') },
+        verifications: { data: listed('verification/idv') },
+        session_devices: { data: listed('session_device') },
+      },
+    };
   }
 
   return {

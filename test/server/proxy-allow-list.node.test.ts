@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { paths } from '../../src/api/contract.js';
 import { ALLOWED, matchRoute } from '../../src/server/allow-list.js';
-import { errorOf, relationshipTo, setup } from './helpers.js';
+import { createProxy } from '../../src/server/proxy.js';
+import { API_KEY, errorOf, relationshipTo, setup, T0, TOKEN_SECRET } from './helpers.js';
 
 test('every path the widget calls (contract.paths) is on the allow-list', () => {
   for (const [name, build] of Object.entries(paths)) {
-    const path = (build as (id: string) => string)('some-id');
+    const path = (build as (id: string) => string)('some-id').split('?')[0]!;
     assert.ok(ALLOWED.some((route) => matchRoute(route.method, path).outcome === 'allowed'), `${name}: ${path}`);
   }
 });
@@ -22,8 +23,6 @@ test('decisions, expiry, redaction, accounts and lists are 403, for any session'
     ['POST', '/identity/sessions/sess_B/approve'],
     ['GET', '/identity/sessions'],
     ['POST', '/identity/sessions'],
-    ['GET', '/identity/verifications'],
-    ['GET', '/identity/verifications?session_id=sess_A'],
     ['GET', '/identity/documents/idvs'],
     ['GET', '/identity/session-devices'],
     ['GET', '/identity/accounts'],
@@ -126,27 +125,56 @@ test('PATCH may change only the applicant data and the behavior block', async ()
   assert.deepEqual(JSON.parse(upstream.requests[0]!.body).data.attributes.person, { name: person });
 });
 
-test('a resource is owned by the token session: a lookup the first time, none after creation through the proxy', async () => {
+test('ownership is read from the token session as documented (its relationships list its resources), every time, by any proxy', async () => {
   const { call, token, upstream } = setup();
   const t = await token('sess_A');
-  // Existing document of this session: one ownership lookup, then cached.
   assert.equal((await call('GET', '/identity/documents/idvs/doc_A0', { token: t })).status, 200);
   assert.equal((await call('POST', '/identity/documents/idvs/doc_A0/submit', { token: t })).status, 200);
+  // One read of the session per call, never of the resource itself (an undocumented GET may not exist).
   assert.deepEqual(upstream.requests.map((r) => `${r.method} ${r.path}`), [
+    'GET /identity/sessions/sess_A',
     'GET /identity/documents/idvs/doc_A0',
-    'GET /identity/documents/idvs/doc_A0',
+    'GET /identity/sessions/sess_A',
     'POST /identity/documents/idvs/doc_A0/submit',
   ]);
-  // A verification that names only its document belongs to the document's session.
+  // A verification that names only its document is listed by the document's session.
   assert.equal((await call('GET', '/identity/verifications/ver_A0', { token: t })).status, 200);
 
-  upstream.requests.length = 0;
+  // A document created through one proxy is proven on another, which has never seen it.
   const created = await call('POST', '/identity/documents/idvs', {
     token: t,
-    body: { data: { type: 'document/idv', attributes: { document_type: 'passport' }, relationships: { session: relationshipTo('session', 'sess_A') } } },
+    body: { data: { type: 'document/idv', attributes: {}, relationships: { session: relationshipTo('session', 'sess_A') } } },
   });
   assert.equal(created.status, 201);
   const id = ((await created.json()) as { data: { id: string } }).data.id;
-  assert.equal((await call('POST', `/identity/documents/idvs/${id}/files`, { token: t, body: { filename: 'f.jpg' } })).status, 200);
-  assert.deepEqual(upstream.requests.map((r) => r.method), ['POST', 'POST']);
+  const other = createProxy({ apiKey: API_KEY, tokenSecret: TOKEN_SECRET, upstream: upstream.fetch, basePath: '/beltic', now: () => T0 });
+  const fromOther = await other(
+    new Request(`https://shop.example/beltic/identity/documents/idvs/${id}/files`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ filename: 'f.jpg' }),
+    }),
+  );
+  assert.equal(fromOther.status, 200);
+  // Another session's resources stay out of reach.
+  assert.equal((await call('GET', '/identity/documents/idvs/doc_B1', { token: t })).status, 404);
+  assert.equal((await call('GET', '/identity/verifications/ver_B1', { token: t })).status, 404);
+});
+
+test("the verifications list is narrowed to the token's session: the filter is the proxy's, and other sessions' items never pass", async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  const listed = await call('GET', '/identity/verifications?session_id=sess_B&filter[status]=passed&page[size]=5', { token: t });
+  assert.equal(listed.status, 200);
+  assert.equal(upstream.requests.find((r) => r.path === '/identity/verifications')!.search, '?page%5Bsize%5D=5&session_id=sess_A');
+  assert.deepEqual(((await listed.json()) as { data: { id: string }[] }).data.map((v) => v.id), ['ver_A0']);
+
+  // An upstream that ignored the filter still leaks nothing.
+  upstream.answerNextWith(
+    new Response(JSON.stringify({ data: [{ type: 'verification/idv', id: 'ver_B1', relationships: { session: relationshipTo('session', 'sess_B') } }] }), {
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  );
+  const ignored = await call('GET', '/identity/verifications', { token: t });
+  assert.deepEqual(((await ignored.json()) as { data: unknown[] }).data, []);
 });

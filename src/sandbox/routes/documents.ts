@@ -4,17 +4,27 @@ import type { Ctx } from '../context.js';
 import { conflict, HttpError, invalid, notFound } from '../errors.js';
 import { assertSessionOpen, getSession, moveSession } from '../lifecycle.js';
 import { signUpload } from '../presign.js';
-import { isObject, rejectUnknown, relationshipId, resourceInput } from '../request.js';
+import { isObject, rejectUnknown, relationshipId, resourceInput, type Json } from '../request.js';
 import { resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { failIfScheduled } from '../scenarios.js';
 import { documentFiles, documentResource, fileResource, latestUploads } from '../serialize.js';
 import type { DocumentRecord, FileRecord, SessionRecord } from '../store.js';
-import { countryCode, declaredFile, documentType, type ValidDeclaredFile } from '../validate.js';
+import { countryCode, declaredFile, documentType, oneOf, type ValidDeclaredFile } from '../validate.js';
 
 const MAX_FILES = 10;
 const SIDES: Side[] = ['front', 'back', 'portrait'];
 const READ_ONLY = ['status', 'front_side', 'back_side', 'portrait', 'signature', 'created_at', 'submitted_at', 'processed_at'];
+
+/** `data.meta` of a request document, or an empty object. */
+function dataMeta(body: unknown): Json {
+  const data = isObject(body) ? body.data : null;
+  return isObject(data) && isObject(data.meta) ? data.meta : {};
+}
+
+function fileSide(value: unknown, pointer: string): Side {
+  return oneOf<Side>(value, SIDES, pointer);
+}
 
 export function getDocument(ctx: Ctx, id: string, pointer?: string): DocumentRecord {
   const doc = ctx.env.state.documents[id];
@@ -68,17 +78,33 @@ function markStarted(session: SessionRecord, now: number): void {
   if (session.status === 'created') moveSession(session, 'started', now);
 }
 
+/**
+ * The ext members (document type, country, sides) as attributes or, where a strict server would
+ * ignore them, as hints in `data.meta`: the widget sends hints (profile.ts drops them in the docs profile).
+ */
+function member(attributes: Json, hints: Json, name: string): { value: unknown; pointer: string } {
+  return name in attributes ? { value: attributes[name], pointer: `/data/attributes/${name}` } : { value: hints[name], pointer: `/data/meta/${name}` };
+}
+
 function create(ctx: Ctx): Response {
   const { attributes, relationships } = resourceInput(ctx.body, ['document/idv']);
   rejectUnknown(attributes, ['document_type', 'issuing_country', 'files'], '/data/attributes', READ_ONLY);
+  const hints = dataMeta(ctx.body);
   const sessionId = relationshipId(relationships, 'session', 'session', true)!;
-  const type = documentType(attributes.document_type, '/data/attributes/document_type');
-  const country = countryCode(attributes.issuing_country, '/data/attributes/issuing_country');
+  const typeMember = member(attributes, hints, 'document_type');
+  const type = documentType(typeMember.value, typeMember.pointer);
+  const countryMember = member(attributes, hints, 'issuing_country');
+  const country = countryCode(countryMember.value, countryMember.pointer);
   const rawFiles = attributes.files ?? [];
   if (!Array.isArray(rawFiles) || rawFiles.length > MAX_FILES) {
     throw invalid(`files must be an array of at most ${MAX_FILES} declared files.`, '/data/attributes/files');
   }
-  const declared = rawFiles.map((f, i) => declaredFile(f, `/data/attributes/files/${i}`, ctx.env.options.maxUploadBytes));
+  const sides = hints.sides === undefined ? [] : hints.sides;
+  if (!Array.isArray(sides) || sides.length > rawFiles.length) throw invalid('meta.sides must list at most one side per declared file.', '/data/meta/sides');
+  const declared = rawFiles.map((f, i) => {
+    const file = declaredFile(f, `/data/attributes/files/${i}`, ctx.env.options.maxUploadBytes);
+    return file.side || sides[i] == null ? file : { ...file, side: fileSide(sides[i], `/data/meta/sides/${i}`) };
+  });
   const session = getSession(ctx.env, sessionId, '/data/relationships/session/data/id');
   assertSessionOpen(session);
   failIfScheduled(session.sandbox, 'create_document');
@@ -109,13 +135,17 @@ function addFile(ctx: Ctx): Response {
   // Accepted as a JSON:API document ({ data: { type: "file", attributes } }) or as the bare declaration.
   const attributes = isObject(body) && 'data' in body ? resourceInput(body, ['file']).attributes : body;
   const pointer = isObject(body) && 'data' in body ? '/data/attributes' : '';
+  const hinted = dataMeta(body).side;
   const declared = declaredFile(attributes, pointer, ctx.env.options.maxUploadBytes);
+  if (!declared.side && hinted != null) declared.side = fileSide(hinted, '/data/meta/side');
   const session = getSession(ctx.env, doc.session_id);
   assertSessionOpen(session);
   assertPending(doc);
   failIfScheduled(session.sandbox, 'add_file');
-  const taken = new Set(documentFiles(ctx, doc.id).map((f) => f.side));
-  const file = newFile(ctx, doc, declared, taken);
+  // Without a side, the file replaces the first side that has no upload yet (the way a client that
+  // cannot name sides gets a fresh URL for the one it is sending), else it adds the next side.
+  const uploaded = new Set(documentFiles(ctx, doc.id).flatMap((f) => (f.status === 'uploaded' ? [f.side] : [])));
+  const file = newFile(ctx, doc, declared, uploaded);
   ctx.env.state.files[file.id] = file;
   return resourceResponse(fileResource(ctx, file), 201, presign(ctx, session, file));
 }
