@@ -197,6 +197,41 @@ describe('seed shapes: verifications', () => {
 });
 
 describe('seed shapes: sessions', () => {
+  it('seed 002 ("Creating a Session", the response): created, by the api, with no personal data and no timestamps but created_at/updated_at', async () => {
+    const h = harness();
+    const accountId = await h.account();
+    const r = await h.api('POST', '/identity/sessions', {
+      data: { type: 'session', attributes: { entity_type: 'person' }, relationships: { account: { data: { type: 'account', id: accountId } } } },
+    });
+    assert.equal(r.status, 201);
+    const now = new Date(h.clock.now()).toISOString();
+    const { behavior_analysis: _ext, creator_id: _creator, ...attributes } = r.body.data.attributes;
+    assert.deepEqual(attributes, {
+      status: 'created',
+      creator_type: 'api',
+      entity_type: 'person',
+      person: null,
+      business: null,
+      contact: null,
+      address: null,
+      identity_numbers: null,
+      created_at: now,
+      updated_at: now,
+      started_at: null,
+      expires_at: null,
+      completed_at: null,
+      failed_at: null,
+      marked_for_review_at: null,
+      decisioned_at: null,
+      expired_at: null,
+      redacted_at: null,
+    });
+    assert.deepEqual(r.body.data.relationships.account.data, { type: 'account', id: accountId });
+    assert.deepEqual(r.body.data.relationships.documents.data, []);
+    assert.deepEqual(r.body.data.relationships.verifications.data, []);
+    assert.equal(r.body.data.relationships.session_device.data, null);
+  });
+
   it('seed 002: a session created with an API key has "creator_type": "api"', async () => {
     const h = harness();
     const id = await h.session();
