@@ -2,10 +2,10 @@
 import { ACCOUNT_STATUSES } from '../../api/contract.js';
 import type { Ctx } from '../context.js';
 import { conflict, notFound } from '../errors.js';
-import { redactSession } from '../redaction.js';
-import { PAGE_PARAMETERS } from '../pagination.js';
-import { enumFilter, filterParam, filterParameters, rejectUnknown, resourceInput } from '../request.js';
 import { mergeManualData, NO_MANUAL_DATA, type ManualValues } from '../manual-data.js';
+import { PAGE_PARAMETERS } from '../pagination.js';
+import { redactSession } from '../redaction.js';
+import { enumFilter, filterParam, filterParameters, rejectUnknown, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { accountResource } from '../serialize.js';

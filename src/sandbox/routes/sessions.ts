@@ -3,10 +3,10 @@ import { isFinalSessionStatus, SESSION_STATUSES, type SessionStatus } from '../.
 import type { Ctx } from '../context.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import { assertNotRedacted, getSession, moveSession, reflectOnAccount } from '../lifecycle.js';
-import { redactSession } from '../redaction.js';
-import { PAGE_PARAMETERS } from '../pagination.js';
-import { aliasedParam, enumFilter, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
 import { mergeManualData, NO_MANUAL_DATA } from '../manual-data.js';
+import { PAGE_PARAMETERS } from '../pagination.js';
+import { redactSession } from '../redaction.js';
+import { aliasedParam, enumFilter, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { failIfScheduled, parseScenario } from '../scenarios.js';
