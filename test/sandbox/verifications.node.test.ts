@@ -41,8 +41,10 @@ describe('sandbox verifications: the engine on the fixture images', () => {
       ['image_resolution', 'passed'],
       ['document_visible', 'passed'],
       ['barcode_readable', 'not_applicable'],
+      ['document_consistent', 'not_applicable'],
       ['document_not_expired', 'not_applicable'],
     ]);
+    assert.equal(check(done, 'document_visible').metadata!.front.found, 'whole_photo', 'a flat scan is the document itself');
     assert.deepEqual(check(done, 'image_resolution').metadata, { front: { width: 1600, height: 1100, min_short_side: 600 } });
     assert.equal(done.extracted, null);
     const docAfter = (await h.api('GET', `/identity/documents/idvs/${doc}`)).body.data.attributes;
@@ -93,7 +95,9 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     assert.equal(result.attributes.status, 'requires_retry');
     const visible = check(result.attributes, 'document_visible');
     assert.equal(visible.status, 'failed');
-    assert.match(visible.reasons[0]!, /No document is visible in the photo of the front/);
+    assert.deepEqual(visible.reasons, [
+      'No document was found in the photo of the front. Place the whole document in the frame, on a contrasting background, and take the photo again.',
+    ]);
     assert.equal(result.attributes.extracted, null);
     assert.equal(session.attributes.status, 'started', 'requires_retry keeps the session open');
   });
@@ -128,16 +132,19 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     assert.equal((await h.api('GET', `/identity/documents/idvs/${doc}`)).body.data.attributes.status, 'failed');
   });
 
-  it('does not render PDFs: image checks are not_applicable, a PDF back needs a photo', async () => {
+  it('does not render PDFs: a PDF side fails image_readable and asks for a photo, on a passport as on a licence back', async () => {
     const h = harness();
-    const pdf = { bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'), content_type: 'application/pdf' };
+    const pdf = fixture('stub.pdf');
     const passport = await verifyFiles(h, 'passport', [{ ...pdf, side: 'front' }]);
-    assert.equal(passport.result.attributes.status, 'passed');
-    assert.equal(check(passport.result.attributes, 'image_readable').status, 'not_applicable');
-    assert.match(check(passport.result.attributes, 'image_readable').reasons[0]!, /PDF/);
+    assert.equal(passport.result.attributes.status, 'requires_retry');
+    assert.equal(check(passport.result.attributes, 'image_readable').status, 'failed');
+    assert.match(check(passport.result.attributes, 'image_readable').reasons[0]!, /PDF.*JPEG, PNG or WebP/);
     const licence = await verifyFiles(h, 'drivers_license', [fixture('licence-front.jpg', 'front'), { ...pdf, side: 'back' }]);
     assert.equal(licence.result.attributes.status, 'requires_retry');
-    assert.match(check(licence.result.attributes, 'barcode_readable').reasons[0]!, /PDF/);
+    assert.deepEqual(check(licence.result.attributes, 'image_readable').reasons, [
+      'The back was uploaded as a PDF, which the sandbox cannot open. Upload a photo (JPEG, PNG or WebP) of the back.',
+    ]);
+    assert.equal(check(licence.result.attributes, 'barcode_readable').status, 'not_applicable', 'one thing to fix at a time');
   });
 
   it('refuses bad verification requests and stores nothing', async () => {

@@ -5,14 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createSandbox } from '../../src/sandbox/index.js';
+import { fixturePath } from '../fixtures/manifest.js';
 import { createClientToken } from '../../src/server/client-token.js';
 import { createProxy } from '../../src/server/proxy.js';
 import { CHROME_LINUX, TOKEN_SECRET, T0 } from './helpers.js';
 
 type Json = Record<string, any>;
 
-/** A one-page PDF: the sandbox accepts it for a passport front without rendering it. */
+/** A one-page PDF: accepted by the upload target (the sandbox renders none, so a verification of it asks for a photo). */
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 function world() {
@@ -66,6 +68,12 @@ const declaredPdf = () => ({
   checksum: createHash('sha256').update(PDF).digest('hex'),
   side: 'front',
 });
+/** A passport page photo: what the widget uploads (it sends no PDFs, which the sandbox cannot inspect and never passes). */
+const passportPhoto = () => {
+  const bytes = new Uint8Array(readFileSync(fixturePath('passport.jpg')));
+  const declared = { filename: 'passport.jpg', content_type: 'image/jpeg', byte_size: bytes.byteLength, checksum: createHash('sha256').update(bytes).digest('hex'), side: 'front' };
+  return { bytes, declared };
+};
 
 test('the whole widget flow through the proxy: start, device, document, direct upload, submit, verification, poll', async () => {
   const { sandbox, newSession, browser, backend, advance } = world();
@@ -99,10 +107,11 @@ test('the whole widget flow through the proxy: start, device, document, direct u
   assert.equal(patched.body.data.attributes.behavior_analysis.bot_score, 10);
   assert.equal(patched.body.data.attributes.behavior_analysis.threat_level, 'low');
 
+  const photo = passportPhoto();
   const document = await browser(token, 'POST', '/identity/documents/idvs', {
     data: {
       type: 'document/idv',
-      attributes: { document_type: 'passport', issuing_country: 'GB', files: [declaredPdf()] },
+      attributes: { document_type: 'passport', issuing_country: 'GB', files: [photo.declared] },
       relationships: { session: rel('session', sid) },
     },
   });
@@ -111,7 +120,7 @@ test('the whole widget flow through the proxy: start, device, document, direct u
   const uploadUrl: string = document.body.meta.files[0].presigned_upload_url;
 
   // The bytes go straight to the presigned URL, never through the proxy.
-  const upload = await sandbox.fetch(new Request(uploadUrl, { method: 'PUT', headers: { 'Content-Type': 'application/pdf' }, body: PDF }));
+  const upload = await sandbox.fetch(new Request(uploadUrl, { method: 'PUT', headers: { 'Content-Type': 'image/jpeg' }, body: photo.bytes }));
   assert.equal(upload.status, 200, await upload.clone().text());
 
   assert.equal((await browser(token, 'GET', `/identity/documents/idvs/${docId}`)).status, 200);

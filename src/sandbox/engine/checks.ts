@@ -1,25 +1,24 @@
 /**
  * The verification engine: real checks on the uploaded bytes, in the order a person would fix
- * them (readable, big enough, showing a document; then the barcode; then validity). Each failing
- * check carries a reason the applicant can act on. A check that cannot run because an earlier
- * one failed on the same side is `not_applicable`, so the applicant sees one thing to fix.
+ * them (an image the sandbox can open, big enough, showing a document; then the barcode; then
+ * whether the document is the one declared; then validity). Each failing check carries a reason
+ * the applicant can act on. A check that cannot run because an earlier one failed on the same
+ * side is `not_applicable`, so the applicant sees one thing to fix.
  *
- * PDF uploads are accepted by the upload target but not rendered (sharp's prebuilt libvips has no
- * PDF loader): their image checks are `not_applicable`, which lets a one-sided document pass on
- * the remaining checks, while a PDF back fails the barcode check (requires_retry).
+ * Nothing passes uninspected: a PDF (sharp's prebuilt libvips has no PDF loader, so the sandbox
+ * renders none) or bytes that do not decode fail `image_readable` and ask for a photo.
  */
 import type { DocumentType, Side, VerificationCheck } from '../../api/contract.js';
-import { parseAamva, type AamvaFields } from '../../capture/aamva.js';
-import { decodePdf417 } from '../../capture/pdf417.js';
+import type { AamvaFields } from '../../capture/aamva.js';
+import { carriesAamvaBarcode, documentTypeOfSubfile } from '../../document/barcode-rule.js';
 import type { VerificationOutcome } from '../store.js';
-import { decodeImage, lumaStdDev, type DecodedImage } from './image.js';
+import { QUICK_MAX_SIDE, readBarcode, type BarcodeRead, type ReadMode } from './barcode.js';
+import { contradictions } from './consistency.js';
+import { findDocument, type Visibility } from './document-visible.js';
+import { inspectImage, readLuma, type InspectedImage } from './image.js';
 
 /** Below this, an ID photo is too small to read (and zxing cannot resolve PDF417 modules). */
 export const MIN_SHORT_SIDE_PX = 600;
-/** Luma standard deviation below which a frame is taken as empty (a flat colour, a lens cap). */
-export const MIN_LUMA_STDDEV = 8;
-/** Where AAMVA barcodes are issued: there a licence/ID back must carry a readable one. */
-const AAMVA_COUNTRIES = ['US', 'CA'];
 
 export interface EngineInput {
   documentType: DocumentType | null;
@@ -35,64 +34,109 @@ interface Finding extends VerificationCheck {
 }
 
 const SIDE_WORDS: Record<Side, string> = { front: 'the front', back: 'the back', portrait: 'the portrait' };
+const PHOTO_FORMATS = 'a photo (JPEG, PNG or WebP)';
 
 export async function verifyDocument(input: EngineInput): Promise<VerificationOutcome> {
   const sides = (['front', 'back', 'portrait'] as const).filter((s) => input.sides[s]);
-  const decoded: Partial<Record<Side, DecodedImage | 'pdf' | null>> = {};
+  const inspected: Partial<Record<Side, InspectedImage | 'pdf' | null>> = {};
   for (const side of sides) {
     const file = input.sides[side]!;
-    decoded[side] = file.contentType === 'application/pdf' ? 'pdf' : await decodeImage(file.bytes);
+    inspected[side] = file.contentType === 'application/pdf' ? 'pdf' : await inspectImage(file.bytes);
   }
   /** Sides whose image passed every image check so far. */
   const usable = new Set<Side>();
 
   const readable = perSide('image_readable', sides, (side) => {
-    const d = decoded[side];
-    if (d === 'pdf') return { skip: `The sandbox does not render PDF files; ${SIDE_WORDS[side]} was not inspected.` };
-    if (!d) return { fail: `The photo of ${SIDE_WORDS[side]} could not be opened. Take the photo again.` };
+    const image = inspected[side];
+    if (image === 'pdf') {
+      return {
+        fail: `${capitalize(SIDE_WORDS[side])} was uploaded as a PDF, which the sandbox cannot open. Upload ${PHOTO_FORMATS} of ${SIDE_WORDS[side]}.`,
+        meta: { format: 'pdf' },
+      };
+    }
+    if (!image) return { fail: `The file for ${SIDE_WORDS[side]} could not be opened as an image. Take the photo again, or upload ${PHOTO_FORMATS}.` };
     usable.add(side);
-    return { meta: { format: d.format, width: d.width, height: d.height } };
+    return { meta: { format: image.format, width: image.width, height: image.height } };
   });
 
   const resolution = perSide('image_resolution', sides, (side) => {
-    const d = decoded[side];
-    if (!usable.has(side) || !d || d === 'pdf') return { skip: 'The image could not be inspected.' };
-    const short = Math.min(d.width, d.height);
-    if (short < MIN_SHORT_SIDE_PX) {
+    const image = inspected[side];
+    if (!usable.has(side) || !image || image === 'pdf') return { skip: 'The image could not be inspected.' };
+    const meta = { width: image.width, height: image.height, min_short_side: MIN_SHORT_SIDE_PX };
+    if (Math.min(image.width, image.height) < MIN_SHORT_SIDE_PX) {
       usable.delete(side);
       return {
-        fail: `The photo of ${SIDE_WORDS[side]} is too small (${d.width} × ${d.height} px). Take it closer, filling the frame with the document.`,
-        meta: { width: d.width, height: d.height, min_short_side: MIN_SHORT_SIDE_PX },
+        fail: `The photo of ${SIDE_WORDS[side]} is too small (${image.width} × ${image.height} px). Take it closer, filling the frame with the document.`,
+        meta,
       };
     }
-    return { meta: { width: d.width, height: d.height, min_short_side: MIN_SHORT_SIDE_PX } };
+    return { meta };
   });
+
+  // Barcodes are read before document_visible is decided: a back whose AAMVA barcode fills the
+  // photo (the widget takes the back's photo as soon as its barcode reads, framed or not) shows
+  // a licence or ID card, even where no outline or whole-frame document is found.
+  const seen: Partial<Record<Side, Visibility>> = {};
+  const reads: Partial<Record<Side, BarcodeRead>> = {};
+  for (const side of [...usable]) {
+    const image = inspected[side] as InspectedImage;
+    const visibility = findDocument(image);
+    seen[side] = visibility;
+    const mode = readModeFor(input, side);
+    // Where no document was found, a barcode can only help a back (of anything but a passport,
+    // whose barcode would be the wrong document's anyway), and a quick look is enough for a
+    // photo filled by one: a full search takes seconds on a blank or noisy frame.
+    if (!mode || (!visibility.found && (side !== 'back' || input.documentType === 'passport'))) continue;
+    const effective: ReadMode = visibility.found ? mode : 'quick';
+    const luma = await readLuma(input.sides[side]!.bytes, effective === 'quick' ? QUICK_MAX_SIDE : undefined);
+    const read = luma && readBarcode(luma, effective);
+    if (!read) continue;
+    reads[side] = read;
+    if (!visibility.found && read.fields) seen[side] = { found: 'barcode', metadata: { ...visibility.metadata, found: 'barcode' } };
+  }
 
   const visible = perSide('document_visible', sides, (side) => {
-    const d = decoded[side];
-    if (!usable.has(side) || !d || d === 'pdf') return { skip: 'The image could not be inspected.' };
-    const stddev = Math.round(lumaStdDev(d.luma) * 10) / 10;
-    if (stddev < MIN_LUMA_STDDEV) {
+    const visibility = seen[side];
+    if (!usable.has(side) || !visibility) return { skip: 'The image could not be inspected.' };
+    if (!visibility.found) {
       usable.delete(side);
       return {
-        fail: `No document is visible in the photo of ${SIDE_WORDS[side]}. Place the whole document in the frame, on a contrasting background, and take the photo again.`,
-        meta: { luma_stddev: stddev },
+        fail: `No document was found in the photo of ${SIDE_WORDS[side]}. Place the whole document in the frame, on a contrasting background, and take the photo again.`,
+        meta: visibility.metadata,
       };
     }
-    return { meta: { luma_stddev: stddev } };
+    return { meta: visibility.metadata };
   });
 
-  const barcode = barcodeCheck(input, decoded, usable);
-  const expiry = expiryCheck(input.today, barcode.fields);
-  const checks: Finding[] = [readable, resolution, visible, barcode.check, expiry];
+  // Only what was read on a side that shows a document counts: one thing to fix at a time.
+  const counted: Partial<Record<Side, BarcodeRead>> = {};
+  for (const side of usable) if (reads[side]) counted[side] = reads[side];
+  const barcode = barcodeCheck(input, counted, usable);
+  const consistent = consistencyCheck(input, counted);
+  const expiry = consistent.status === 'failed' ? skippedExpiry() : expiryCheck(input.today, barcode.fields);
+  const checks: Finding[] = [readable, resolution, visible, barcode.check, consistent, expiry];
 
   const failed = checks.filter((c) => c.status === 'failed' && c.requirement === 'required');
   const status = failed.some((c) => c.effect === 'fail') ? 'failed' : failed.length ? 'requires_retry' : 'passed';
+  // A document of undeclared type is what its barcode says it is (an AAMVA DL or ID subfile).
+  const subfile = barcode.fields?.document_type ?? null;
+  const documentType = input.documentType ?? (subfile ? documentTypeOfSubfile(subfile) : null);
   return {
     status,
     checks: checks.map(({ effect: _effect, ...check }) => check),
-    extracted: status === 'requires_retry' ? null : extractedFrom(input, barcode.fields),
+    extracted: status === 'requires_retry' ? null : extractedFrom({ ...input, documentType }, barcode.fields),
   };
+}
+
+/**
+ * Which sides' barcodes are read, and how hard: the back of a document that must carry one,
+ * thoroughly; the back of any other document but a passport, and every side of a passport,
+ * with a quick look, since a barcode found there says the document is not the one declared.
+ */
+function readModeFor(input: EngineInput, side: Side): ReadMode | null {
+  if (input.documentType === 'passport') return 'quick';
+  if (side !== 'back') return null;
+  return carriesAamvaBarcode(input.documentType, input.issuingCountry) ? 'thorough' : 'quick';
 }
 
 type SideResult = { fail?: string; skip?: string; meta?: Record<string, unknown> };
@@ -115,50 +159,77 @@ function perSide(name: string, sides: Side[], run: (side: Side) => SideResult): 
 
 function barcodeCheck(
   input: EngineInput,
-  decoded: Partial<Record<Side, DecodedImage | 'pdf' | null>>,
+  reads: Partial<Record<Side, BarcodeRead>>,
   usable: Set<Side>,
 ): { check: Finding; fields: AamvaFields | null } {
   const name = 'barcode_readable';
   const type = input.documentType;
-  const required =
-    type === 'drivers_license' || (type !== 'passport' && type !== null && AAMVA_COUNTRIES.includes(input.issuingCountry ?? ''));
+  const required = carriesAamvaBarcode(type, input.issuingCountry);
   const requirement: VerificationCheck['requirement'] = required ? 'required' : 'not_required';
   const na = (reason: string) => ({ check: { name, status: 'not_applicable' as const, reasons: [reason], requirement }, fields: null });
   const retry = (reason: string, metadata: Record<string, unknown> = {}) => ({
     check: { name, status: 'failed' as const, reasons: [reason], requirement, metadata, effect: 'retry' as const },
     fields: null,
   });
+  // A barcode read on a passport is the consistency check's business: passports carry none.
   if (type === 'passport') return na('Passports carry no PDF417 barcode.');
-  const back = decoded.back;
-  if (back === undefined) {
+  if (!input.sides.back) {
     return required ? retry('The back of the document is missing. Take a photo of the back.') : na('No back side was uploaded.');
   }
-  if (back === 'pdf') {
-    const reason = 'The back was uploaded as a PDF, which the sandbox does not render.';
-    return required ? retry(`${reason} Upload a photo (JPEG, PNG or WebP) of the back.`) : na(reason);
-  }
   // An earlier check already asks for a new photo of the back: one thing to fix at a time.
-  if (back === null || !usable.has('back')) return na('Skipped until the photo of the back is fixed.');
-  const result = decodePdf417({ data: back.luma, width: back.width, height: back.height }, { tryHarder: true });
-  if (!result) {
+  if (!usable.has('back')) return na('Skipped until the photo of the back is fixed.');
+  const read = reads.back;
+  if (read?.fields) {
+    const fields = read.fields;
+    return {
+      check: {
+        name,
+        status: 'passed',
+        reasons: [],
+        requirement,
+        metadata: { variant: read.variant, standard: 'AAMVA', aamva_version: fields.version ?? null, jurisdiction: fields.jurisdiction },
+      },
+      fields,
+    };
+  }
+  if (!required) return na(noBarcodeExpected(type, input.issuingCountry));
+  if (!read) {
     return retry('The barcode on the back could not be read. Take the photo again in good light, with the whole barcode sharp and inside the frame.');
   }
-  const fields = parseAamva(result.text);
-  if (!fields) {
-    return retry('The barcode on the back is not a driver licence or ID card barcode. Photograph the back of the same document.', {
-      variant: result.variant,
-    });
-  }
-  return {
-    check: {
+  return retry('The barcode on the back is not a driver licence or ID card barcode. Photograph the back of the same document.', { variant: read.variant });
+}
+
+/** Why no barcode is required of this document (document/barcode-rule.ts). */
+function noBarcodeExpected(type: DocumentType | null, country: string | null): string {
+  if (type === null) return 'No document type was declared, so no barcode is required.';
+  if (type === 'residence_permit') return 'Residence permits carry no AAMVA barcode.';
+  if (!country) return 'No issuing country was declared, so no barcode is required.';
+  return `Only driver's licences and ID cards issued in the USA and Canada carry an AAMVA barcode; this one was issued in ${country.toUpperCase()}.`;
+}
+
+function consistencyCheck(input: EngineInput, reads: Partial<Record<Side, BarcodeRead>>): Finding {
+  const name = 'document_consistent';
+  const declared = { document_type: input.documentType, issuing_country: input.issuingCountry };
+  const read = Object.values(reads);
+  if (read.length === 0) {
+    return {
       name,
-      status: 'passed',
-      reasons: [],
-      requirement,
-      metadata: { variant: result.variant, standard: 'AAMVA', aamva_version: fields.version ?? null, jurisdiction: fields.jurisdiction },
-    },
-    fields,
+      status: 'not_applicable',
+      reasons: ['Nothing machine-readable was read to compare with the declared document.'],
+      requirement: 'required',
+      metadata: declared,
+    };
+  }
+  const aamva = read.find((r) => r.fields)?.fields ?? null;
+  const metadata = {
+    ...declared,
+    read: aamva
+      ? { standard: 'AAMVA', document_type: aamva.document_type ? documentTypeOfSubfile(aamva.document_type) : null, country: aamva.address.country_code, jurisdiction: aamva.jurisdiction }
+      : { standard: 'PDF417' },
   };
+  const reasons = contradictions({ documentType: input.documentType, issuingCountry: input.issuingCountry }, reads);
+  if (reasons.length) return { name, status: 'failed', reasons, requirement: 'required', metadata, effect: 'retry' };
+  return { name, status: 'passed', reasons: [], requirement: 'required', metadata };
 }
 
 function expiryCheck(today: string, fields: AamvaFields | null): Finding {
@@ -184,6 +255,17 @@ function expiryCheck(today: string, fields: AamvaFields | null): Finding {
     };
   }
   return { name, status: 'passed', reasons: [], requirement: 'required', metadata };
+}
+
+/** Another document's expiry says nothing about the declared one: fix the document first. */
+function skippedExpiry(): Finding {
+  return {
+    name: 'document_not_expired',
+    status: 'not_applicable',
+    reasons: ['Skipped until the document shown is the one declared.'],
+    requirement: 'required',
+    metadata: {},
+  };
 }
 
 /** Session-shaped, so `auto_update_session` can copy it as it is. Null when nothing was read. */

@@ -1,23 +1,69 @@
-/** Decoding an uploaded image once into what every check needs: size and grayscale pixels. */
+/**
+ * Decoding an uploaded image into what the checks need: its size, the frame shrunk as the
+ * widget shrinks camera frames before measuring them (for the document finder), and, only for a
+ * side whose barcode is read, its grey pixels at full size.
+ */
 import sharp from 'sharp';
+import { ANALYSIS_SIZE } from '../../capture/analysed-frame.js';
+import { rgbaToChroma, rgbaToLuma, type LumaImage } from '../../capture/luma.js';
 
-export interface DecodedImage {
+/** Larger inputs are refused before decoding (a 100 MP "photo" is a decompression bomb, not an ID). */
+const MAX_INPUT_PIXELS = 100_000_000;
+
+export interface InspectedImage {
   format: string;
+  /** Upright size (EXIF orientation applied). */
   width: number;
   height: number;
-  /** One byte per pixel, upright (EXIF orientation applied). */
-  luma: Uint8Array;
+  /**
+   * The upright frame with its longer side shrunk to ANALYSIS_SIZE, as luma and the blue–yellow
+   * plane, exactly what the widget's analysis worker hands the document finder (frame-quality.ts).
+   */
+  analysis: { luma: LumaImage; chroma: LumaImage };
 }
 
-/** Null when the bytes do not decode as an image (truncated, corrupt, or not an image at all). */
-export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage | null> {
+/**
+ * Null when the bytes do not decode as an image (truncated, corrupt, or not an image at all).
+ * The shrink decodes every byte of the file (libjpeg's scaled decode still reads every scan),
+ * so a truncated JPEG is caught here although its full-size pixels are never made.
+ */
+export async function inspectImage(bytes: Uint8Array): Promise<InspectedImage | null> {
   try {
-    const image = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 });
-    const { format } = await image.metadata();
-    const { data, info } = await image.rotate().greyscale().raw().toBuffer({ resolveWithObject: true });
+    const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS });
+    const meta = await image.metadata();
+    const { data, info } = await image
+      .rotate()
+      // The widget's fitWithin (scan-loop.ts) never enlarges; neither does this.
+      .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', kernel: 'linear', withoutEnlargement: true })
+      .toColourspace('srgb')
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 4) return null;
+    const upright = meta.autoOrient ?? { width: meta.width ?? info.width, height: meta.height ?? info.height };
+    return {
+      format: meta.format ?? 'unknown',
+      width: upright.width,
+      height: upright.height,
+      analysis: { luma: rgbaToLuma(data, info.width, info.height), chroma: rgbaToChroma(data, info.width, info.height) },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The upright grey pixels for the barcode decoder, at full size or with the longer side shrunk
+ * to `maxSide`. Null when the bytes do not decode.
+ */
+export async function readLuma(bytes: Uint8Array, maxSide?: number): Promise<LumaImage | null> {
+  try {
+    let image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS }).rotate();
+    if (maxSide) image = image.resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true });
+    const { data, info } = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
     // greyscale() may still leave an alpha channel; keep the first channel of each pixel.
     const luma = info.channels === 1 ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : firstChannel(data, info.channels);
-    return { format: format ?? 'unknown', width: info.width, height: info.height, luma };
+    return { data: luma, width: info.width, height: info.height };
   } catch {
     return null;
   }
@@ -27,22 +73,4 @@ function firstChannel(data: Uint8Array, channels: number): Uint8Array {
   const out = new Uint8Array(data.length / channels);
   for (let i = 0, j = 0; j < out.length; i += channels, j++) out[j] = data[i]!;
   return out;
-}
-
-/** Standard deviation of the luma: a photo of anything has texture, a blank frame does not. */
-export function lumaStdDev(luma: Uint8Array): number {
-  // Sampling keeps this cheap on 12-megapixel photos without changing the answer noticeably.
-  const step = Math.max(1, Math.floor(luma.length / 500_000));
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (let i = 0; i < luma.length; i += step) {
-    const v = luma[i]!;
-    sum += v;
-    sumSq += v * v;
-    n++;
-  }
-  if (n === 0) return 0;
-  const mean = sum / n;
-  return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
 }
