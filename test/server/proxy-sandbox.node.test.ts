@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSandbox } from '../../src/sandbox/index.js';
+import type { SandboxProfile } from '../../src/sandbox/profile.js';
 import { fixturePath } from '../fixtures/manifest.js';
 import { createClientToken } from '../../src/server/client-token.js';
 import { createProxy } from '../../src/server/proxy.js';
@@ -17,12 +18,14 @@ type Json = Record<string, any>;
 /** A one-page PDF: accepted by the upload target (the sandbox renders none, so a verification of it asks for a photo). */
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-function world() {
+/** `proxyPerCall`: every browser call goes to a proxy created for it, as if each landed on another instance. */
+function world(options: { profile?: SandboxProfile; proxyPerCall?: boolean } = {}) {
   let clock = T0;
   const now = () => clock;
-  const sandbox = createSandbox({ apiKey: 'sk_staging_proxy_sandbox_tests_0001', now, processingDelayMs: 1000 });
+  const sandbox = createSandbox({ apiKey: 'sk_staging_proxy_sandbox_tests_0001', now, processingDelayMs: 1000, profile: options.profile });
   // upstream: sandbox.fetch as is: the sandbox's default basePath /v1 is the API's own layout.
-  const proxy = createProxy({ apiKey: sandbox.apiKey, tokenSecret: TOKEN_SECRET, upstream: sandbox.fetch, basePath: '/beltic', now });
+  const newProxy = () => createProxy({ apiKey: sandbox.apiKey, tokenSecret: TOKEN_SECRET, upstream: sandbox.fetch, basePath: '/beltic', now });
+  const proxy = newProxy();
 
   /** The integrator's backend: direct calls with the key. */
   async function backend(method: string, path: string, body?: unknown): Promise<Json> {
@@ -52,7 +55,7 @@ function world() {
   async function browser(token: string, method: string, path: string, body?: unknown) {
     const headers = new Headers({ ...CHROME_LINUX, Authorization: `Bearer ${token}` });
     if (body !== undefined) headers.set('Content-Type', 'application/json');
-    const response = await proxy(new Request(`https://shop.example/beltic${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+    const response = await (options.proxyPerCall ? newProxy() : proxy)(new Request(`https://shop.example/beltic${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
   }
@@ -147,6 +150,39 @@ test('the whole widget flow through the proxy: start, device, document, direct u
   const stored = await backend('GET', `/identity/sessions/${sid}`);
   assert.equal(stored.data.attributes.behavior_analysis.bot_score, 10);
   assert.notEqual(stored.data.attributes.status, 'started');
+});
+
+test('every call of a flow can land on another proxy instance: ownership is proven from documented data (docs profile)', async () => {
+  const { sandbox, newSession, browser, backend, advance } = world({ profile: 'docs', proxyPerCall: true });
+  const { id: sid, token } = await newSession('pass');
+  const front = new Uint8Array(readFileSync(fixturePath('passport.jpg')));
+  const document = await browser(token, 'POST', '/identity/documents/idvs', {
+    data: {
+      type: 'document/idv',
+      attributes: { files: [{ filename: 'front.jpg', content_type: 'image/jpeg', byte_size: front.byteLength }] },
+      relationships: { session: rel('session', sid) },
+      meta: { document_type: 'passport', issuing_country: 'GB', sides: ['front'] },
+    },
+  });
+  assert.equal(document.status, 201, JSON.stringify(document.body));
+  const docId: string = document.body.data.id;
+  const upload = await sandbox.fetch(new Request(document.body.meta.files[0].presigned_upload_url, { method: 'PUT', headers: { 'Content-Type': 'image/jpeg' }, body: front }));
+  assert.equal(upload.status, 200);
+  // A file re-declared through yet another instance: the document is proven from the session.
+  const redeclared = await browser(token, 'POST', `/identity/documents/idvs/${docId}/files`, {
+    data: { type: 'file', attributes: { filename: 'back.jpg', content_type: 'image/jpeg', byte_size: front.byteLength } },
+  });
+  assert.equal(redeclared.status, 201, JSON.stringify(redeclared.body));
+  const verification = await browser(token, 'POST', '/identity/verifications', {
+    data: { type: 'verification/idv', relationships: { session: rel('session', sid), document: rel('document/idv', docId) }, meta: { auto_update_session: true } },
+  });
+  assert.equal(verification.status, 201, JSON.stringify(verification.body));
+  advance(1500);
+  const listed = await browser(token, 'GET', `/identity/verifications?session_id=${sid}`);
+  assert.equal(listed.status, 200);
+  assert.equal(listed.body.data[0].id, verification.body.data.id);
+  assert.equal(listed.body.data[0].attributes.status, 'passed', JSON.stringify(listed.body.data[0].attributes.checks));
+  assert.equal((await backend('GET', `/identity/sessions/${sid}`)).data.attributes.status, 'completed');
 });
 
 test("a token for one session cannot read, change or upload to another, or decide, expire or redact its own", async () => {
