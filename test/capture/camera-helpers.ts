@@ -100,9 +100,11 @@ export class CanvasCamera {
 
   /** Shows a fixture frame (optionally through a CSS filter, e.g. 'blur(6px)' or 'brightness(0.3)'). */
   async show(file: string, filter = 'none'): Promise<void> {
-    const blob = await fixtureBlob(file);
-    this.source?.close();
-    this.source = await createImageBitmap(blob);
+    const next = await createImageBitmap(await fixtureBlob(file));
+    // Swapped before the old one is closed: the drawing timer never sees a closed bitmap.
+    const previous = this.source;
+    this.source = next;
+    previous?.close();
     this.filter = filter;
     this.draw();
   }
