@@ -44,6 +44,8 @@ export interface Harness {
   uploadedDocument(sessionId: string, documentType: string | null, files: FileSpec[]): Promise<string>;
   /** `dataMeta` goes in `data.meta`, where the sessions guide puts `auto_update_session`. */
   verify(documentId: string, sessionId?: string, dataMeta?: Record<string, unknown>): Promise<Reply>;
+  /** Reads the verification as it stands (in the docs profile from the documented list). */
+  verification(verificationId: string): Promise<Reply>;
   /** Lets the processing delay pass and reads the verification. */
   outcome(verificationId: string): Promise<Reply>;
 }
@@ -146,13 +148,16 @@ export function harness(options: SandboxOptions = {}): Harness {
         },
       });
     },
-    async outcome(verificationId) {
-      clock.advance(delay);
+    async verification(verificationId) {
       if (!documented) return h.api('GET', `/identity/verifications/${verificationId}`);
       // GET /identity/verifications/{id} is an extension: the documented list holds it too.
       const listed = await h.api('GET', '/identity/verifications?page[size]=100');
       const found = listed.body?.data?.find((v: { id: string }) => v.id === verificationId);
       return found ? { ...listed, body: { data: found } } : { ...listed, status: 404 };
+    },
+    async outcome(verificationId) {
+      clock.advance(delay);
+      return h.verification(verificationId);
     },
   };
   return h;

@@ -38,7 +38,7 @@ describe('sandbox profile: docs', () => {
       assert.equal(reply.status, 404, `${call.method} ${call.pattern}`);
       assert.equal(reply.body.errors[0].code, unknown.body.errors[0].code, `${call.method} ${call.pattern}: same code as an unknown route`);
     }
-    const standard = harness();
+    const standard = harness({ profile: 'default' });
     const std = await documentedSetup(standard);
     assert.equal((await standard.api('POST', `/identity/sessions/${std.session}/start`)).status, 200);
     assert.equal((await standard.api('GET', `/identity/documents/idvs/${std.created.body.data.id}`)).status, 200);
@@ -63,7 +63,7 @@ describe('sandbox profile: docs', () => {
     assert.equal(file.status, 422);
     assert.equal(file.body.errors[0].source.pointer, '/data/attributes/side');
 
-    const standard = harness();
+    const standard = harness({ profile: 'default' });
     const std = await standard.session();
     const accepted = await standard.api('POST', '/identity/documents/idvs', {
       data: { type: 'document/idv', attributes: { document_type: 'passport', files: [declare(fixture('passport.jpg', 'front'))] }, relationships: SESSION_REL(std) },
@@ -87,7 +87,7 @@ describe('sandbox profile: docs', () => {
     for (const member of ['document_type', 'issuing_country']) assert.equal(member in attributes, false, member);
     assert.equal(attributes.files.some((f: Record<string, unknown>) => 'side' in f), false, 'no side on the files');
 
-    const standard = harness();
+    const standard = harness({ profile: 'default' });
     const inDefault = await standard.api('POST', '/identity/documents/idvs', body(await standard.session()));
     assert.equal(inDefault.body.data.attributes.document_type, 'drivers_license');
     assert.equal(inDefault.body.data.attributes.issuing_country, 'US');
