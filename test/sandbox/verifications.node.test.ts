@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXPIRED_LICENCE, LICENCE } from '../fixtures/payload.js';
-import { fixture, harness, LICENCE_FILES, type Harness } from './helpers.js';
+import { extension, fixture, harness, LICENCE_FILES, PROFILE, type Harness } from './helpers.js';
+
+// `extracted` and reading a document by id are exts: asserted where served. In the docs profile the
+// declared document type is an ignored hint, so the engine judges from what it sees.
+const ext = PROFILE === 'default';
 
 type Check = { name: string; status: string; reasons: string[]; requirement: string; metadata?: Record<string, unknown> };
 const check = (attributes: { checks: Check[] }, name: string) => attributes.checks.find((c) => c.name === name)!;
@@ -31,9 +35,9 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     assert.equal(v.relationships.document.data.id, doc);
     assert.equal(v.relationships.session.data.id, sessionId);
     h.clock.advance(999);
-    assert.equal((await h.api('GET', `/identity/verifications/${v.id}`)).body.data.attributes.status, 'initiated');
+    assert.equal((await h.verification(v.id)).body.data.attributes.status, 'initiated');
     h.clock.advance(1);
-    const done = (await h.api('GET', `/identity/verifications/${v.id}`)).body.data.attributes;
+    const done = (await h.verification(v.id)).body.data.attributes;
     assert.equal(done.status, 'passed');
     assert.equal(done.completed_at, new Date(h.clock.now()).toISOString());
     assert.deepEqual(done.checks.map((c: Check) => [c.name, c.status]), [
@@ -46,10 +50,12 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     ]);
     assert.equal((check(done, 'document_visible').metadata!.front as { found?: string }).found, 'whole_photo', 'a flat scan is the document itself');
     assert.deepEqual(check(done, 'image_resolution').metadata, { front: { width: 1600, height: 1100, min_short_side: 600 } });
-    assert.equal(done.extracted, null);
-    const docAfter = (await h.api('GET', `/identity/documents/idvs/${doc}`)).body.data.attributes;
-    assert.equal(docAfter.status, 'processed');
-    assert.notEqual(docAfter.processed_at, null);
+    if (ext) {
+      assert.equal(done.extracted, null);
+      const docAfter = (await h.api('GET', `/identity/documents/idvs/${doc}`)).body.data.attributes;
+      assert.equal(docAfter.status, 'processed');
+      assert.notEqual(docAfter.processed_at, null);
+    }
   });
 
   it('passes a licence front + back, extracting the AAMVA fields, and writes them back with auto_update_session', async () => {
@@ -58,27 +64,33 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     assert.equal(result.attributes.status, 'passed', JSON.stringify(result.attributes.checks));
     const barcode = check(result.attributes, 'barcode_readable');
     assert.equal(barcode.status, 'passed');
-    assert.equal(barcode.requirement, 'required');
+    // Undeclared (the docs profile), a licence is read from its barcode but none is required.
+    assert.equal(barcode.requirement, ext ? 'required' : 'not_required');
     assert.equal(check(result.attributes, 'document_not_expired').status, 'passed');
-    const x = result.attributes.extracted;
-    assert.equal(x.source, 'pdf417');
-    assert.deepEqual(x.person, {
+    const person = {
       name: { first: LICENCE.first_name, middle: LICENCE.middle_name, last: LICENCE.last_name },
       birth_date: LICENCE.birth_date,
       sex: LICENCE.sex,
-    });
-    assert.equal(x.document.number, LICENCE.document_number);
-    assert.equal(x.document.expiry_date, LICENCE.expiry_date);
-    assert.equal(x.document.issue_date, LICENCE.issue_date);
-    assert.equal(x.document.jurisdiction, LICENCE.address.administrative_area);
-    assert.deepEqual(x.address, { ...LICENCE.address, line2: null, sublocality: null });
-    assert.deepEqual(x.identity_numbers, [{ number: LICENCE.document_number, issuing_country_code: 'US', class: 'drivers_license' }]);
+    };
+    const address = { ...LICENCE.address, line2: null, sublocality: null };
+    const identityNumbers = [{ number: LICENCE.document_number, issuing_country_code: 'US', class: 'drivers_license' }];
+    if (ext) {
+      const x = result.attributes.extracted;
+      assert.equal(x.source, 'pdf417');
+      assert.deepEqual(x.person, person);
+      assert.equal(x.document.number, LICENCE.document_number);
+      assert.equal(x.document.expiry_date, LICENCE.expiry_date);
+      assert.equal(x.document.issue_date, LICENCE.issue_date);
+      assert.equal(x.document.jurisdiction, LICENCE.address.administrative_area);
+      assert.deepEqual(x.address, address);
+      assert.deepEqual(x.identity_numbers, identityNumbers);
+    }
 
     assert.equal(session.attributes.status, 'completed');
-    assert.deepEqual(session.attributes.person, x.person);
-    assert.deepEqual(session.attributes.address, x.address);
+    assert.deepEqual(session.attributes.person, person);
+    assert.deepEqual(session.attributes.address, address);
     const written = session.attributes.identity_numbers.map(({ number, issuing_country_code, class: kind }: Record<string, string>) => ({ number, issuing_country_code, class: kind }));
-    assert.deepEqual(written, x.identity_numbers);
+    assert.deepEqual(written, identityNumbers);
     assert.equal(session.attributes.identity_numbers[0].created_at, session.attributes.completed_at, 'written when the outcome arrived');
   });
 
@@ -98,7 +110,7 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     assert.deepEqual(visible.reasons, [
       'No document was found in the photo of the front. Place the whole document in the frame, on a contrasting background, and take the photo again.',
     ]);
-    assert.equal(result.attributes.extracted, null);
+    if (ext) assert.equal(result.attributes.extracted, null);
     assert.equal(session.attributes.status, 'started', 'requires_retry keeps the session open');
   });
 
@@ -112,7 +124,9 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     assert.equal(check(result.attributes, 'barcode_readable').status, 'not_applicable', 'one thing to fix at a time');
   });
 
-  it('asks for a retry when the back has no readable barcode', async () => {
+  // Undeclared (the docs profile), nothing says this back must carry a barcode: it passes, as the
+  // verdicts test's untyped German licence does.
+  it('asks for a retry when the back has no readable barcode', { skip: !ext && 'needs the declared document_type (an extension)' }, async () => {
     const h = harness();
     const { result } = await verifyFiles(h, 'drivers_license', [fixture('licence-front.jpg', 'front'), fixture('passport.jpg', 'back')]);
     assert.equal(result.attributes.status, 'requires_retry');
@@ -126,10 +140,12 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     const expiry = check(result.attributes, 'document_not_expired');
     assert.equal(expiry.status, 'failed');
     assert.deepEqual(expiry.reasons, [`The document expired on ${EXPIRED_LICENCE.expiry_date}. Use a document that is still valid.`]);
-    assert.equal(result.attributes.extracted.document.number, EXPIRED_LICENCE.document_number);
     assert.equal(session.attributes.status, 'failed');
     assert.notEqual(session.attributes.failed_at, null);
-    assert.equal((await h.api('GET', `/identity/documents/idvs/${doc}`)).body.data.attributes.status, 'failed');
+    if (ext) {
+      assert.equal(result.attributes.extracted.document.number, EXPIRED_LICENCE.document_number);
+      assert.equal((await h.api('GET', `/identity/documents/idvs/${doc}`)).body.data.attributes.status, 'failed');
+    }
   });
 
   it('does not render PDFs: a PDF side fails image_readable and asks for a photo, on a passport as on a licence back', async () => {
@@ -174,7 +190,7 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     const list = await h.api('GET', '/identity/verifications?page[total]=true');
     assert.equal(list.body.meta.page.total, 0);
     assert.equal((await h.api('GET', `/identity/sessions/${sessionId}`)).body.data.attributes.status, 'started');
-    assert.equal((await h.api('GET', '/identity/verifications/ver_missing')).status, 404);
+    if (ext) assert.equal((await h.api('GET', '/identity/verifications/ver_missing')).status, 404);
   });
 
   it('links a verification to the document’s session when the session relationship is omitted', async () => {
