@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXPIRED_LICENCE, LICENCE } from '../fixtures/payload.js';
-import { extension, fixture, harness, LICENCE_FILES, PROFILE, type Harness } from './helpers.js';
+import { fixture, harness, LICENCE_FILES, PROFILE, type Harness } from './helpers.js';
 
 // `extracted` and reading a document by id are exts: asserted where served. In the docs profile the
 // declared document type is an ignored hint, so the engine judges from what it sees.
