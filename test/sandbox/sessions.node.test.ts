@@ -100,7 +100,7 @@ describe('sandbox sessions', () => {
     assert.deepEqual(again.body.data.attributes, a);
   });
 
-  it('fills the camera of the session\'s latest device from meta.camera, and refuses a label', { skip: extension('POST /identity/session-devices and meta.camera') }, async () => {
+  it('fills the camera of the session\'s latest device from meta.camera, and refuses a label', { skip: extension('meta.camera on a session PATCH') }, async () => {
     const h = harness();
     const id = await h.session();
     const device = await h.api('POST', '/identity/session-devices', {
