@@ -1,5 +1,6 @@
 // `npm test`: every test, Node-side (node:test) and in real Chromium (@web/test-runner), then one
-// closing line `N passed, N failed` that sums both, so a run that tested nothing is visible.
+// closing line `N passed, N failed` that sums them all, so a run that tested nothing is visible.
+// The sandbox's own Node tests run twice: against the default profile, then the docs profile.
 // Usage: node scripts/test.mjs [node|browser] [extra args for the runner, e.g. --files test/x.browser.test.ts]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -25,13 +26,12 @@ function prepareFixtures() {
   if (result.status !== 0) throw new Error('Generating the test fixtures failed.');
 }
 
-function runNodeTests() {
-  const files = filesEndingWith(join(root, 'test'), '.node.test.ts');
+function runNodeTests(files, name, env = process.env) {
   if (files.length === 0) return { passed: 0, failed: 0, ok: true };
-  const tap = join(scratch, 'node.tap');
+  const tap = join(scratch, `${name}.tap`);
   const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...extra, ...files];
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const figure = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   const failed = figure('fail') + figure('cancelled');
@@ -62,7 +62,14 @@ function ensureBuild() {
 prepareFixtures();
 if (which === 'all' || which === 'browser') ensureBuild();
 const runs = [];
-if (which === 'all' || which === 'node') runs.push(runNodeTests());
+if (which === 'all' || which === 'node') {
+  // test/sandbox/helpers.ts reads the profile from the environment, which node --test hands on to
+  // each file's process: pinned here, so a BELTIC_SANDBOX_PROFILE set in the shell changes neither run.
+  runs.push(runNodeTests(filesEndingWith(join(root, 'test'), '.node.test.ts'), 'node', { ...process.env, BELTIC_SANDBOX_PROFILE: 'default' }));
+  console.log('\nThe sandbox tests again, against the docs profile (BELTIC_SANDBOX_PROFILE=docs):');
+  const sandboxFiles = filesEndingWith(join(root, 'test/sandbox'), '.node.test.ts');
+  runs.push(runNodeTests(sandboxFiles, 'node-docs', { ...process.env, BELTIC_SANDBOX_PROFILE: 'docs' }));
+}
 if (which === 'all' || which === 'browser') runs.push(runBrowserTests());
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 const failed = runs.reduce((sum, run) => sum + run.failed, 0);
