@@ -26,8 +26,8 @@ export interface AllowedRoute {
   method: string;
   pattern: string;
   access: Access;
-  /** Server-side work on the forwarded body (request-signals.ts, behavior-patch.ts). */
-  adds?: 'observed device' | 'server behavior signals';
+  /** Server-side work on the forwarded body (request-signals.ts, behavior-patch.ts; the integrator's verification options). */
+  adds?: 'observed device' | 'server behavior signals' | 'verification options';
 }
 
 // prettier-ignore
@@ -41,7 +41,7 @@ export const ALLOWED: readonly AllowedRoute[] = [
   { method: 'GET',   pattern: '/identity/documents/idvs/{id}',           access: { owned: 'document' } },
   { method: 'POST',  pattern: '/identity/documents/idvs/{id}/files',     access: { owned: 'document' } },
   { method: 'POST',  pattern: '/identity/documents/idvs/{id}/submit',    access: { owned: 'document' } },
-  { method: 'POST',  pattern: '/identity/verifications',                 access: 'session and document in body' },
+  { method: 'POST',  pattern: '/identity/verifications',                 access: 'session and document in body', adds: 'verification options' },
   { method: 'GET',   pattern: '/identity/verifications',                 access: 'own session list' },
   { method: 'GET',   pattern: '/identity/verifications/{id}',            access: { owned: 'verification' } },
 ];
@@ -67,8 +67,15 @@ export const REFUSED: readonly RefusedRoute[] = [
   { method: '*',    pattern: '/identity/documents/addresses/**',     reason: 'Address documents are not part of the widget.' },
 ];
 
-/** Attributes a client token may change with PATCH /identity/sessions/{id}. */
-export const PATCHABLE_SESSION_ATTRIBUTES: readonly string[] = ['behavior_analysis', 'person', 'address', 'contact', 'identity_numbers'];
+/**
+ * Attributes a client token may change with PATCH /identity/sessions/{id}: the behaviour signals
+ * only. The applicant's identity is written from the verified document (auto_update_session) or by
+ * the integrator's backend; a token that could write it could rewrite a verified identity.
+ */
+export const PATCHABLE_SESSION_ATTRIBUTES: readonly string[] = ['behavior_analysis'];
+
+/** Session attributes that hold the applicant's identity: refused with their own code, so the reason is plain. */
+export const IDENTITY_ATTRIBUTES: readonly string[] = ['person', 'business', 'contact', 'address', 'identity_numbers'];
 
 export type RouteMatch =
   | { outcome: 'allowed'; route: AllowedRoute; id: string | undefined; path: string }

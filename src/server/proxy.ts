@@ -9,11 +9,11 @@
  * A Fetch handler, so it mounts in Node (see node.ts), Bun, Deno, edge runtimes, Hono, Next.js.
  */
 import { BodyTooLarge, readBodyBytes } from '../api/body.js';
-import { API_KEY_HEADER, looksLikeSecretKey } from '../api/contract.js';
 import { errorResponse, type ErrorInit } from '../api/responses.js';
-import { matchRoute, PATCHABLE_SESSION_ATTRIBUTES, type AllowedRoute } from './allow-list.js';
+import { IDENTITY_ATTRIBUTES, matchRoute, PATCHABLE_SESSION_ATTRIBUTES, type AllowedRoute } from './allow-list.js';
 import { applyServerBehaviorSignals } from './behavior-patch.js';
 import { assertTokenSecret, ClientTokenError, createTokenVerifier, userAgentHash, type ClientTokenClaims } from './client-token.js';
+import { browserView } from './response-policy.js';
 import { OwnershipLookupFailed, relatedId, sessionOwns, sessionReader } from './ownership.js';
 import {
   clientIp,
@@ -42,6 +42,12 @@ export interface ProxyOptions {
   trustProxy?: boolean;
   /** Upstream timeout; default 30 000 ms. */
   timeoutMs?: number;
+  /**
+   * Whether a passed verification writes what the document says into the session
+   * (`data.meta.auto_update_session` of the verification create call). Your choice, set here for
+   * every verification a widget creates; whatever the browser sends is replaced. Default true.
+   */
+  autoUpdateSession?: boolean;
 }
 
 /** What the runtime knows about the connection and the Request does not carry. */
@@ -75,6 +81,8 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const trustProxy = options.trustProxy ?? false;
+  const autoUpdateSession = options.autoUpdateSession ?? true;
+  if (typeof autoUpdateSession !== 'boolean') throw new TypeError('createProxy: autoUpdateSession must be a boolean');
 
   const verifyToken = createTokenVerifier(tokenSecret);
   const callUpstream = createUpstream({ apiKey, upstream: options.upstream, timeoutMs: options.timeoutMs });
@@ -86,7 +94,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     const apiPath = stripBasePath(url.pathname, basePath);
     if (apiPath === null) refuse(404, { code: 'unknown_route', title: 'Not found' });
 
-    refuseSecretKeys(request, url);
+    refuseSecretKeys(request, url, null);
     const claims = await authenticate(request);
     const sid = claims.sid;
     await observeRequest(request, url, claims);
@@ -100,6 +108,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     const { route } = match;
 
     const text = request.method === 'GET' || request.method === 'HEAD' ? null : await readBody(request);
+    refuseSecretKeys(request, url, text);
     // Bodies are parsed only where something in them is checked or added; others pass through as sent.
     const inspectsBody = route.adds !== undefined || route.access === 'session in body' || route.access === 'session and document in body';
     let body = text && inspectsBody ? parseJsonObject(text, request.headers) : null;
@@ -138,6 +147,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     sid: string,
     connection: ClientConnection | undefined,
   ): Json {
+    if (adds === 'verification options') return withVerificationOptions(body!, autoUpdateSession);
     if (adds === 'server behavior signals') {
       return applyServerBehaviorSignals(checkSessionPatch(body, sid), {
         requestSpoofAttempts: observations.requestSpoofAttempts(sid),
@@ -154,13 +164,12 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     return { ...body, data: { ...data, attributes: { ...attributes, observed } } };
   }
 
-  function refuseSecretKeys(request: Request, url: URL): void {
-    const authorization = request.headers.get('authorization') ?? '';
-    const credential = authorization.replace(/^\s*(Bearer|Basic|Token)\s+/i, '');
+  /** A secret key anywhere in the request (a header, a query name or value, the body) is refused, never forwarded. */
+  function refuseSecretKeys(request: Request, url: URL, body: string | null): void {
     const leaked =
-      looksLikeSecretKey(credential) ||
-      looksLikeSecretKey(request.headers.get(API_KEY_HEADER)) ||
-      [...url.searchParams.values()].some(looksLikeSecretKey);
+      [...request.headers.values()].some(mentionsSecretKey) ||
+      [...url.searchParams].some(([name, value]) => mentionsSecretKey(name) || mentionsSecretKey(value)) ||
+      (body !== null && mentionsSecretKey(body));
     if (leaked) {
       refuse(401, {
         code: 'secret_key_refused',
@@ -242,7 +251,9 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     const headers = new Headers(answer.headers);
     headers.set('Cache-Control', 'no-store');
     const bodyless = answer.status === 204 || answer.status === 304;
-    return new Response(bodyless ? null : answer.body, { status: answer.status, headers });
+    // The response policy (response-policy.ts): only what the widget uses, never the applicant's identity.
+    const body = answer.status >= 200 && answer.status < 300 ? browserView(answer.body) : answer.body;
+    return new Response(bodyless ? null : body, { status: answer.status, headers });
   }
 }
 
@@ -276,7 +287,7 @@ function parseJsonObject(text: string, headers: Headers): Json {
   return value;
 }
 
-/** PATCH /identity/sessions/{sid}: only the applicant's own data and the behavior block. */
+/** PATCH /identity/sessions/{sid}: the behaviour signals only; never the identity, the status or links. */
 function checkSessionPatch(body: Json | null, sid: string): Json {
   if (!body) refuse(400, { code: 'invalid_document', title: 'Expected a JSON:API document', pointer: '/data' });
   const data = body.data as Json;
@@ -286,6 +297,14 @@ function checkSessionPatch(body: Json | null, sid: string): Json {
   }
   const attributes = isObject(data.attributes) ? data.attributes : {};
   for (const name of Object.keys(attributes)) {
+    if (IDENTITY_ATTRIBUTES.includes(name)) {
+      refuse(403, {
+        code: 'identity_not_writable',
+        title: "The applicant's identity cannot be written with a client token",
+        detail: `${name} is written from the verified document or by your backend with its API key, never from the browser.`,
+        pointer: `/data/attributes/${name}`,
+      });
+    }
     if (!PATCHABLE_SESSION_ATTRIBUTES.includes(name)) {
       refuse(403, {
         code: 'attribute_not_allowed',
@@ -296,6 +315,22 @@ function checkSessionPatch(body: Json | null, sid: string): Json {
     }
   }
   return body;
+}
+
+/** A Beltic secret key (`sk_…`) inside a header, a query string part or a body. */
+function mentionsSecretKey(text: string): boolean {
+  return /(?:^|[^A-Za-z0-9])sk_[A-Za-z0-9_]{6,}/.test(text);
+}
+
+/**
+ * The verification create body with the integrator's options in `data.meta`, where Beltic reads
+ * them (the sessions guide); the browser's choice, at either level, does not count.
+ */
+function withVerificationOptions(body: Json, autoUpdateSession: boolean): Json {
+  const { meta: _ignored, ...rest } = body;
+  const data = body.data as Json;
+  const dataMeta = isObject(data.meta) ? data.meta : {};
+  return { ...rest, data: { ...data, meta: { ...dataMeta, auto_update_session: autoUpdateSession } } };
 }
 
 /**

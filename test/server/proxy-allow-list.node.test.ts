@@ -99,7 +99,7 @@ test('creating resources for another session is 404; a missing session link is 4
   assert.ok(upstream.requests.every((r) => r.method === 'GET'));
 });
 
-test('PATCH may change only the applicant data and the behavior block', async () => {
+test('PATCH may change only the behaviour signals: the identity is refused with its own code, other attributes and links too', async () => {
   const { call, token, upstream } = setup();
   const t = await token('sess_A');
   for (const attribute of ['status', 'completed_at', 'entity_type', 'redacted_at']) {
@@ -109,20 +109,102 @@ test('PATCH may change only the applicant data and the behavior block', async ()
     assert.equal(error.code, 'attribute_not_allowed');
     assert.equal(error.source?.pointer, `/data/attributes/${attribute}`);
   }
+  for (const [attribute, value] of Object.entries({
+    person: { name: { first: 'Mallory' } },
+    address: { locality: 'London' },
+    contact: { email: 'm@example.com' },
+    identity_numbers: [{ number: 'X1', issuing_country_code: 'US', class: 'drivers_license' }],
+    business: { legal_name: 'Mallory Ltd' },
+  })) {
+    const response = await call('PATCH', '/identity/sessions/sess_A', {
+      token: t,
+      body: { data: { type: 'session', id: 'sess_A', attributes: { behavior_analysis: { bot_score: 0 }, [attribute]: value } } },
+    });
+    assert.equal(response.status, 403, attribute);
+    const error = await errorOf(response);
+    assert.equal(error.code, 'identity_not_writable', attribute);
+    assert.equal(error.source?.pointer, `/data/attributes/${attribute}`);
+  }
   const relink = { data: { type: 'session', attributes: {}, relationships: { account: relationshipTo('account', 'acc_X') } } };
   assert.equal((await call('PATCH', '/identity/sessions/sess_A', { token: t, body: relink })).status, 403);
   const wrongId = { data: { type: 'session', id: 'sess_B', attributes: {} } };
   assert.equal((await call('PATCH', '/identity/sessions/sess_A', { token: t, body: wrongId })).status, 409);
-  assert.equal(upstream.requests.length, 0);
+  assert.equal(upstream.requests.length, 0, 'nothing refused reached the upstream');
 
-  const person = { first: 'Ada', last: 'Lovelace' };
   const ok = await call('PATCH', '/identity/sessions/sess_A', {
     token: t,
-    body: { data: { type: 'session', id: 'sess_A', attributes: { person: { name: person }, address: { locality: 'London' } } } },
+    body: { data: { type: 'session', id: 'sess_A', attributes: { behavior_analysis: { completion_time_seconds: 30 } } } },
   });
   assert.equal(ok.status, 200);
   assert.equal(upstream.requests.length, 1);
-  assert.deepEqual(JSON.parse(upstream.requests[0]!.body).data.attributes.person, { name: person });
+});
+
+test('answers carry what the widget uses and never the identity, extracted data, check metadata, scores or device observations', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  const identity = { person: { name: { first: 'Jane', last: 'Specimen' }, birth_date: '1990-01-15' }, address: { line1: '1 Main St' }, contact: { email: 'j@example.com' }, identity_numbers: [{ number: 'D1234567' }] };
+  Object.assign(upstream.resources.get('/identity/sessions/sess_A')!.attributes, identity, { behavior_analysis: { bot_score: 80, threat_level: 'high' } });
+  upstream.resources.get('/identity/sessions/sess_A')!.meta = { evidence: ['webdriver'] };
+  Object.assign(upstream.resources.get('/identity/verifications/ver_A0')!.attributes, {
+    checks: [{ name: 'barcode_readable', status: 'passed', reasons: [], requirement: 'required', metadata: { jurisdiction: 'CA', expiry_date: '2034-01-15' } }],
+    extracted: { person: identity.person, document: { number: 'D1234567' } },
+  });
+  upstream.resources.get('/identity/documents/idvs/doc_A0')!.attributes.files = [{ id: 'file_1', filename: 'jane-specimen-licence.jpg', content_type: 'image/jpeg', byte_size: 10, status: 'uploaded', side: 'front' }];
+
+  const answers = [
+    await call('GET', '/identity/sessions/sess_A', { token: t }),
+    await call('PATCH', '/identity/sessions/sess_A', { token: t, body: { data: { type: 'session', attributes: { behavior_analysis: {} } } } }),
+    await call('GET', '/identity/verifications/ver_A0', { token: t }),
+    await call('GET', '/identity/verifications', { token: t }),
+    await call('GET', '/identity/documents/idvs/doc_A0', { token: t }),
+  ];
+  for (const answer of answers) {
+    assert.equal(answer.status, 200);
+    const text = await answer.text();
+    for (const secret of ['Jane', 'Specimen', '1990-01-15', '1 Main St', 'j@example.com', 'D1234567', 'jurisdiction', '2034-01-15', 'bot_score', 'webdriver', 'extracted', 'jane-specimen']) {
+      assert.equal(text.includes(secret), false, `${secret} in ${text}`);
+    }
+  }
+  const session = JSON.parse(await (await call('GET', '/identity/sessions/sess_A', { token: t })).text());
+  assert.equal(session.data.attributes.status, 'created');
+  const verification = JSON.parse(await (await call('GET', '/identity/verifications/ver_A0', { token: t })).text());
+  assert.deepEqual(verification.data.attributes.checks, [{ name: 'barcode_readable', status: 'passed', reasons: [], requirement: 'required' }]);
+});
+
+test("auto_update_session is the integrator's choice (createProxy option, default true), whatever the browser sends", async () => {
+  for (const [option, expected] of [[undefined, true], [false, false], [true, true]] as const) {
+    const { call, token, upstream } = setup(option === undefined ? {} : { autoUpdateSession: option });
+    const t = await token('sess_A');
+    const relationships = { session: relationshipTo('session', 'sess_A'), document: relationshipTo('document/idv', 'doc_A0') };
+    const created = await call('POST', '/identity/verifications', {
+      token: t,
+      body: { data: { type: 'verification/idv', relationships, meta: { auto_update_session: !expected } }, meta: { auto_update_session: !expected } },
+    });
+    assert.equal(created.status, 201);
+    const sent = JSON.parse(upstream.requests.at(-1)!.body);
+    assert.equal(sent.data.meta.auto_update_session, expected, `option ${option}`);
+    assert.equal(sent.meta, undefined, 'no top-level meta goes upstream');
+  }
+  assert.throws(() => setup({ autoUpdateSession: 'yes' as unknown as boolean }), /autoUpdateSession must be a boolean/);
+});
+
+test('a secret key anywhere in a request is refused and never forwarded: headers, query names and values, the body', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  const key = 'sk_staging_0123456789abcdef';
+  const attempts: [string, string, Record<string, unknown>][] = [
+    ['GET', `/identity/sessions/sess_A?${key}=1`, {}],
+    ['GET', `/identity/sessions/sess_A?x=${key}`, {}],
+    ['GET', '/identity/sessions/sess_A', { headers: { 'X-Api-Key': key } }],
+    ['GET', '/identity/sessions/sess_A', { headers: { 'X-Debug': `key=${key}` } }],
+    ['PATCH', '/identity/sessions/sess_A', { body: { data: { type: 'session', attributes: { behavior_analysis: {} } }, meta: { note: key } } }],
+  ];
+  for (const [method, path, extra] of attempts) {
+    const response = await call(method, path, { token: t, ...extra });
+    assert.equal(response.status, 401, `${method} ${path} ${JSON.stringify(extra)}`);
+    assert.equal((await errorOf(response)).code, 'secret_key_refused');
+  }
+  assert.equal(upstream.requests.length, 0);
 });
 
 test('ownership is read from the token session as documented (its relationships list its resources), every time, by any proxy', async () => {

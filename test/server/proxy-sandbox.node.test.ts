@@ -93,22 +93,27 @@ test('the whole widget flow through the proxy: start, device, document, direct u
   assert.equal(device.status, 201, JSON.stringify(device.body));
   const deviceRead = await browser(token, 'GET', `/identity/session-devices/${device.body.data.id}`);
   assert.equal(deviceRead.status, 200);
-  assert.equal(deviceRead.body.data.attributes.observed.user_agent, CHROME_LINUX['User-Agent']);
+  // The browser reads none of what the server observed (its IP among it); the integrator's backend does.
+  assert.equal(deviceRead.body.data.attributes.observed, undefined);
+  const storedDevice = await backend('GET', `/identity/session-devices/${device.body.data.id}`);
+  assert.equal(storedDevice.data.attributes.observed.user_agent, CHROME_LINUX['User-Agent']);
 
   const patched = await browser(token, 'PATCH', `/identity/sessions/${sid}`, {
     data: {
       type: 'session',
       id: sid,
       attributes: {
-        person: { name: { first: 'Ada', last: 'Lovelace' } },
         behavior_analysis: { completion_time_seconds: 80, bot_score: 0, threat_level: 'low', request_spoof_attempts: 0, user_agent_spoof_attempts: 0, devtools_open: false },
       },
     },
     meta: { evidence: ['straight_pointer'], interactions: 25 },
   });
   assert.equal(patched.status, 200, JSON.stringify(patched.body));
-  assert.equal(patched.body.data.attributes.behavior_analysis.bot_score, 10);
-  assert.equal(patched.body.data.attributes.behavior_analysis.threat_level, 'low');
+  // The server rescored it; the browser is not told its score (it would teach a bot what to change).
+  assert.equal(patched.body.data.attributes.behavior_analysis, undefined);
+  const scored = await backend('GET', `/identity/sessions/${sid}`);
+  assert.equal(scored.data.attributes.behavior_analysis.bot_score, 10);
+  assert.equal(scored.data.attributes.behavior_analysis.threat_level, 'low');
 
   const photo = passportPhoto();
   const document = await browser(token, 'POST', '/identity/documents/idvs', {
@@ -183,6 +188,59 @@ test('every call of a flow can land on another proxy instance: ownership is prov
   assert.equal(listed.body.data[0].id, verification.body.data.id);
   assert.equal(listed.body.data[0].attributes.status, 'passed', JSON.stringify(listed.body.data[0].attributes.checks));
   assert.equal((await backend('GET', `/identity/sessions/${sid}`)).data.attributes.status, 'completed');
+});
+
+test("an attacker with a valid token for their own session can change nothing of the identity and read none of it", async () => {
+  const { sandbox, newSession, browser, backend, advance } = world();
+  const { id: sid, token } = await newSession('pass');
+  const file = (name: string, side: string) => {
+    const bytes = new Uint8Array(readFileSync(fixturePath(name)));
+    const content_type = name.endsWith('.png') ? 'image/png' : 'image/jpeg';
+    return { bytes, content_type, declared: { filename: `${side}.${content_type.split('/')[1]}`, content_type, byte_size: bytes.byteLength } };
+  };
+  const files = [file('licence-front.jpg', 'front'), file('licence-back.png', 'back')];
+  // Before verifying: forged identity refused.
+  const forged = { data: { type: 'session', id: sid, attributes: { person: { name: { first: 'MALLORY', last: 'FORGED' } }, identity_numbers: [{ number: 'F0000001', issuing_country_code: 'US', class: 'drivers_license' }] } } };
+  assert.equal((await browser(token, 'PATCH', `/identity/sessions/${sid}`, forged)).status, 403);
+
+  const document = await browser(token, 'POST', '/identity/documents/idvs', {
+    data: { type: 'document/idv', attributes: { files: files.map((f) => f.declared) }, relationships: { session: rel('session', sid) }, meta: { document_type: 'drivers_license', issuing_country: 'US', sides: ['front', 'back'] } },
+  });
+  assert.equal(document.status, 201, JSON.stringify(document.body));
+  for (const [i, f] of files.entries()) {
+    const put = await sandbox.fetch(new Request(document.body.meta.files[i].presigned_upload_url, { method: 'PUT', headers: { 'Content-Type': f.content_type }, body: f.bytes }));
+    assert.equal(put.status, 200);
+  }
+  // The browser asks for no write-back; the integrator's default (true) stands.
+  const verification = await browser(token, 'POST', '/identity/verifications', {
+    data: { type: 'verification/idv', relationships: { session: rel('session', sid), document: rel('document/idv', document.body.data.id) }, meta: { auto_update_session: false } },
+  });
+  assert.equal(verification.status, 201);
+  advance(1500);
+
+  const truth = await backend('GET', `/identity/sessions/${sid}`);
+  assert.equal(truth.data.attributes.status, 'completed');
+  const holder = truth.data.attributes.person.name.last as string;
+  assert.ok(holder, 'the licence holder was written back');
+
+  // After verifying: the forged identity is still refused, and nothing personal can be read.
+  assert.equal((await browser(token, 'PATCH', `/identity/sessions/${sid}`, forged)).status, 403);
+  const reads = [
+    await browser(token, 'GET', `/identity/sessions/${sid}`),
+    await browser(token, 'GET', `/identity/verifications/${verification.body.data.id}`),
+    await browser(token, 'GET', `/identity/verifications?session_id=${sid}`),
+    await browser(token, 'GET', `/identity/documents/idvs/${document.body.data.id}`),
+  ];
+  for (const read of reads) {
+    assert.equal(read.status, 200);
+    const text = JSON.stringify(read.body);
+    for (const personal of [holder, truth.data.attributes.person.birth_date, truth.data.attributes.address.line1, truth.data.attributes.identity_numbers[0].number]) {
+      assert.equal(text.includes(personal), false, `${personal} readable through the token: ${text}`);
+    }
+  }
+  const after = await backend('GET', `/identity/sessions/${sid}`);
+  assert.deepEqual(after.data.attributes.person, truth.data.attributes.person);
+  assert.deepEqual(after.data.attributes.identity_numbers, truth.data.attributes.identity_numbers);
 });
 
 test("a token for one session cannot read, change or upload to another, or decide, expire or redact its own", async () => {
