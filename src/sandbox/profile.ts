@@ -50,11 +50,15 @@ const EXT_REQUEST_MEMBERS: Record<string, ExtMembers> = {
   'PATCH /identity/sessions/:id': { attributes: [], meta: ['meta/evidence', 'meta/camera'] },
 };
 
-/** Per resource type: the undocumented members of its answer (paths from the resource object). */
+/**
+ * Per resource type: the undocumented members of its answer (paths from the resource object).
+ * `links` goes where its `self` would name a read that is itself an extension.
+ */
 const EXT_RESPONSE_MEMBERS: Record<string, readonly string[]> = {
-  'document/idv': ['attributes/document_type', 'attributes/issuing_country', 'attributes/files/*/side'],
-  file: ['attributes/side'],
-  'verification/idv': ['attributes/extracted'],
+  'document/idv': ['attributes/document_type', 'attributes/issuing_country', 'attributes/files/*/side', 'links'],
+  file: ['attributes/side', 'links'],
+  'verification/idv': ['attributes/extracted', 'links'],
+  session_device: ['links'],
   session: ['meta/evidence'],
 };
 
@@ -90,6 +94,8 @@ export function documentedAnswer(body: Json): Json {
     if (!isObject(resource) || typeof resource.type !== 'string') continue;
     for (const path of EXT_RESPONSE_MEMBERS[resource.type] ?? []) remove(resource, path.split('/'));
   }
+  // A single resource's answer repeats its self link at the top: it goes with the resource's.
+  if (isObject(body.data) && !('links' in body.data)) delete body.links;
   return body;
 }
 

@@ -86,6 +86,9 @@ describe('sandbox profile: docs', () => {
     const attributes = inDocs.body.data.attributes;
     for (const member of ['document_type', 'issuing_country']) assert.equal(member in attributes, false, member);
     assert.equal(attributes.files.some((f: Record<string, unknown>) => 'side' in f), false, 'no side on the files');
+    // No link names a read that is itself an extension (GET /identity/documents/idvs/{id}).
+    assert.equal(inDocs.body.links, undefined);
+    assert.equal(inDocs.body.data.links, undefined);
 
     const standard = harness({ profile: 'default' });
     const inDefault = await standard.api('POST', '/identity/documents/idvs', body(await standard.session()));
