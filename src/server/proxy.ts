@@ -24,6 +24,7 @@ import {
   observedDevice,
   reportedDeviceInconsistencies,
 } from './request-signals.js';
+import type { ObservationStore } from './observation-store.js';
 import { SessionObservations } from './session-observations.js';
 import { createUpstream, UpstreamUnavailable, type UpstreamAnswer, type UpstreamFetch } from './upstream.js';
 
@@ -42,6 +43,13 @@ export interface ProxyOptions {
   trustProxy?: boolean;
   /** Upstream timeout; default 30 000 ms. */
   timeoutMs?: number;
+  /**
+   * Where session observations (the spoof counts' inputs) are kept across requests: default this
+   * process's memory; a shared store such as redisStore() for several instances or restarts.
+   */
+  store?: ObservationStore;
+  /** Told when the store failed or was slow; the request carried on without it (docs/server.md). */
+  onStoreError?: (error: unknown) => void;
   /**
    * Whether a passed verification writes what the document says into the session
    * (`data.meta.auto_update_session` of the verification create call). Your choice, set here for
@@ -86,7 +94,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
 
   const verifyToken = createTokenVerifier(tokenSecret);
   const callUpstream = createUpstream({ apiKey, upstream: options.upstream, timeoutMs: options.timeoutMs });
-  const observations = new SessionObservations();
+  const observations = new SessionObservations(options.store, { now, onError: options.onStoreError });
   const readSession = sessionReader(callUpstream);
 
   async function handle(request: Request, connection: ClientConnection | undefined): Promise<Response> {
@@ -113,7 +121,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     const inspectsBody = route.adds !== undefined || route.access === 'session in body' || route.access === 'session and document in body';
     let body = text && inspectsBody ? parseJsonObject(text, request.headers) : null;
     await checkAccess(route, match.id, body, sid);
-    if (route.adds) body = addServerSignals(route.adds, body, request, sid, connection);
+    if (route.adds) body = await addServerSignals(route.adds, body, request, sid, connection);
 
     const listsOwnSession = route.access === 'own session list';
     const answer = await callUpstream({
@@ -130,7 +138,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   async function observeRequest(request: Request, url: URL, claims: ClientTokenClaims): Promise<void> {
     const secure = isSecureContextRequest(url, request.headers, trustProxy);
     const tokenDevice = claims.uah;
-    observations.observe({
+    await observations.observe({
       sid: claims.sid,
       jti: claims.jti,
       fingerprint: deviceFingerprint(request.headers),
@@ -140,25 +148,21 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     });
   }
 
-  function addServerSignals(
+  async function addServerSignals(
     adds: NonNullable<AllowedRoute['adds']>,
     body: Json | null,
     request: Request,
     sid: string,
     connection: ClientConnection | undefined,
-  ): Json {
+  ): Promise<Json> {
     if (adds === 'verification options') return withVerificationOptions(body!, autoUpdateSession);
     if (adds === 'server behavior signals') {
-      return applyServerBehaviorSignals(checkSessionPatch(body, sid), {
-        requestSpoofAttempts: observations.requestSpoofAttempts(sid),
-        userAgentInconsistencies: observations.userAgentInconsistencies(sid).length,
-        headerEvidence: observations.evidence(sid),
-      });
+      return applyServerBehaviorSignals(checkSessionPatch(body, sid), await observations.behaviorSignals(sid));
     }
     // 'observed device': checkAccess has ensured a body with a data object.
     const data = body!.data as Json;
     const attributes = isObject(data.attributes) ? data.attributes : {};
-    observations.addInconsistencies(sid, reportedDeviceInconsistencies(attributes, request.headers));
+    await observations.addInconsistencies(sid, reportedDeviceInconsistencies(attributes, request.headers));
     // Whatever the page put under `observed` is replaced: only the server observes.
     const observed = observedDevice(request.headers, clientIp(request.headers, connection?.clientIp, trustProxy));
     return { ...body, data: { ...data, attributes: { ...attributes, observed } } };

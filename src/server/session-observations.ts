@@ -1,77 +1,101 @@
 /**
- * What the proxy has seen of each session's requests, kept in memory for the proxy's lifetime
- * (bounded): the first device, the requests that contradicted it, and the header inconsistencies
- * and automation evidence observed. These are the inputs of the server-only signals
- * (`request_spoof_attempts`, the server part of `user_agent_spoof_attempts`, header evidence).
+ * What the proxy has seen of each session's requests (the first device, the requests that
+ * contradicted it, header inconsistencies and automation evidence): the inputs of the server-only
+ * signals (`request_spoof_attempts`, the server part of `user_agent_spoof_attempts`, header
+ * evidence), kept in an ObservationStore (observation-store.ts).
  *
- * One process's memory: behind several proxy instances without sticky sessions each instance
- * counts only the requests it saw, so the counts are a lower bound.
+ * The store is never allowed to fail an applicant's request. Every call has a time limit; a write
+ * that fails is skipped, a read that fails is answered from this instance's own memory. For that
+ * the proxy mirrors each write into a bounded memory store when the configured store is another
+ * one: a failed read then reports what this instance saw, a lower bound, exactly what a proxy
+ * without a shared store would report. Failures go to `onError`, never into the answer.
  */
-import { BoundedMap } from './bounded-map.js';
-import type { EvidenceId } from './behavior-score.js';
+import type { ServerBehaviorSignals } from './behavior-patch.js';
+import { memoryStore } from './memory-store.js';
+import { noSignals, type ObservationStore, type RequestObservation, type SessionSignals } from './observation-store.js';
 import type { UserAgentInconsistency } from './request-signals.js';
 
-export interface RequestObservation {
-  sid: string;
-  /** The client token's id. */
-  jti: string;
-  fingerprint: string;
-  /** False when the token was issued for another User-Agent; undefined when it names none. */
-  matchesTokenDevice?: boolean;
-  inconsistencies: readonly UserAgentInconsistency[];
-  evidence: readonly EvidenceId[];
+export type { RequestObservation, SessionSignals } from './observation-store.js';
+
+export interface SessionObservationsOptions {
+  /** Milliseconds since the epoch, for the memory stores. */
+  now?: () => number;
+  /** Told of every store call that failed or ran out of time (the request carried on). */
+  onError?: (error: unknown) => void;
+  /** Per store call; default 500 ms. */
+  timeoutMs?: number;
 }
 
-interface SessionRecord {
-  firstFingerprint: string;
-  /** Contradicting requests, per client token (a replayed token shows up under its own jti). */
-  spoofedRequestsByToken: Map<string, number>;
-  inconsistencies: Set<UserAgentInconsistency>;
-  evidence: Set<EvidenceId>;
-}
+/** Redis on the same network answers in about a millisecond; this is for a store gone quiet. */
+export const DEFAULT_STORE_TIMEOUT_MS = 500;
 
-export const DEFAULT_MAX_TRACKED_SESSIONS = 10_000;
+export class StoreTimeout extends Error {
+  constructor(ms: number) {
+    super(`the observation store did not answer within ${ms} ms`);
+    this.name = 'StoreTimeout';
+  }
+}
 
 export class SessionObservations {
-  readonly #sessions: BoundedMap<string, SessionRecord>;
+  readonly #store: ObservationStore;
+  /** This instance's own record, read when the store fails; null when the store is already memory. */
+  readonly #local: ObservationStore | null;
+  readonly #onError: (error: unknown) => void;
+  readonly #timeoutMs: number;
 
-  constructor(maxSessions = DEFAULT_MAX_TRACKED_SESSIONS) {
-    this.#sessions = new BoundedMap(maxSessions);
+  /** Without a store, this instance's memory is the store. */
+  constructor(store: ObservationStore | undefined, options: SessionObservationsOptions = {}) {
+    const local = memoryStore({ now: options.now });
+    this.#store = store ?? local;
+    this.#local = store ? local : null;
+    this.#onError = options.onError ?? (() => {});
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
   }
 
-  observe(request: RequestObservation): void {
-    const record = this.#sessions.getOrCreate(request.sid, () => ({
-      firstFingerprint: request.fingerprint,
-      spoofedRequestsByToken: new Map(),
-      inconsistencies: new Set(),
-      evidence: new Set(),
-    }));
-    if (request.fingerprint !== record.firstFingerprint || request.matchesTokenDevice === false) {
-      record.spoofedRequestsByToken.set(request.jti, (record.spoofedRequestsByToken.get(request.jti) ?? 0) + 1);
+  async observe(request: RequestObservation): Promise<void> {
+    await Promise.all([this.#guarded(() => this.#store.observe(request)), this.#local?.observe(request)]);
+  }
+
+  async addInconsistencies(sid: string, inconsistencies: readonly UserAgentInconsistency[]): Promise<void> {
+    await Promise.all([
+      this.#guarded(() => this.#store.addInconsistencies(sid, inconsistencies)),
+      this.#local?.addInconsistencies(sid, inconsistencies),
+    ]);
+  }
+
+  /** The session's signals as the behavior_analysis PATCH takes them (behavior-patch.ts). */
+  async behaviorSignals(sid: string): Promise<ServerBehaviorSignals> {
+    const signals = await this.#read(sid);
+    return {
+      requestSpoofAttempts: signals.requestSpoofAttempts,
+      userAgentInconsistencies: signals.userAgentInconsistencies.length,
+      headerEvidence: signals.evidence,
+    };
+  }
+
+  async #read(sid: string): Promise<SessionSignals> {
+    const shared = await this.#guarded(() => this.#store.read(sid));
+    if (shared) return shared;
+    return (await this.#local?.read(sid)) ?? noSignals();
+  }
+
+  /** The call's result, or undefined when it failed or ran out of time (reported to onError). */
+  async #guarded<T>(call: () => Promise<T>): Promise<T | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreTimeout(this.#timeoutMs)), this.#timeoutMs);
+    });
+    try {
+      return await Promise.race([Promise.resolve().then(call), timeout]);
+    } catch (error) {
+      try {
+        this.#onError(error);
+      } catch {
+        // A failing error handler must not fail the request either.
+      }
+      return undefined;
+    } finally {
+      clearTimeout(timer);
     }
-    this.addInconsistencies(request.sid, request.inconsistencies);
-    for (const id of request.evidence) record.evidence.add(id);
-  }
-
-  /** Inconsistencies found outside observe(), e.g. a device's self-report against its headers. */
-  addInconsistencies(sid: string, inconsistencies: readonly UserAgentInconsistency[]): void {
-    const record = this.#sessions.get(sid);
-    if (record) for (const id of inconsistencies) record.inconsistencies.add(id);
-  }
-
-  requestSpoofAttempts(sid: string): number {
-    const record = this.#sessions.get(sid);
-    let total = 0;
-    for (const count of record?.spoofedRequestsByToken.values() ?? []) total += count;
-    return total;
-  }
-
-  /** Distinct inconsistencies seen for the session: each kind counts once, however often it recurs. */
-  userAgentInconsistencies(sid: string): UserAgentInconsistency[] {
-    return [...(this.#sessions.get(sid)?.inconsistencies ?? [])];
-  }
-
-  evidence(sid: string): EvidenceId[] {
-    return [...(this.#sessions.get(sid)?.evidence ?? [])];
   }
 }
