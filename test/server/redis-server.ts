@@ -57,6 +57,28 @@ function ready(child: ChildProcess): Promise<void> {
   });
 }
 
+const running = new Set<ChildProcess>();
+let hooked = false;
+
+/**
+ * Should the test process end without stop() (a crash, or the runner's SIGTERM on a timeout), its
+ * servers go with it. On a signal: kill them, then let the signal end the process as it would have.
+ */
+function killWithTestProcess(): void {
+  if (hooked) return;
+  hooked = true;
+  const killAll = () => {
+    for (const child of running) child.kill('SIGKILL');
+  };
+  process.once('exit', killAll);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
 export async function startRedisServer(): Promise<RedisServer> {
   if (!REDIS_SERVER) throw new Error(NO_REDIS as string);
   let lastError: unknown;
@@ -64,22 +86,20 @@ export async function startRedisServer(): Promise<RedisServer> {
     const port = await freePort();
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), '--loglevel', 'notice'];
     const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    // Should the test process end without stop() (a crash), the server goes with it.
-    const killOnExit = () => child.kill('SIGKILL');
-    process.once('exit', killOnExit);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    running.add(child);
+    void exited.then(() => running.delete(child));
+    killWithTestProcess();
     try {
       await ready(child);
     } catch (error) {
       lastError = error;
-      process.removeListener('exit', killOnExit);
       child.kill('SIGKILL');
       continue;
     }
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     return {
       url: `redis://127.0.0.1:${port}`,
       async stop() {
-        process.removeListener('exit', killOnExit);
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
         await exited;
       },
