@@ -1,8 +1,9 @@
 /**
  * `npm run load`: many applicants' calls through the proxy to the sandbox, on loopback, against the
  * same calls sent to the sandbox alone in the same run, so the proxy's own cost shows as the
- * difference. The sandbox runs on its own thread (sandbox-worker.ts), the proxy and the load
- * generator (autocannon) on this one. Each applicant is a session with its own client token; each request picks one at
+ * difference. A third run goes through a bare relay (fetch() with the key added, nothing checked),
+ * which tells the cost of the HTTP hop itself from the cost of what the proxy checks. The sandbox
+ * runs on its own thread (sandbox-worker.ts), the proxies and the load generator on this one. Each applicant is a session with its own client token; each request picks one at
  * random and makes the widget's steady calls: reading its session (the flow's start and the
  * poll's last word, 45%), polling its verifications through the documented list (45%), and
  * sending its behaviour signals (10%).
@@ -40,6 +41,16 @@ const { sessions } = await next<{ sessions: string[] }>();
 const sandboxUrl = `http://127.0.0.1:${sandbox.port}`;
 const proxy = createProxy({ apiKey: sandbox.apiKey, tokenSecret: TOKEN_SECRET, upstream: `${sandboxUrl}/v1`, basePath: '/beltic' });
 const proxyServer = await listen(toNodeHandler(proxy));
+/** The same hop with nothing checked: what any fetch()-based relay costs. */
+const relayServer = await listen(
+  toNodeHandler(async (request) => {
+    const url = new URL(request.url);
+    const path = url.pathname.replace(/^\/relay/, '/v1') + url.search;
+    const body = request.method === 'GET' ? undefined : await request.text();
+    const answer = await fetch(sandboxUrl + path, { method: request.method, headers: { 'X-Api-Key': sandbox.apiKey, 'Content-Type': 'application/json' }, body });
+    return new Response(await answer.text(), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+  }),
+);
 
 interface Applicant {
   id: string;
@@ -53,11 +64,12 @@ const people: Applicant[] = await Promise.all(
 const behaviour = JSON.stringify({ data: { type: 'session', attributes: { behavior_analysis: { completion_time_seconds: 42, distraction_events: 1 } } } });
 
 /** One request of the mix, for `person`, addressed to the sandbox or to the proxy. */
-function call(person: Applicant, direct: boolean): { method: 'GET' | 'PATCH'; path: string; headers: Record<string, string>; body?: string } {
-  const headers: Record<string, string> = direct
-    ? { 'X-Api-Key': sandbox.apiKey, 'User-Agent': USER_AGENT }
-    : { Authorization: `Bearer ${person.token}`, 'User-Agent': USER_AGENT };
-  const prefix = direct ? '/v1' : '/beltic';
+type Via = 'sandbox' | 'relay' | 'proxy';
+
+function call(person: Applicant, via: Via): { method: 'GET' | 'PATCH'; path: string; headers: Record<string, string>; body?: string } {
+  const headers: Record<string, string> =
+    via === 'proxy' ? { Authorization: `Bearer ${person.token}`, 'User-Agent': USER_AGENT } : { 'X-Api-Key': sandbox.apiKey, 'User-Agent': USER_AGENT };
+  const prefix = { sandbox: '/v1', relay: '/relay', proxy: '/beltic' }[via];
   const roll = Math.random();
   if (roll < 0.45) return { method: 'GET', path: `${prefix}/identity/sessions/${person.id}`, headers };
   if (roll < 0.9) return { method: 'GET', path: `${prefix}/identity/verifications?session_id=${person.id}&page%5Bsize%5D=100`, headers };
@@ -65,29 +77,31 @@ function call(person: Applicant, direct: boolean): { method: 'GET' | 'PATCH'; pa
   return { method: 'PATCH', path: `${prefix}/identity/sessions/${person.id}`, headers: { ...headers, 'Content-Type': 'application/json' }, body };
 }
 
-async function run(label: string, url: string, direct: boolean) {
+async function run(label: string, url: string, via: Via) {
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, ...call(people[Math.floor(Math.random() * people.length)]!, direct) }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, ...call(people[Math.floor(Math.random() * people.length)]!, via) }) }],
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, errors };
 }
 
-const alone = await run('sandbox alone', sandboxUrl, true);
-const through = await run('through the proxy', `http://127.0.0.1:${port(proxyServer)}`, false);
+const alone = await run('sandbox alone', sandboxUrl, 'sandbox');
+const relayed = await run('through a bare fetch() relay', `http://127.0.0.1:${port(relayServer)}`, 'relay');
+const through = await run('through the proxy', `http://127.0.0.1:${port(proxyServer)}`, 'proxy');
 
 console.log(`\n${applicants} applicants, ${connections} connections, ${seconds} s each, loopback; the sandbox on its own thread`);
 console.log('| Path | Requests/s | p50 ms | p99 ms | Requests | Errors |');
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const r of [alone, through]) console.log(`| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.errors} |`);
-console.log(`Proxy's added latency: p50 +${(through.p50 - alone.p50).toFixed(1)} ms, p99 +${(through.p99 - alone.p99).toFixed(1)} ms`);
+for (const r of [alone, relayed, through]) console.log(`| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.errors} |`);
+console.log(`Proxy's added latency: p50 +${(through.p50 - alone.p50).toFixed(1)} ms, p99 +${(through.p99 - alone.p99).toFixed(1)} ms (a bare relay adds p50 +${(relayed.p50 - alone.p50).toFixed(1)} ms, p99 +${(relayed.p99 - alone.p99).toFixed(1)} ms)`);
 
 proxyServer.close();
+relayServer.close();
 await worker.terminate();
-process.exit(alone.errors + through.errors === 0 ? 0 : 1);
+process.exit(alone.errors + relayed.errors + through.errors === 0 ? 0 : 1);
 
 function listen(handler: ReturnType<typeof toNodeHandler>): Promise<Server> {
   return new Promise((resolve) => {
