@@ -63,7 +63,10 @@ function fromConnect(middleware) {
 }
 
 export default {
-  files: ['test/**/*.browser.test.ts'],
+  // The signals tests switch tabs for real (bringToFront), which hides every other page of their
+  // browser: a camera test beside them would see its page hidden and its camera stopped. They get
+  // a browser of their own (the 'signals' group).
+  files: ['test/**/*.browser.test.ts', '!test/signals/**'],
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
@@ -77,6 +80,16 @@ export default {
   ],
   groups: [
     ...fakeCameraGroups,
+    {
+      name: 'signals',
+      files: 'test/signals/*.browser.test.ts',
+      browsers: [
+        chromeLauncher({
+          launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+          createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+        }),
+      ],
+    },
     {
       // The bot-evidence tests that need a browser launched as a person's is: without the automation
       // flag, so navigator.webdriver is false (test/signals/*.launch.test.ts; not in the default group).

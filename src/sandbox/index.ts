@@ -185,11 +185,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         if (error instanceof HttpError) return error.toResponse();
         // The client went away mid-request (a cancelled upload): nobody to answer, nothing to report.
         if (request.signal?.aborted) return new Response(null, { status: 499 });
+        // The detail is for whoever runs the sandbox, on its console; the client learns only that it failed.
         console.error('[beltic-sandbox] internal error:', error);
         return errorResponse(500, {
           code: 'internal_error',
           title: 'Internal server error',
-          detail: `The sandbox failed on this request and changed nothing: ${(error as Error)?.message ?? String(error)}`,
+          detail: 'The sandbox failed on this request and changed nothing. Its console shows why.',
         });
       }
     },

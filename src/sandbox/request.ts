@@ -4,17 +4,21 @@
  */
 import { BodyTooLarge, readBodyBytes } from '../api/body.js';
 import { badRequest, conflict, HttpError, invalid, tooLarge, unsupportedMediaType } from './errors.js';
+import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-shape.js';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
 export type Json = Record<string, unknown>;
 
-/** The request body as bytes; a 413 past `limit`, checked while streaming. */
-export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+/**
+ * The request body as bytes; a 413 past `limit`, from Content-Length before anything is read, else
+ * while streaming, where reading stops at the limit.
+ */
+export async function readBytes(request: Request, limit: number, tooLargeDetail = `The body is larger than ${limit} bytes.`): Promise<Uint8Array> {
   try {
     return await readBodyBytes(request, limit);
   } catch (error) {
-    if (error instanceof BodyTooLarge) throw tooLarge(`The body is larger than ${limit} bytes.`);
+    if (error instanceof BodyTooLarge) throw tooLarge(tooLargeDetail);
     throw error;
   }
 }
@@ -33,10 +37,17 @@ export function parseJson(request: Request, bytes: Uint8Array): unknown {
       header: 'Content-Type',
     });
   }
+  const problem = jsonShapeProblem(bytes);
+  if (problem === 'too_deep') throw badRequest('json_too_deep', `The body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`);
+  if (problem === 'too_many_values') {
+    throw badRequest('json_too_large', `The body holds more than ${MAX_JSON_VALUES} values (object members and array items).`);
+  }
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch (error) {
-    throw badRequest('malformed_json', `The body is not valid JSON: ${(error as Error).message}`);
+  } catch {
+    // The parser's message names its own internals (tokens, positions, engine wording), not the
+    // request's terms; a client needs to know only that the body is not JSON.
+    throw badRequest('malformed_json', 'The body is not valid JSON.');
   }
 }
 
