@@ -1,5 +1,7 @@
 /** What every handler receives: the request, read once, and the sandbox it runs in. */
+import type { DueQueue } from './due.js';
 import type { IdPrefix } from './ids.js';
+import type { Relations } from './relations.js';
 import type { Persistence, State } from './store.js';
 
 export interface ResolvedOptions {
@@ -14,6 +16,10 @@ export interface ResolvedOptions {
 
 export interface Env {
   state: State;
+  /** Who belongs to whom, by id (relations.ts). */
+  relations: Relations;
+  /** What comes due when (due.ts), for `settle`. */
+  due: DueQueue;
   persistence: Persistence;
   options: ResolvedOptions;
   newId: (prefix: IdPrefix) => string;

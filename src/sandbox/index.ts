@@ -5,7 +5,17 @@
  *
  * Every request runs alone against the store (requests are queued once their body is read), so a
  * handler can validate, then write, without interleaving; time-driven moves are applied first
- * (lifecycle.ts), and an unexpected failure rolls the records back to where the request found them.
+ * (lifecycle.ts). What a request costs does not grow with what the sandbox holds:
+ *
+ * - Lookups are by id; what belongs to a record is found through relations kept on write
+ *   (relations.ts); time-driven moves come from a queue ordered by time (due.ts).
+ * - Rollback: handlers refuse (HttpError) before they write, so a refusal needs no undoing. An
+ *   unexpected failure part-way through is undone from a journal of the records that request
+ *   touched, copied as it first reached them (journal.ts), not from a copy of the whole state.
+ * - Persistence (`dataDir` only) writes state.json after a request that may have changed
+ *   something, never after a read that changed nothing.
+ * - Idempotency keys expire after 24 h and are capped (idempotency.ts); bodies are capped in size,
+ *   depth and count before they are parsed (request.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -16,6 +26,7 @@ import { HttpError, unauthorized } from './errors.js';
 import { fingerprint, idempotencyKey, remember, replay } from './idempotency.js';
 import { createIdFactory, randomHex } from './ids.js';
 import { settle } from './lifecycle.js';
+import { liveState } from './live-state.js';
 import { UPLOAD_PATH_PREFIX } from './presign.js';
 import { MAX_JSON_BYTES, parseJson, readBytes } from './request.js';
 import { documentedAnswer, documentedRequest, isExtCall, SANDBOX_PROFILES, type SandboxProfile } from './profile.js';
@@ -26,7 +37,7 @@ import { sessionDeviceRoutes } from './routes/session-devices.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { handleUpload } from './routes/uploads.js';
 import { verificationRoutes } from './routes/verifications.js';
-import { diskPersistence, emptyState, memoryPersistence, type State } from './store.js';
+import { diskPersistence, emptyState, memoryPersistence } from './store.js';
 
 export interface SandboxOptions {
   /**
@@ -52,6 +63,7 @@ export interface SandboxOptions {
   uploadUrlTtlSeconds?: number;
   /** Upload size cap (default 15 MiB). */
   maxUploadBytes?: number;
+
   /** Clock in epoch ms, injectable for tests. */
   now?: () => number;
 }
@@ -82,34 +94,46 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     now: options.now ?? Date.now,
   };
   const persistence = options.dataDir ? diskPersistence(resolve(options.dataDir)) : memoryPersistence();
-  const state: State = persistence.load() ?? emptyState(`sk_staging_${randomHex(24)}`, randomHex(32));
+  const live = liveState(persistence.load() ?? emptyState(`sk_staging_${randomHex(24)}`, randomHex(32)));
+  const { state, journal } = live;
   if (options.apiKey !== undefined) {
     if (!options.apiKey) throw new TypeError('apiKey must not be empty');
     state.apiKey = options.apiKey;
   }
-  const env: Env = { state, persistence, options: resolved, newId: createIdFactory(resolved.now) };
+  const env: Env = { state, relations: live.relations, due: live.due, persistence, options: resolved, newId: createIdFactory(resolved.now) };
 
-  let saved = '';
+  // Set by anything that may have changed the records; state.json is written only then.
+  let dirty = true;
   const persist = () => {
-    if (!options.dataDir) return;
-    const serialized = JSON.stringify(state);
-    if (serialized === saved) return;
-    persistence.save(serialized);
-    saved = serialized;
+    if (!options.dataDir || !dirty) return;
+    persistence.save(JSON.stringify(live.stored()));
+    dirty = false;
   };
   persist();
 
   let queue: Promise<unknown> = Promise.resolve();
-  /** Runs `fn` alone against a settled store; rolls back on anything but an HttpError, persists after. */
-  function exclusive(fn: (now: number) => Response | Promise<Response>): Promise<Response> {
+  /**
+   * Runs `fn` alone against a settled store, then persists. A writing request is journaled and
+   * undone on anything but an HttpError (journal.ts); a read changes at most a scenario's failure
+   * counter, which the transient error it answers shows.
+   */
+  function exclusive(writes: boolean, fn: (now: number) => Response | Promise<Response>): Promise<Response> {
     const run = queue.then(async () => {
       const now = resolved.now();
-      settle(env, now);
-      const snapshot = JSON.stringify(state);
+      if (settle(env, now) > 0) dirty = true;
+      if (writes) {
+        dirty = true;
+        journal.begin();
+      }
       try {
-        return await fn(now);
+        const response = await fn(now);
+        if (response.status >= 429) dirty = true;
+        journal.end();
+        return response;
       } catch (error) {
-        if (!(error instanceof HttpError)) Object.assign(state, JSON.parse(snapshot) as State);
+        const touched = journal.end();
+        if (!(error instanceof HttpError)) live.undo(touched);
+        dirty = true;
         throw error;
       } finally {
         persist();
@@ -125,7 +149,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (path === null) return routeNotFound(request.method, url.pathname);
     if (path.startsWith(UPLOAD_PATH_PREFIX)) {
       const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
-      return handleUpload({ request, path, rawQuery, env, withStore: exclusive });
+      return handleUpload({ request, path, rawQuery, env, withStore: (fn) => exclusive(true, fn) });
     }
     const match = matchRoute(ROUTES, request.method, path);
     // In the docs profile an ext call is indistinguishable from a route that does not exist.
@@ -146,9 +170,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const parsed = parseJson(request, bytes);
     const body = documentedOnly ? documentedRequest(match.route.method, match.route.pattern, parsed) : parsed;
     const print = key === null ? '' : fingerprint(request.method, path, bytes);
-    return exclusive(async (now) => {
+    return exclusive(request.method !== 'GET', async (now) => {
       if (key !== null) {
-        const previous = replay(state, key, print);
+        const previous = replay(live.idempotency, key, print, now);
         if (previous) return previous;
       }
       const ctx: Ctx = {
@@ -168,7 +192,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         if (!(error instanceof HttpError)) throw error;
         response = error.toResponse();
       }
-      if (key !== null) await remember(state, key, print, response, now);
+      if (key !== null) await remember(live.idempotency, key, print, response, now);
       return documentedOnly ? withoutExtMembers(response) : response;
     });
   }

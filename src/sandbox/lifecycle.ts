@@ -48,24 +48,28 @@ export function reflectOnAccount(env: Env, session: SessionRecord, at: number): 
   account.updated_at = at;
 }
 
-export function settle(env: Env, now: number): void {
+/**
+ * Applies every time-driven move due at `now`, earliest first (due.ts), and returns how many it
+ * applied. Each event is checked against its record when it is applied: a verification whose
+ * outcome was already shown, a session that closed before its expiry, or a record an undone
+ * request added and removed again is passed over.
+ */
+export function settle(env: Env, now: number): number {
   const { state } = env;
-  type Due = { at: number; order: number; apply: () => void };
-  const due: Due[] = [];
-  for (const v of Object.values(state.verifications)) {
-    if (v.status === 'initiated' && v.pending_outcome && v.ready_at <= now) {
-      due.push({ at: v.ready_at, order: 0, apply: () => revealOutcome(env, v) });
+  let applied = 0;
+  for (let event = env.due.next(now); event; event = env.due.next(now)) {
+    if (event.kind === 'outcome') {
+      const v = state.verifications[event.id];
+      if (!v || v.status !== 'initiated' || !v.pending_outcome || v.ready_at !== event.at) continue;
+      revealOutcome(env, v);
+    } else {
+      const s = state.sessions[event.id];
+      if (!s || s.expires_at !== event.at || isFinalSessionStatus(s.status)) continue;
+      moveSession(s, 'expired', event.at);
     }
+    applied += 1;
   }
-  for (const s of Object.values(state.sessions)) {
-    if (s.expires_at !== null && s.expires_at <= now && !isFinalSessionStatus(s.status)) {
-      const at = s.expires_at;
-      // Re-checked when applied: an outcome due earlier may already have closed the session.
-      due.push({ at, order: 1, apply: () => !isFinalSessionStatus(s.status) && moveSession(s, 'expired', at) });
-    }
-  }
-  due.sort((a, b) => a.at - b.at || a.order - b.order);
-  for (const event of due) event.apply();
+  return applied;
 }
 
 function revealOutcome(env: Env, v: VerificationRecord): void {

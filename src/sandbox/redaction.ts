@@ -3,11 +3,12 @@
  * identifies a person: manual data, device details, file names, extracted data and the image bytes.
  */
 import type { Env } from './context.js';
+import { related } from './relations.js';
 import type { SessionRecord } from './store.js';
 
 export function redactSession(env: Env, session: SessionRecord, at: number): void {
   if (session.redacted_at !== null) return;
-  const { state, persistence } = env;
+  const { persistence } = env;
   Object.assign(session, {
     person: null,
     business: null,
@@ -18,24 +19,22 @@ export function redactSession(env: Env, session: SessionRecord, at: number): voi
     redacted_at: at,
     updated_at: at,
   });
-  for (const device of Object.values(state.devices)) {
-    if (device.session_id !== session.id) continue;
+  for (const device of related(env, 'devicesOfSession', session.id)) {
     device.attributes = {};
     device.redacted_at = at;
   }
-  const documentIds = new Set<string>();
-  for (const doc of Object.values(state.documents)) {
-    if (doc.session_id !== session.id) continue;
+  const documents = related(env, 'documentsOfSession', session.id);
+  const verifications = new Set(related(env, 'verificationsOfSession', session.id));
+  for (const doc of documents) {
     doc.redacted_at = at;
-    documentIds.add(doc.id);
+    for (const file of related(env, 'filesOfDocument', doc.id)) {
+      file.filename = 'redacted';
+      persistence.deleteBlob(file.id);
+    }
+    // Whatever session a verification names, verifying one of this session's documents makes it this session's.
+    for (const v of related(env, 'verificationsOfDocument', doc.id)) verifications.add(v);
   }
-  for (const file of Object.values(state.files)) {
-    if (!documentIds.has(file.document_id)) continue;
-    file.filename = 'redacted';
-    persistence.deleteBlob(file.id);
-  }
-  for (const v of Object.values(state.verifications)) {
-    if (v.session_id !== session.id && !documentIds.has(v.document_id)) continue;
+  for (const v of verifications) {
     v.extracted = null;
     v.checks = v.checks.map((c) => ({ ...c, metadata: {} }));
     if (v.pending_outcome) v.pending_outcome = { ...v.pending_outcome, extracted: null, checks: v.pending_outcome.checks.map((c) => ({ ...c, metadata: {} })) };

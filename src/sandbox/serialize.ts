@@ -9,9 +9,10 @@ import type {
   VerificationResource,
 } from '../api/contract.js';
 import { iso, type Ctx } from './context.js';
+import { related } from './relations.js';
 import { describeScenario } from './scenarios.js';
 import {
-  recordsWhere,
+  oldestFirst,
   type AccountRecord,
   type DeviceRecord,
   type DocumentRecord,
@@ -31,10 +32,8 @@ type WithLinks<R> = R & { links: { self: string }; meta?: Record<string, unknown
 const ref = <T extends string>(type: T, id: string): ResourceIdentifier<T> => ({ type, id });
 
 export function accountResource(ctx: Ctx, a: AccountRecord): WithLinks<AccountResource> {
-  const { state } = ctx.env;
-  const sessions = recordsWhere(state.sessions, (s) => s.account_id === a.id);
-  const sessionIds = new Set(sessions.map((s) => s.id));
-  const documents = recordsWhere(state.documents, (d) => sessionIds.has(d.session_id));
+  const sessions = related(ctx.env, 'sessionsOfAccount', a.id);
+  const documents = oldestFirst(sessions.flatMap((s) => related(ctx.env, 'documentsOfSession', s.id)));
   return {
     type: 'account',
     id: a.id,
@@ -60,8 +59,7 @@ export function accountResource(ctx: Ctx, a: AccountRecord): WithLinks<AccountRe
 }
 
 export function sessionResource(ctx: Ctx, s: SessionRecord): WithLinks<SessionResource> {
-  const { state } = ctx.env;
-  const devices = recordsWhere(state.devices, (d) => d.session_id === s.id);
+  const devices = related(ctx.env, 'devicesOfSession', s.id);
   const resource: WithLinks<SessionResource> = {
     type: 'session',
     id: s.id,
@@ -89,10 +87,8 @@ export function sessionResource(ctx: Ctx, s: SessionRecord): WithLinks<SessionRe
     },
     relationships: {
       account: { data: ref('account', s.account_id) },
-      documents: { data: recordsWhere(state.documents, (d) => d.session_id === s.id).map((d) => ref('document/idv', d.id)) },
-      verifications: {
-        data: recordsWhere(state.verifications, (v) => v.session_id === s.id).map((v) => ref('verification/idv', v.id)),
-      },
+      documents: { data: related(ctx.env, 'documentsOfSession', s.id).map((d) => ref('document/idv', d.id)) },
+      verifications: { data: related(ctx.env, 'verificationsOfSession', s.id).map((v) => ref('verification/idv', v.id)) },
       session_devices: { data: devices.map((d) => ref('session_device', d.id)) },
       // The guide shows a to-one as well; it names the device seen most recently.
       session_device: { data: devices.length ? ref('session_device', devices[devices.length - 1]!.id) : null },
@@ -137,7 +133,7 @@ export function fileResource(ctx: Ctx, f: FileRecord) {
 }
 
 export function documentFiles(ctx: Ctx, documentId: string): FileRecord[] {
-  return recordsWhere(ctx.env.state.files, (f) => f.document_id === documentId);
+  return related(ctx.env, 'filesOfDocument', documentId);
 }
 
 /** The most recent uploaded file for each side: what a verification will look at. */

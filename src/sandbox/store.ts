@@ -1,7 +1,8 @@
 /**
- * The sandbox's state: plain JSON records (so a snapshot, a rollback and the on-disk copy are all
- * one `JSON.stringify`) plus image bytes kept apart, because they are large and never rolled back.
- * Timestamps are epoch milliseconds here and become ISO strings only when serialized.
+ * The sandbox's state: plain JSON records (so that the on-disk copy is one `JSON.stringify`) plus
+ * image bytes kept apart, because they are large and never rolled back. Timestamps are epoch
+ * milliseconds here and become ISO strings only when serialized. What is derived from the records
+ * (who belongs to whom, what comes due when) is rebuilt on load: live-state.ts.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -139,20 +140,32 @@ export interface IdempotencyRecord {
   created_at: Ms;
 }
 
-export interface State {
-  version: 1;
-  apiKey: string;
-  signingKey: string;
+/** The records, by collection and id. */
+export interface Records {
   accounts: Record<string, AccountRecord>;
   sessions: Record<string, SessionRecord>;
   devices: Record<string, DeviceRecord>;
   documents: Record<string, DocumentRecord>;
   files: Record<string, FileRecord>;
   verifications: Record<string, VerificationRecord>;
+}
+
+export type Collection = keyof Records;
+export const COLLECTIONS: readonly Collection[] = ['accounts', 'sessions', 'devices', 'documents', 'files', 'verifications'];
+
+/** What a running sandbox holds (idempotency keys are kept apart, in idempotency.ts). */
+export interface State extends Records {
+  version: 1;
+  apiKey: string;
+  signingKey: string;
+}
+
+/** `state.json`: the records, the keys and the kept idempotency answers. */
+export interface StoredState extends State {
   idempotency: Record<string, IdempotencyRecord>;
 }
 
-export function emptyState(apiKey: string, signingKey: string): State {
+export function emptyState(apiKey: string, signingKey: string): StoredState {
   return {
     version: 1,
     apiKey,
@@ -169,7 +182,7 @@ export function emptyState(apiKey: string, signingKey: string): State {
 
 /** Where records and image bytes live: memory only, or a directory that survives restarts. */
 export interface Persistence {
-  load(): State | null;
+  load(): StoredState | null;
   save(serialized: string): void;
   readBlob(id: string): Uint8Array | null;
   writeBlob(id: string, bytes: Uint8Array): void;
@@ -196,7 +209,7 @@ export function diskPersistence(dir: string): Persistence {
   return {
     load() {
       if (!existsSync(stateFile)) return null;
-      const parsed = JSON.parse(readFileSync(stateFile, 'utf8')) as State;
+      const parsed = JSON.parse(readFileSync(stateFile, 'utf8')) as StoredState;
       if (parsed.version !== 1) throw new Error(`${stateFile}: unknown state version ${String(parsed.version)}`);
       return parsed;
     },
@@ -220,12 +233,7 @@ function writeAtomically(path: string, data: string | Uint8Array): void {
   renameSync(tmp, path);
 }
 
-/** Records of `map` matching `keep`, oldest first (ids are creation-ordered ULIDs). */
-export function recordsWhere<T extends { id: string; created_at: Ms }>(
-  map: Record<string, T>,
-  keep: (record: T) => boolean,
-): T[] {
-  return Object.values(map)
-    .filter(keep)
-    .sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Oldest first, in place: by creation time, then by id (creation-ordered ULIDs). */
+export function oldestFirst<T extends { id: string; created_at: Ms }>(records: T[]): T[] {
+  return records.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../errors.js';
 import { mergeManualData, NO_MANUAL_DATA, type ManualValues } from '../manual-data.js';
 import { PAGE_PARAMETERS } from '../pagination.js';
 import { redactSession } from '../redaction.js';
+import { related } from '../relations.js';
 import { enumFilter, filterParam, filterParameters, rejectUnknown, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
@@ -82,9 +83,7 @@ function redact(ctx: Ctx): Response {
   const account = getAccount(ctx, ctx.params.id!);
   if (account.redacted_at === null) {
     Object.assign(account, { person: null, business: null, contact: null, address: null, identity_numbers: [], redacted_at: ctx.now, updated_at: ctx.now });
-    for (const session of Object.values(ctx.env.state.sessions)) {
-      if (session.account_id === account.id) redactSession(ctx.env, session, ctx.now);
-    }
+    for (const session of related(ctx.env, 'sessionsOfAccount', account.id)) redactSession(ctx.env, session, ctx.now);
   }
   return resourceResponse(accountResource(ctx, account));
 }

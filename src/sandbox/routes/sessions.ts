@@ -6,12 +6,13 @@ import { assertNotRedacted, getSession, moveSession, reflectOnAccount } from '..
 import { mergeManualData, NO_MANUAL_DATA } from '../manual-data.js';
 import { PAGE_PARAMETERS } from '../pagination.js';
 import { redactSession } from '../redaction.js';
+import { related } from '../relations.js';
 import { aliasedParam, enumFilter, filterParameters, rejectUnknown, relationshipId, resourceInput } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
 import { failIfScheduled, parseScenario } from '../scenarios.js';
 import { sessionResource } from '../serialize.js';
-import type { SessionRecord } from '../store.js';
+import type { DeviceRecord, SessionRecord } from '../store.js';
 import { behaviorAnalysis, ENTITY_TYPES, MANUAL_DATA_FIELDS, manualData, oneOf } from '../validate.js';
 
 const READ_ONLY = [
@@ -81,12 +82,18 @@ function list(ctx: Ctx): Response {
   const account = aliasedParam(ctx.query, ACCOUNT_FILTER);
   const device = ctx.query.get('filter[session_device]');
   const deviceSession = device === null ? null : ctx.env.state.devices[device]?.session_id ?? '';
-  const records = Object.values(ctx.env.state.sessions).filter(
+  // The narrowest index first: one device's session, one account's sessions, else every session.
+  const candidates =
+    deviceSession !== null
+      ? [ctx.env.state.sessions[deviceSession]].filter((s) => s !== undefined)
+      : account !== null
+        ? related(ctx.env, 'sessionsOfAccount', account)
+        : Object.values(ctx.env.state.sessions);
+  const records = candidates.filter(
     (s) =>
       (!statuses || statuses.includes(s.status)) &&
       (!entityTypes || entityTypes.includes(s.entity_type)) &&
-      (account === null || s.account_id === account) &&
-      (deviceSession === null || s.id === deviceSession),
+      (account === null || s.account_id === account),
   );
   return listResponse(ctx, records, (s) => sessionResource(ctx, s));
 }
@@ -142,9 +149,10 @@ function cameraSummary(value: unknown): Record<string, unknown> | null {
 }
 
 function recordCamera(ctx: Ctx, sessionId: string, camera: Record<string, unknown>): void {
-  const latest = Object.values(ctx.env.state.devices)
-    .filter((device) => device.session_id === sessionId && device.redacted_at === null)
-    .sort((a, b) => b.created_at - a.created_at)[0];
+  let latest: DeviceRecord | undefined;
+  for (const device of related(ctx.env, 'devicesOfSession', sessionId)) {
+    if (device.redacted_at === null && (!latest || device.created_at > latest.created_at)) latest = device;
+  }
   if (latest) latest.attributes = { ...latest.attributes, camera };
 }
 

@@ -8,6 +8,7 @@ import { PAGE_PARAMETERS } from '../pagination.js';
 import { enumFilter, filterParam, filterParameters, rejectUnknown, relationshipId, resourceInput, type Json } from '../request.js';
 import { listResponse, resourceResponse } from '../respond.js';
 import { route } from '../router.js';
+import { related } from '../relations.js';
 import { applyScenario, failIfScheduled } from '../scenarios.js';
 import { documentFiles, latestUploads, verificationResource } from '../serialize.js';
 import type { VerificationRecord } from '../store.js';
@@ -96,10 +97,11 @@ function list(ctx: Ctx): Response {
   const sessionId = filterParam(ctx.query, 'session_id');
   const from = timeParam(ctx, 'created_at_from');
   const to = timeParam(ctx, 'created_at_to');
-  const records = Object.values(ctx.env.state.verifications).filter(
+  // By session (how a client finds its verification), one session's records are all that is read.
+  const candidates = sessionId === null ? Object.values(ctx.env.state.verifications) : related(ctx.env, 'verificationsOfSession', sessionId);
+  const records = candidates.filter(
     (v) =>
       (!statuses || statuses.includes(v.status)) &&
-      (sessionId === null || v.session_id === sessionId) &&
       (from === null || v.created_at >= from) &&
       (to === null || v.created_at <= to),
   );
