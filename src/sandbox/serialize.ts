@@ -136,11 +136,15 @@ export function documentFiles(ctx: Ctx, documentId: string): FileRecord[] {
   return related(ctx.env, 'filesOfDocument', documentId);
 }
 
-/** The most recent uploaded file for each side: what a verification will look at. */
+/**
+ * The most recent uploaded file for each side: what a verification will look at. A file whose
+ * bytes a later upload of its side replaced is passed over even when both carry the same
+ * `uploaded_at` (an injected clock that does not move).
+ */
 export function latestUploads(files: FileRecord[]): Partial<Record<FileRecord['side'], FileRecord>> {
   const out: Partial<Record<FileRecord['side'], FileRecord>> = {};
   for (const f of files) {
-    if (f.status !== 'uploaded') continue;
+    if (f.status !== 'uploaded' || f.superseded_by) continue;
     const current = out[f.side];
     if (!current || (f.uploaded_at ?? 0) >= (current.uploaded_at ?? 0)) out[f.side] = f;
   }

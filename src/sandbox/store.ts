@@ -107,6 +107,11 @@ export interface FileRecord {
   created_at: Ms;
   uploaded_at: Ms | null;
   etag: string | null;
+  /**
+   * Set when a later upload of the same side replaced this one and its bytes were deleted
+   * (routes/uploads.ts); absent until then, and in state files from before bytes were freed.
+   */
+  superseded_by?: string;
 }
 
 export interface VerificationOutcome {

@@ -12,7 +12,12 @@ import { documentFiles, documentResource, fileResource, latestUploads } from '..
 import type { DocumentRecord, FileRecord, SessionRecord } from '../store.js';
 import { countryCode, declaredFile, documentType, oneOf, type ValidDeclaredFile } from '../validate.js';
 
-const MAX_FILES = 10;
+/**
+ * Files one document holds, declared at creation and added later in all: a client gets a fresh
+ * upload URL by declaring a file again, and ten allow several retries of every side. Bytes are
+ * bounded apart from this: a side keeps only its latest upload's (routes/uploads.ts).
+ */
+export const MAX_FILES = 10;
 const SIDES: Side[] = ['front', 'back', 'portrait'];
 const READ_ONLY = ['status', 'front_side', 'back_side', 'portrait', 'signature', 'created_at', 'submitted_at', 'processed_at'];
 
@@ -141,10 +146,14 @@ function addFile(ctx: Ctx): Response {
   const session = getSession(ctx.env, doc.session_id);
   assertSessionOpen(session);
   assertPending(doc);
+  const files = documentFiles(ctx, doc.id);
+  if (files.length >= MAX_FILES) {
+    throw conflict('too_many_files', `Document ${doc.id} already holds ${MAX_FILES} files, the most one document can; create a new document to try again.`);
+  }
   failIfScheduled(session.sandbox, 'add_file');
   // Without a side, the file replaces the first side that has no upload yet (the way a client that
   // cannot name sides gets a fresh URL for the one it is sending), else it adds the next side.
-  const uploaded = new Set(documentFiles(ctx, doc.id).flatMap((f) => (f.status === 'uploaded' ? [f.side] : [])));
+  const uploaded = new Set(files.flatMap((f) => (f.status === 'uploaded' ? [f.side] : [])));
   const file = newFile(ctx, doc, declared, uploaded);
   ctx.env.state.files[file.id] = file;
   return resourceResponse(fileResource(ctx, file), 201, presign(ctx, session, file));

@@ -11,7 +11,9 @@ import { badRequest, conflict, forbidden, HttpError, notFound, tooLarge, unsuppo
 import { assertSessionOpen } from '../lifecycle.js';
 import { verifyUpload } from '../presign.js';
 import { mediaType, readBytes } from '../request.js';
+import { related } from '../relations.js';
 import { failIfScheduled } from '../scenarios.js';
+import type { FileRecord } from '../store.js';
 import { sniffBytes } from '../../upload/sniff.js';
 
 export interface UploadRequest {
@@ -57,12 +59,16 @@ async function put({ request, path, rawQuery, env, withStore }: UploadRequest): 
       header: 'Content-Type',
     });
   }
+  // Every size refusal is decided before a byte is read where Content-Length allows it; without
+  // one, reading stops at the declared size, so no upload buffers more than its file may hold.
   const sentLength = request.headers.get('content-length');
-  if (sentLength !== null && Number(sentLength) > options.maxUploadBytes) {
-    throw tooLarge(`Uploads are limited to ${options.maxUploadBytes} bytes.`);
-  }
+  const overMax = `Uploads are limited to ${options.maxUploadBytes} bytes.`;
+  const overDeclared = `The file was declared with byte_size ${grant.byteSize}; send exactly that many bytes.`;
+  if (sentLength !== null && Number(sentLength) > options.maxUploadBytes) throw tooLarge(overMax);
+  if (sentLength !== null && Number(sentLength) > grant.byteSize) throw tooLarge(overDeclared);
   if (sentLength !== null && Number(sentLength) !== grant.byteSize) throw sizeMismatch(Number(sentLength), grant.byteSize);
-  const bytes = await readBytes(request, options.maxUploadBytes);
+  const limit = Math.min(grant.byteSize, options.maxUploadBytes);
+  const bytes = await readBytes(request, limit, limit < grant.byteSize ? overMax : overDeclared);
   if (bytes.byteLength !== grant.byteSize) throw sizeMismatch(bytes.byteLength, grant.byteSize);
   const sniffed = sniffBytes(bytes);
   if (!sniffed) throw unsupportedMediaType('unsupported_content', 'The bytes are not a JPEG, PNG, WebP or PDF file.');
@@ -88,8 +94,24 @@ async function put({ request, path, rawQuery, env, withStore }: UploadRequest): 
     file.status = 'uploaded';
     file.uploaded_at = now;
     file.etag = etag;
+    delete file.superseded_by;
+    freeReplacedBytes(env, file);
     return new Response(null, { status: 200, headers: { ETag: etag } });
   });
+}
+
+/**
+ * Only a side's latest upload is ever looked at (serialize.ts `latestUploads`), so the bytes of the
+ * files it replaces are deleted: however often a side is uploaded again (to the same URL, which
+ * overwrites, or to a fresh file), a document holds at most one file's bytes per side. Records
+ * stay, marked, so that the document's file list keeps its history.
+ */
+function freeReplacedBytes(env: Env, latest: FileRecord): void {
+  for (const other of related(env, 'filesOfDocument', latest.document_id)) {
+    if (other.id === latest.id || other.side !== latest.side || other.status !== 'uploaded' || other.superseded_by) continue;
+    other.superseded_by = latest.id;
+    env.persistence.deleteBlob(other.id);
+  }
 }
 
 function sizeMismatch(got: number, declared: number): HttpError {
