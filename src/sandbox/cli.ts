@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSandbox, DEFAULT_PROCESSING_DELAY_MS } from './index.js';
 import { SANDBOX_PROFILES, type SandboxProfile } from './profile.js';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.js';
 
 const HELP = `Usage: beltic-verify-sandbox [options]
 
@@ -29,6 +30,10 @@ Options:
   --profile <name>    default: Beltic's API and our extensions; docs: only
                       what Beltic's pages document (extensions answer 404
                       or are refused; see docs/sandbox.md)
+  --rate-limit <n>    Requests per second allowed per API key, in bursts of
+                      up to 2n; beyond, 429 with Retry-After (default
+                      ${DEFAULT_RATE_LIMIT.requestsPerSecond}; 0 turns the limit off)
+  --no-rate-limit     Do not rate-limit
   -h, --help          Show this help
 
 Docs: docs/sandbox.md`;
@@ -47,6 +52,8 @@ export async function main(argv: string[]): Promise<void> {
         'api-key': { type: 'string' },
         delay: { type: 'string' },
         profile: { type: 'string', default: 'default' },
+        'rate-limit': { type: 'string' },
+        'no-rate-limit': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -61,6 +68,12 @@ export async function main(argv: string[]): Promise<void> {
   const port = integerOption(values.port, '--port', 0, 65535);
   const delay = values.delay === undefined ? undefined : integerOption(values.delay, '--delay', 0, 24 * 3600_000);
   if (!(SANDBOX_PROFILES as readonly string[]).includes(values.profile)) fail(`--profile must be one of ${SANDBOX_PROFILES.join(', ')}.`);
+  let rateLimit: RateLimit | false | undefined;
+  try {
+    rateLimit = rateLimitOption(values['rate-limit'], values['no-rate-limit']);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const sandbox = createSandbox({
     profile: values.profile as SandboxProfile,
     basePath: values['base-path'],
@@ -68,6 +81,7 @@ export async function main(argv: string[]): Promise<void> {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     ...(delay !== undefined ? { processingDelayMs: delay } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
   });
   const basePath = values['base-path'] === '/' ? '' : values['base-path'].replace(/\/+$/, '');
   const server = serve({ fetch: (request: Request) => sandbox.fetch(request), port, hostname: values.host }, (info) => {
@@ -87,6 +101,20 @@ export async function main(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * `--rate-limit <n>` / `--no-rate-limit` → `createSandbox`'s `rateLimit`: undefined for the
+ * default, false for none, else n per second in bursts of 2n (the default's proportion). Throws
+ * the message to show for a bad value.
+ */
+export function rateLimitOption(raw: string | undefined, off: boolean): RateLimit | false | undefined {
+  if (raw === undefined) return off ? false : undefined;
+  const rate = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(rate) || rate > 1_000_000) throw new Error('--rate-limit must be a number of requests per second (0 turns the limit off).');
+  if (off && rate > 0) throw new Error('--rate-limit and --no-rate-limit contradict each other; give one.');
+  if (rate === 0) return false;
+  return { requestsPerSecond: rate, burst: Math.max(1, Math.round(2 * rate)) };
 }
 
 function integerOption(raw: string, name: string, min: number, max: number): number {

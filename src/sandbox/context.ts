@@ -1,6 +1,7 @@
 /** What every handler receives: the request, read once, and the sandbox it runs in. */
 import type { DueQueue } from './due.js';
 import type { IdPrefix } from './ids.js';
+import type { RateLimit } from './rate-limit.js';
 import type { Relations } from './relations.js';
 import type { Persistence, State } from './store.js';
 
@@ -11,6 +12,8 @@ export interface ResolvedOptions {
   processingDelayMs: number;
   uploadUrlTtlSeconds: number;
   maxUploadBytes: number;
+  /** Null when requests are not rate-limited. */
+  rateLimit: RateLimit | null;
   now: () => number;
 }
 

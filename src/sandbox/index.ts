@@ -14,8 +14,8 @@
  *   touched, copied as it first reached them (journal.ts), not from a copy of the whole state.
  * - Persistence (`dataDir` only) writes state.json after a request that may have changed
  *   something, never after a read that changed nothing.
- * - Idempotency keys expire after 24 h and are capped (idempotency.ts); bodies are capped in size,
- *   depth and count before they are parsed (request.ts).
+ * - Idempotency keys expire after 24 h and are capped (idempotency.ts); each key is rate-limited
+ *   (rate-limit.ts); bodies are capped in size, depth and count before they are parsed (request.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -30,6 +30,7 @@ import { liveState } from './live-state.js';
 import { UPLOAD_PATH_PREFIX } from './presign.js';
 import { MAX_JSON_BYTES, parseJson, readBytes } from './request.js';
 import { documentedAnswer, documentedRequest, isExtCall, SANDBOX_PROFILES, type SandboxProfile } from './profile.js';
+import { RateLimiter, resolveRateLimit, type RateLimit } from './rate-limit.js';
 import { assertKnownQuery, matchRoute } from './router.js';
 import { accountRoutes } from './routes/accounts.js';
 import { documentRoutes } from './routes/documents.js';
@@ -63,7 +64,11 @@ export interface SandboxOptions {
   uploadUrlTtlSeconds?: number;
   /** Upload size cap (default 15 MiB). */
   maxUploadBytes?: number;
-
+  /**
+   * Requests per second and burst allowed per API key, answered 429 with Retry-After beyond them
+   * (default 100 per second, bursts of 200); `false` turns the limit off. Uploads are not counted.
+   */
+  rateLimit?: RateLimit | false;
   /** Clock in epoch ms, injectable for tests. */
   now?: () => number;
 }
@@ -78,6 +83,7 @@ export interface Sandbox {
 export const DEFAULT_PROCESSING_DELAY_MS = 1000;
 export const DEFAULT_UPLOAD_URL_TTL_SECONDS = 3600;
 export const DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+export { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.js';
 
 const ROUTES = [...accountRoutes, ...sessionRoutes, ...sessionDeviceRoutes, ...documentRoutes, ...verificationRoutes];
 
@@ -91,6 +97,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     processingDelayMs: nonNegative(options.processingDelayMs, DEFAULT_PROCESSING_DELAY_MS, 'processingDelayMs'),
     uploadUrlTtlSeconds: nonNegative(options.uploadUrlTtlSeconds, DEFAULT_UPLOAD_URL_TTL_SECONDS, 'uploadUrlTtlSeconds'),
     maxUploadBytes: nonNegative(options.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES, 'maxUploadBytes'),
+    rateLimit: resolveRateLimit(options.rateLimit),
     now: options.now ?? Date.now,
   };
   const persistence = options.dataDir ? diskPersistence(resolve(options.dataDir)) : memoryPersistence();
@@ -101,6 +108,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     state.apiKey = options.apiKey;
   }
   const env: Env = { state, relations: live.relations, due: live.due, persistence, options: resolved, newId: createIdFactory(resolved.now) };
+  const limiter = resolved.rateLimit ? new RateLimiter(resolved.rateLimit) : null;
 
   // Set by anything that may have changed the records; state.json is written only then.
   let dirty = true;
@@ -163,7 +171,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         { Allow: match.allow.join(', ') },
       );
     }
-    authenticate(request, state.apiKey);
+    const apiKey = authenticate(request, state.apiKey);
+    // Before the body is read: a client over its rate costs the sandbox nothing more.
+    limiter?.take(apiKey, resolved.now());
     assertKnownQuery(match.route, url.searchParams);
     const key = documentedOnly ? null : idempotencyKey(request);
     const bytes = request.method === 'GET' ? new Uint8Array(0) : await readBytes(request, MAX_JSON_BYTES);
@@ -232,7 +242,8 @@ async function withoutExtMembers(response: Response): Promise<Response> {
   return new Response(JSON.stringify(documentedAnswer(body)), { status: response.status, headers: response.headers });
 }
 
-function authenticate(request: Request, apiKey: string): void {
+/** The key the request authenticated with. */
+function authenticate(request: Request, apiKey: string): string {
   const given = request.headers.get(API_KEY_HEADER);
   if (!given) throw unauthorized(`Send the sandbox's staging key in ${API_KEY_HEADER}.`);
   const a = Buffer.from(given);
@@ -244,6 +255,7 @@ function authenticate(request: Request, apiKey: string): void {
         : `The key in ${API_KEY_HEADER} is not this sandbox's key.`,
     );
   }
+  return given;
 }
 
 function routeNotFound(method: string, path: string): Response {

@@ -58,6 +58,8 @@ describe('sandbox Idempotency-Key and robustness', () => {
     const sandbox = createSandbox({
       apiKey: KEY,
       processingDelayMs: 0,
+      // The rate limiter reads the clock too; without it the readings below are the request's own.
+      rateLimit: false,
       now: () => {
         if (explodeOnCall > 0 && --explodeOnCall === 0) throw new Error('clock on fire');
         return t;
