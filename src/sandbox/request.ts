@@ -4,7 +4,7 @@
  */
 import { BodyTooLarge, readBodyBytes } from '../api/body.js';
 import { badRequest, conflict, HttpError, invalid, tooLarge, unsupportedMediaType } from './errors.js';
-import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-shape.js';
+import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from '../api/json-shape.js';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 

@@ -9,6 +9,7 @@
  * A Fetch handler, so it mounts in Node (see node.ts), Bun, Deno, edge runtimes, Hono, Next.js.
  */
 import { BodyTooLarge, readBodyBytes } from '../api/body.js';
+import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from '../api/json-shape.js';
 import { errorResponse, type ErrorInit } from '../api/responses.js';
 import { IDENTITY_ATTRIBUTES, matchRoute, PATCHABLE_SESSION_ATTRIBUTES, type AllowedRoute } from './allow-list.js';
 import { applyServerBehaviorSignals } from './behavior-patch.js';
@@ -281,6 +282,9 @@ function parseJsonObject(text: string, headers: Headers): Json {
   if (type !== null && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     refuse(415, { code: 'unsupported_media_type', title: 'Send application/json', header: 'Content-Type' });
   }
+  const shape = jsonShapeProblem(new TextEncoder().encode(text));
+  if (shape === 'too_deep') refuse(400, { code: 'json_too_deep', title: `The body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep` });
+  if (shape === 'too_many_values') refuse(400, { code: 'json_too_large', title: `The body holds more than ${MAX_JSON_VALUES} values` });
   let value: unknown;
   try {
     value = JSON.parse(text);

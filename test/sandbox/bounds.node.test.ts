@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { rateLimitOption } from '../../src/sandbox/cli.js';
 import { IDEMPOTENCY_TTL_MS, MAX_IDEMPOTENCY_KEYS } from '../../src/sandbox/idempotency.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { MAX_JSON_DEPTH, MAX_JSON_VALUES } from '../../src/sandbox/json-shape.js';
+import { MAX_JSON_DEPTH, MAX_JSON_VALUES } from '../../src/api/json-shape.js';
 import { liveState } from '../../src/sandbox/live-state.js';
 import { emptyState, type SessionRecord } from '../../src/sandbox/store.js';
 import { BASE, extension, fixture, harness, KEY, PROFILE, START, type Harness } from './helpers.js';

@@ -260,3 +260,23 @@ test("the verifications list is narrowed to the token's session: the filter is t
   const ignored = await call('GET', '/identity/verifications', { token: t });
   assert.deepEqual(((await ignored.json()) as { data: unknown[] }).data, []);
 });
+
+test('a body nested too deep or too large is a 400 in the request’s terms, never an internal error', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  const session = { data: { type: 'session', id: 'sess_A', type_: 1 } };
+  const deep = JSON.stringify(session).replace('"type_":1', `"attributes":{"behavior_analysis":${'['.repeat(40_000)}${']'.repeat(40_000)}}`);
+  const wide = JSON.stringify({ data: { type: 'session_device', attributes: { x: new Array(20_000).fill(0) }, relationships: { session: relationshipTo('session', 'sess_A') } } });
+  for (const [method, path, body, code] of [
+    ['PATCH', '/identity/sessions/sess_A', deep, 'json_too_deep'],
+    ['POST', '/identity/session-devices', wide, 'json_too_large'],
+    ['PATCH', '/identity/sessions/sess_A', '{"data":', 'invalid_json'],
+  ] as const) {
+    const response = await call(method, path, { token: t, body });
+    assert.equal(response.status, 400, code);
+    const error = await errorOf(response);
+    assert.equal(error.code, code);
+    assert.doesNotMatch(JSON.stringify(error), /Unexpected|position|SyntaxError|at \w+ \(/);
+  }
+  assert.equal(upstream.requests.length, 0);
+});

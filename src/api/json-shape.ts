@@ -1,9 +1,10 @@
 /**
  * How deep and how large a JSON body is, measured on its bytes before it is parsed. The parser
- * itself copes with deep nesting, but everything that walks the parsed value afterwards (the
- * profile's filters, validation, the undo journal's copies) recurses, and a body nested a few
- * thousand levels deep would overflow the stack there: an internal error instead of a 400. No
- * request of the API nests more than a handful of levels or carries more than a few hundred values.
+ * itself copes with deep nesting, but everything that walks the parsed value afterwards recurses
+ * (the sandbox's filters, validation and undo copies; the proxy's checks and re-serialization), and a
+ * body nested a few thousand levels deep would overflow the stack there: an internal error instead
+ * of a 400. No request of the API nests more than a handful of levels or carries more than a few
+ * hundred values. Shared by the sandbox and the server helper, so both refuse the same bodies.
  *
  * One pass, no allocation: structural characters are ASCII, and every byte of a multi-byte UTF-8
  * character is ≥ 0x80, so scanning bytes cannot mistake part of a character for a bracket.
