@@ -58,6 +58,7 @@ export class LiveCapture implements ReactiveController {
   private progress = 0;
   private phase: Phase = 'scanning';
   private takenAutomatically = false;
+  private pressFailed = false;
   /** What each side's barcode said, for the review step. Memory only: never stored or sent. */
   private readings: Partial<Record<Side, AamvaFields>> = {};
 
@@ -138,6 +139,7 @@ export class LiveCapture implements ReactiveController {
       progress: this.progress,
       phase: this.phase,
       takenAutomatically: this.takenAutomatically,
+      pressFailed: this.pressFailed,
       video: this.video,
       on: { shutter: () => void this.take(false), retry: () => void this.camera.retry() },
     });
@@ -203,6 +205,7 @@ export class LiveCapture implements ReactiveController {
     if (!scan || !target || this.phase !== 'scanning') return;
     this.phase = 'taking';
     this.takenAutomatically = automatically;
+    this.pressFailed = false;
     this.host.requestUpdate();
     let photo: KeptFrame | null = null;
     try {
@@ -211,7 +214,14 @@ export class LiveCapture implements ReactiveController {
       photo = null;
     }
     if (this.target !== target) return;
-    if (!photo) return this.rescan();
+    if (!photo) {
+      // A press must never do nothing silently: the applicant is told, and presses again.
+      if (!automatically) {
+        this.pressFailed = true;
+        this.callbacks.announce(this.callbacks.strings().notTaken);
+      }
+      return this.rescan();
+    }
     this.phase = 'taken';
     const strings = this.callbacks.strings();
     this.callbacks.announce(automatically ? strings.takenAutomatically : strings.taken);

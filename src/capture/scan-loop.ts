@@ -252,14 +252,25 @@ export class ScanLoop {
   }
 }
 
-/** The frame the video shows now; with `waitMs`, waits that long for one when it has none yet. */
+/**
+ * The frame the video shows now; with `waitMs`, waits that long for one when it has none yet, or
+ * when the browser cannot copy it at once (Chromium's "The ImageBitmap could not be allocated",
+ * seen under memory pressure: the next frame usually can be).
+ */
 async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | null> {
   const hasFrame = () => video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0 && video.videoHeight > 0;
-  for (const until = performance.now() + waitMs; !hasFrame(); ) {
-    if (performance.now() >= until) return null;
-    await delay(50);
+  for (const until = performance.now() + waitMs; ; await delay(50)) {
+    const last = performance.now() >= until;
+    if (!hasFrame()) {
+      if (last) return null;
+      continue;
+    }
+    try {
+      return await createImageBitmap(video);
+    } catch (error) {
+      if (last || (error as Error).name !== 'InvalidStateError') throw error;
+    }
   }
-  return createImageBitmap(video);
 }
 
 function fitWithin(width: number, height: number, size: number): { width: number; height: number } {

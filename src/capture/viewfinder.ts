@@ -20,6 +20,8 @@ export interface ViewfinderView {
   phase: 'scanning' | 'taking' | 'taken';
   /** How the photo was taken, for the cue. */
   takenAutomatically: boolean;
+  /** The last press of the shutter gave no photo: said until the next press. */
+  pressFailed: boolean;
   video: Ref<HTMLVideoElement>;
   on: { shutter(): void; retry(): void };
 }
@@ -40,7 +42,19 @@ export function renderViewfinder(view: ViewfinderView): TemplateResult | typeof 
   const live = camera.state === 'live';
   const steady = view.phase === 'scanning' && view.progress > 0 && view.guidance === null;
   const message =
-    view.phase === 'taken' ? (view.takenAutomatically ? t.takenAutomatically : t.taken) : view.guidance ? t.guidance[view.guidance] : steady ? t.holdStill : live ? '' : t.starting;
+    view.phase === 'taken'
+      ? view.takenAutomatically
+        ? t.takenAutomatically
+        : t.taken
+      : view.pressFailed
+        ? t.notTaken
+        : view.guidance
+          ? t.guidance[view.guidance]
+          : steady
+            ? t.holdStill
+            : live
+              ? ''
+              : t.starting;
   return html`<div class="camera" part="camera" role="group" aria-label=${t.viewfinder}>
       <div
         class=${classMap({ viewfinder: true, mirrored: live && camera.facing === 'user', steady, taken: view.phase === 'taken' })}

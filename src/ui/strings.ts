@@ -72,6 +72,8 @@ export interface CameraStrings {
   /** The visible cue and the announcement when the photo was taken without a press. */
   takenAutomatically: string;
   taken: string;
+  /** A press of the shutter that gave no photo (the camera had no frame to give). */
+  notTaken: string;
   /** On the review step, what the barcode said (never stored). */
   weRead: (name: string, expiry: string | null) => string;
   expired: string;
@@ -142,6 +144,7 @@ const en: Strings = {
       holdStill: 'Hold still…',
       takenAutomatically: 'Photo taken automatically.',
       taken: 'Photo taken.',
+      notTaken: 'The photo could not be taken. Please press again.',
       weRead: (name, expiry) => (expiry ? `We read: ${name}, expires ${expiry}.` : `We read: ${name}.`),
       expired: 'This document seems to have expired. If you have a valid one, please use it instead.',
     },

@@ -248,11 +248,40 @@ describe('camera capture', function () {
       expect(shutter.textContent!.trim()).to.equal('Take photo');
       await waitUntil(() => !shutter.disabled);
       shutter.click();
-      await waitForStep(element, 'review');
+      const state = () => {
+        const notice = element.shadowRoot!.querySelector('.notice')?.textContent?.trim() ?? '';
+        const live = (element as unknown as { liveCapture: { phase: string } }).liveCapture;
+        return `at ${currentStep(element)}, phase ${live.phase}, camera ${cameraState(element)}, notice "${notice}", guidance "${guidanceText(element)}", ${scanStats(element)}`;
+      };
+      await until(() => currentStep(element) === 'review', () => `the photo reaches review (${state()})`, 15000);
       const capture = (element as unknown as { flow: { state: { captures: { front: { source: string; width: number; height: number; contentType: string } } } } }).flow.state.captures.front;
       expect(capture).to.include({ source: 'camera', width: 1280, height: 720, contentType: 'image/jpeg' });
       expect(liveRegion(element)).to.equal('Photo taken.');
       expect(camera.track!.readyState, 'the camera is off on the review step').to.equal('ended');
+    });
+
+    it('a press of the shutter that gives no photo says so, and the next press takes it', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      await camera.show('camera-1280x720-skew0-scale35-normal.png');
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      const shutter = shadow<HTMLButtonElement>(element, 'button.shutter');
+      await waitUntil(() => !shutter.disabled);
+      // The frame cannot be encoded once (as when the browser cannot allocate a copy of it).
+      const analysis = (element as unknown as { liveCapture: { analysis: { encode(frame: ImageBitmap): Promise<unknown> } } }).liveCapture.analysis;
+      const encode = analysis.encode.bind(analysis);
+      analysis.encode = async (frame) => {
+        analysis.encode = encode;
+        frame.close();
+        throw new DOMException('The ImageBitmap could not be allocated.', 'InvalidStateError');
+      };
+      shutter.click();
+      await until(() => /could not be taken/.test(guidanceText(element)), () => `the failed press is said (shown: "${guidanceText(element)}")`);
+      expect(liveRegion(element)).to.equal('The photo could not be taken. Please press again.');
+      expect(currentStep(element)).to.equal('capture');
+      await waitUntil(() => !shutter.disabled);
+      shutter.click();
+      await waitForStep(element, 'review');
     });
 
     it('on a licence back, takes the photo by itself once the barcode reads, with a visible cue, and shows what it read', async () => {
