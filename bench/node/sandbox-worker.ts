@@ -10,7 +10,7 @@ import { createSandbox } from '../../src/sandbox/index.js';
 import { toNodeHandler } from '../../src/server/node.js';
 
 // Rate limiting off: the load test measures the proxy's cost, not the sandbox's limiter.
-const sandbox = createSandbox({ processingDelayMs: 0, rateLimit: false } as Parameters<typeof createSandbox>[0]);
+const sandbox = createSandbox({ processingDelayMs: 0, rateLimit: false });
 const server = createServer(toNodeHandler((request) => sandbox.fetch(request)));
 
 async function api(method: string, path: string, body: unknown): Promise<string> {
