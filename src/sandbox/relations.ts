@@ -8,8 +8,7 @@
  * document …), so editing a record never moves it between lists. Lists keep the order records were
  * added; readers sort what they read (`oldestFirst`), which costs the size of one owner's records.
  */
-import type { Env } from './context.js';
-import { oldestFirst, type Collection, type Records } from './store.js';
+import { oldestFirst, type Collection, type Records, type State } from './store.js';
 
 type RecordOf<C extends Collection> = Records[C][string];
 type AnyRecord = RecordOf<Collection>;
@@ -73,7 +72,7 @@ export class Relations {
 }
 
 /** The records listed under `owner`, oldest first. */
-export function related<R extends RelationName>(env: Env, name: R, owner: string): RecordOf<RelatedCollection<R>>[] {
+export function related<R extends RelationName>(env: { state: State; relations: Relations }, name: R, owner: string): RecordOf<RelatedCollection<R>>[] {
   const map = env.state[RELATIONS[name].collection] as Record<string, RecordOf<RelatedCollection<R>>>;
   const records: RecordOf<RelatedCollection<R>>[] = [];
   for (const id of env.relations.ids(name, owner)) {
