@@ -3,7 +3,7 @@
  * restarted mid-flow, keep one count per session; other sessions' traffic does not reset it; and a
  * Redis that goes away fails no applicant's request.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSandbox } from '../../src/sandbox/index.js';
 import { createClientToken } from '../../src/server/client-token.js';
@@ -11,28 +11,11 @@ import type { ObservationStore } from '../../src/server/observation-store.js';
 import { createProxy, type ProxyHandler } from '../../src/server/proxy.js';
 import { redisStore } from '../../src/server/redis-store.js';
 import { CHROME_LINUX, FIREFOX_WINDOWS, setup, T0, TOKEN_SECRET } from './helpers.js';
-import { closeClient, connectClient, NO_REDIS, startRedisServer, type RedisServer, type TestRedisClient } from './redis-server.js';
+import { NO_REDIS, startRedisServer, useRedisServer } from './redis-server.js';
 
 type Json = Record<string, any>;
 
-let redis: RedisServer | undefined;
-const clients: TestRedisClient[] = [];
-let prefixes = 0;
-
-before(async () => {
-  if (!NO_REDIS) redis = await startRedisServer();
-});
-
-after(async () => {
-  await Promise.all(clients.map(closeClient));
-  await redis?.stop();
-});
-
-async function client(url = redis!.url): Promise<TestRedisClient> {
-  const connected = await connectClient(url);
-  clients.push(connected);
-  return connected;
-}
+const { client, prefix: newPrefix } = useRedisServer();
 
 const quietBehavior = { completion_time_seconds: 80, bot_score: 0, threat_level: 'low', request_spoof_attempts: 0, user_agent_spoof_attempts: 0, devtools_open: false };
 const behaviorPatch = (sid: string) => ({ data: { type: 'session', id: sid, attributes: { behavior_analysis: quietBehavior } }, meta: { evidence: [], interactions: 25 } });
@@ -120,7 +103,7 @@ async function flowAcrossThreeInstances(start: () => Promise<InstanceSetup>) {
 }
 
 test('three instances sharing one Redis, one restarted midway, keep one count: the PATCH carries all three spoofed requests', { skip: NO_REDIS }, async () => {
-  const prefix = `flow${++prefixes}:`;
+  const prefix = newPrefix('flow');
   const { stored, errors } = await flowAcrossThreeInstances(async () => {
     const redisClient = await client(); // each instance its own connection, as separate processes would have
     return { store: redisStore(redisClient, { prefix }), stop: () => redisClient.destroy() };
@@ -143,7 +126,7 @@ function lastBehavior(requests: { method: string; body: string }[]) {
 
 const stores: { name: string; skip: string | false; store: () => Promise<ObservationStore | undefined> }[] = [
   { name: 'the default memory store', skip: false, store: async () => undefined },
-  { name: 'Redis', skip: NO_REDIS, store: async () => redisStore(await client(), { prefix: `crowd${++prefixes}:` }) },
+  { name: 'Redis', skip: NO_REDIS, store: async () => redisStore(await client(), { prefix: newPrefix('crowd') }) },
 ];
 
 for (const { name, skip, store } of stores) {

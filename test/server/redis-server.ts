@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { after, before } from 'node:test';
 import { createClient } from 'redis';
 
 /** REDIS_SERVER, when set, is the only candidate (so a run can also be made without Redis); else the usual places and PATH. */
@@ -128,4 +129,29 @@ export type TestRedisClient = ReturnType<typeof newClient>;
 /** Closes a client whether or not its server is still there. */
 export async function closeClient(client: TestRedisClient): Promise<void> {
   if (client.isOpen) client.destroy();
+}
+
+/**
+ * One redis-server for a test file (started before its tests when the binary is there, stopped
+ * after them), a way to connect clients that are closed with it, and fresh key prefixes.
+ */
+export function useRedisServer(): { client(url?: string): Promise<TestRedisClient>; prefix(name: string): string } {
+  let server: RedisServer | undefined;
+  const clients: TestRedisClient[] = [];
+  let prefixes = 0;
+  before(async () => {
+    if (!NO_REDIS) server = await startRedisServer();
+  });
+  after(async () => {
+    await Promise.all(clients.map(closeClient));
+    await server?.stop();
+  });
+  return {
+    async client(url = server!.url) {
+      const connected = await connectClient(url);
+      clients.push(connected);
+      return connected;
+    },
+    prefix: (name) => `${name}${++prefixes}:`,
+  };
 }

@@ -2,12 +2,12 @@
  * The observation store contract, run against both implementations: memoryStore() and
  * redisStore() over a real redis-server started here. Then what each adds of its own.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { memoryStore } from '../../src/server/memory-store.js';
 import type { ObservationStore, RequestObservation } from '../../src/server/observation-store.js';
 import { RedisNotReady, redisStore } from '../../src/server/redis-store.js';
-import { closeClient, connectClient, NO_REDIS, startRedisServer, type RedisServer, type TestRedisClient } from './redis-server.js';
+import { NO_REDIS, useRedisServer } from './redis-server.js';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0.0.0\n"Chromium";v="126"\n?0\n"Linux"';
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Firefox/128.0\n\n\n';
@@ -21,24 +21,7 @@ const seen = (sid: string, fingerprint: string, extra: Partial<RequestObservatio
   ...extra,
 });
 
-let redis: RedisServer | undefined;
-const clients: TestRedisClient[] = [];
-let prefixes = 0;
-
-before(async () => {
-  if (!NO_REDIS) redis = await startRedisServer();
-});
-
-after(async () => {
-  await Promise.all(clients.map(closeClient));
-  await redis?.stop();
-});
-
-async function client(): Promise<TestRedisClient> {
-  const connected = await connectClient(redis!.url);
-  clients.push(connected);
-  return connected;
-}
+const { client, prefix: newPrefix } = useRedisServer();
 
 interface Backend {
   name: string;
@@ -61,7 +44,7 @@ const backends: Backend[] = [
     skip: NO_REDIS,
     async pair(options = {}) {
       // A prefix per test: the tests share one server and must not see each other's sessions.
-      const prefix = `test${++prefixes}:`;
+      const prefix = newPrefix('test');
       return [redisStore(await client(), { prefix, ...options }), redisStore(await client(), { prefix, ...options })];
     },
   },
