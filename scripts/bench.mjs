@@ -31,7 +31,7 @@ const SETTINGS = {
   repeatsUnreadable: quick ? 1 : 3,
   scanMs: quick ? 3000 : 10_000,
   compressRepeats: quick ? 1 : 5,
-  oursDecoder: 'src/capture/barcode-client.ts → barcode.worker.ts: decodePdf417 + AAMVA parsing, with the live scan\'s per-frame budget',
+  oursDecoder: 'src/camera/barcode-client.ts → barcode.worker.ts: decodePdf417 + AAMVA parsing, with the live scan\'s per-frame budget',
 };
 const RESOLUTIONS = ['1280x720', '1920x1080'];
 const PHOTO = 'photo-12mp.jpg';

@@ -23,8 +23,8 @@ import {
   BelticVerifyUploadProgressEvent,
 } from './events.js';
 import { sessionIdFromClientToken } from './session-id.js';
-import { LiveCapture } from './capture/live-capture.js';
-import type { KeptFrame } from './capture/scan-loop.js';
+import { LiveCapture } from './camera/live-capture.js';
+import type { KeptFrame } from './camera/scan-loop.js';
 import { SignalsController } from './signals/signals-controller.js';
 import { styles } from './ui/styles.js';
 import { errorText, stringsFor, type Strings } from './ui/strings.js';

@@ -1,5 +1,5 @@
 /** What the decode and scan benches drive: something that reads the PDF417 a canvas shows now. */
-import type { AamvaFields } from '../../src/capture/aamva.js';
+import type { AamvaFields } from '../../src/document/aamva.js';
 
 export interface FrameDecoder {
   /** Reads the frame currently drawn on `source`. */
@@ -9,7 +9,7 @@ export interface FrameDecoder {
 
 /**
  * The baseline hands back the raw text; ours never lets the raw text out of its worker, only
- * the parsed AAMVA fields (src/capture/barcode-handler.ts). A read is judged on what each gives.
+ * the parsed AAMVA fields (src/camera/barcode-handler.ts). A read is judged on what each gives.
  */
 export interface DecodeOutcome {
   found: boolean;

@@ -1,13 +1,13 @@
 /**
- * OURS: the widget's own barcode reader, src/capture/barcode-client.ts, called the way the
- * live scan (src/capture/scan-loop.ts) calls it on a side that must read: with its per-frame
+ * OURS: the widget's own barcode reader, src/camera/barcode-client.ts, called the way the
+ * live scan (src/camera/scan-loop.ts) calls it on a side that must read: with its per-frame
  * time budget (DEFAULT_SCAN.decodeBudgetMs), or with no budget to see what the decoder can
  * read given the time. The main thread's share of a frame is one createImageBitmap and one
  * postMessage with the bitmap transferred; pixels are read, decoded and parsed in
  * barcode.worker.ts.
  */
-import { BarcodeClient } from '../../src/capture/barcode-client.js';
-import { DEFAULT_SCAN } from '../../src/capture/scan-loop.js';
+import { BarcodeClient } from '../../src/camera/barcode-client.js';
+import { DEFAULT_SCAN } from '../../src/camera/scan-loop.js';
 import type { DecodeOutcome, FrameDecoder } from './frame-decoder.js';
 
 export const LIVE_BUDGET_MS = DEFAULT_SCAN.decodeBudgetMs;

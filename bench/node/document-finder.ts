@@ -7,10 +7,10 @@
  * prints JSON.
  */
 import sharp from 'sharp';
-import { ANALYSIS_SIZE, findBrightestObject, measureFrame } from '../../src/capture/frame-quality.js';
-import { FAR_COVERAGE, looksLikeDocument } from '../../src/capture/guidance.js';
-import { rgbaToChroma, rgbaToLuma, type LumaImage } from '../../src/capture/luma.js';
-import type { DocumentRegion } from '../../src/capture/frame-quality.js';
+import { ANALYSIS_SIZE, findBrightestObject, measureFrame } from '../../src/frame/frame-quality.js';
+import { FAR_COVERAGE, looksLikeDocument } from '../../src/frame/guidance.js';
+import { rgbaToChroma, rgbaToLuma, type LumaImage } from '../../src/frame/luma.js';
+import type { DocumentRegion } from '../../src/frame/frame-quality.js';
 import { fixturePath, loadFixtures } from '../../test/fixtures/manifest.js';
 
 const REPEATS = Number(process.argv[2] ?? 5);

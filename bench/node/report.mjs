@@ -43,7 +43,7 @@ export function decodeTimeSection(decode, settings) {
     note:
       `Milliseconds from "the frame is on the preview canvas" to "here is what the barcode says, or nothing". ${OURS} includes grabbing the frame ` +
       `(createImageBitmap), the round trip to its worker and the AAMVA parsing there, and it decodes as the live scan does, with a ` +
-      `${decode.liveBudgetMs} ms budget per frame (src/capture/scan-loop.ts DEFAULT_SCAN.decodeBudgetMs): "gave up" counts the decodes ` +
+      `${decode.liveBudgetMs} ms budget per frame (src/camera/scan-loop.ts DEFAULT_SCAN.decodeBudgetMs): "gave up" counts the decodes ` +
       `that ran out of it. ${BASELINE} includes zxing's canvas read and grayscale conversion. ` +
       `Each frame decoded ${settings.repeats}× (must read) or ${settings.repeatsUnreadable}× (others), the two decoders alternating, after a warm-up; ` +
       `median and p95 (nearest rank) over all decodes of the group (n). "Must read": the fixtures the tests require to read; ` +
@@ -110,7 +110,7 @@ export function perFrameSection(decode) {
   return {
     title: 'Decode per frame (detail)',
     note:
-      'Median ms per frame; "variant" is the transform of the frame that OURS read (src/capture/pdf417.ts); "gave up" counts the ' +
+      'Median ms per frame; "variant" is the transform of the frame that OURS read (src/document/pdf417.ts); "gave up" counts the ' +
       'decodes that ran out of the live budget; "no budget" is the extra decode without one, run when the live read failed.',
     headers: ['frame', `${OURS} live`, 'variant', `${OURS} ms`, 'gave up', `${OURS} no budget`, BASELINE, `${BASELINE} ms`],
     align: 'lllrrllr',
@@ -265,4 +265,4 @@ export function documentFinderSection(finder) {
   };
 }
 
-const OURS_FINDER = 'Ours (src/capture/frame-quality.ts measureFrame: the outline finder, document-outline.ts, then the brighter object)';
+const OURS_FINDER = 'Ours (src/frame/frame-quality.ts measureFrame: the outline finder, document-outline.ts, then the brighter object)';

@@ -5,10 +5,10 @@
  * - `request_spoof_attempts`: the server's count alone (the page cannot see other devices' requests).
  * - `user_agent_spoof_attempts`: the page's count plus the distinct inconsistencies the server saw.
  * - `bot_score`, `threat_level`: recomputed from `meta.evidence` plus header evidence, with the
- *   shared table in behavior-score.ts.
+ *   shared table in behavior/score.ts.
  * Header evidence is also appended to `meta.evidence`, so a reviewer sees why the score is what it is.
  */
-import { knownEvidence, scoreEvidence, threatLevel, type Evidence, type EvidenceId } from './behavior-score.js';
+import { knownEvidence, scoreEvidence, threatLevel, type Evidence, type EvidenceId } from '../behavior/score.js';
 
 export interface ServerBehaviorSignals {
   requestSpoofAttempts: number;

@@ -29,5 +29,5 @@ export {
   type EvidenceId,
   type EvidenceStrength,
   type ThreatInputs,
-} from './behavior-score.js';
+} from '../behavior/score.js';
 export type { ObservedDevice } from './request-signals.js';

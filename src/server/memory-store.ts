@@ -10,7 +10,7 @@
  *   inconsistency or evidence is dropped only when every record holds one, so requests for other,
  *   ordinary sessions cannot reset a session's count.
  */
-import type { EvidenceId } from './behavior-score.js';
+import type { EvidenceId } from '../behavior/score.js';
 import {
   assertTtlSeconds,
   DEFAULT_OBSERVATION_TTL_SECONDS,
@@ -20,7 +20,7 @@ import {
   type RequestObservation,
   type SessionSignals,
 } from './observation-store.js';
-import type { UserAgentInconsistency } from './request-signals.js';
+import type { UserAgentInconsistency } from '../behavior/user-agent.js';
 
 export interface MemoryStoreOptions {
   /** Default 10 000 sessions. */

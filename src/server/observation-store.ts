@@ -10,8 +10,8 @@
  *
  * Implementations: memoryStore() (memory-store.ts, one process) and redisStore() (redis-store.ts).
  */
-import type { EvidenceId } from './behavior-score.js';
-import type { UserAgentInconsistency } from './request-signals.js';
+import type { EvidenceId } from '../behavior/score.js';
+import type { UserAgentInconsistency } from '../behavior/user-agent.js';
 
 /** What one request revealed about its session's device. */
 export interface RequestObservation {

@@ -16,15 +16,8 @@ import { applyServerBehaviorSignals } from './behavior-patch.js';
 import { assertTokenSecret, ClientTokenError, createTokenVerifier, userAgentHash, type ClientTokenClaims } from './client-token.js';
 import { browserView } from './response-policy.js';
 import { OwnershipLookupFailed, relatedId, sessionOwns, sessionReader } from './ownership.js';
-import {
-  clientIp,
-  deviceFingerprint,
-  headerEvidence,
-  headerInconsistencies,
-  isSecureContextRequest,
-  observedDevice,
-  reportedDeviceInconsistencies,
-} from './request-signals.js';
+import { headerInconsistencies, reportedDeviceInconsistencies } from '../behavior/user-agent.js';
+import { clientIp, deviceFingerprint, headerEvidence, isSecureContextRequest, observedDevice } from './request-signals.js';
 import type { ObservationStore } from './observation-store.js';
 import { SessionObservations } from './session-observations.js';
 import { createUpstream, UpstreamUnavailable, type UpstreamAnswer, type UpstreamFetch } from './upstream.js';

@@ -18,7 +18,7 @@
  * no Redis library: node-redis (`redis`, `@redis/client`) fits as is; others through a small
  * wrapper (docs/server.md).
  */
-import { isEvidenceId } from './behavior-score.js';
+import { isEvidenceId } from '../behavior/score.js';
 import {
   assertTtlSeconds,
   DEFAULT_OBSERVATION_TTL_SECONDS,
@@ -26,7 +26,7 @@ import {
   type RequestObservation,
   type SessionSignals,
 } from './observation-store.js';
-import type { UserAgentInconsistency } from './request-signals.js';
+import type { UserAgentInconsistency } from '../behavior/user-agent.js';
 
 /** What the adapter needs of a Redis client: node-redis's `eval` and, if present, `isReady`. */
 export interface RedisScriptClient {

@@ -13,7 +13,7 @@
 import type { ServerBehaviorSignals } from './behavior-patch.js';
 import { memoryStore } from './memory-store.js';
 import { noSignals, type ObservationStore, type RequestObservation, type SessionSignals } from './observation-store.js';
-import type { UserAgentInconsistency } from './request-signals.js';
+import type { UserAgentInconsistency } from '../behavior/user-agent.js';
 
 export type { RequestObservation, SessionSignals } from './observation-store.js';
 

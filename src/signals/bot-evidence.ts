@@ -1,9 +1,9 @@
 /**
  * The evidence of automation the page can observe, as ids of the shared vocabulary
- * (server/behavior-score.ts: the same table scores it here and, authoritatively, on the server).
+ * (behavior/score.ts: the same table scores it here and, authoritatively, on the server).
  * Only yes/no findings leave this module: never the renderer string, a global's value or an event.
  */
-import { knownEvidence, type EvidenceId } from '../server/behavior-score.js';
+import { knownEvidence, type EvidenceId } from '../behavior/score.js';
 import type { RendererClass } from './webgl.js';
 
 export interface BotObservations {

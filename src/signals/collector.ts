@@ -12,7 +12,7 @@
  * in memory to measure its straightness. Never a key, a value, clipboard data or a position sent.
  */
 import { BEHAVIOR_FIELDS, type BehaviorAnalysis } from '../api/contract.js';
-import { scoreEvidence, threatLevel, type EvidenceId } from '../server/behavior-score.js';
+import { scoreEvidence, threatLevel, type EvidenceId } from '../behavior/score.js';
 import { AUTOFILL_END_ANIMATION, AUTOFILL_START_ANIMATION, AutofillTracker, autofillInputKind } from './autofill.js';
 import { botEvidence, hasAutomationGlobal } from './bot-evidence.js';
 import { DevtoolsWatch, windowSizes } from './devtools.js';

@@ -8,7 +8,7 @@
  * so the page and the proxy can never disagree on what is consistent. Two rules only the page can
  * apply are added here.
  */
-import { chromiumMajor, headerInconsistencies, userAgentPlatform, type UserAgentInconsistency } from '../server/request-signals.js';
+import { chromiumMajor, headerInconsistencies, userAgentPlatform, type UserAgentInconsistency } from '../behavior/user-agent.js';
 
 export type PageUserAgentInconsistency =
   | UserAgentInconsistency

@@ -218,7 +218,7 @@ export const styles = css`
   textarea:autofill {
     animation: ${unsafeCSS(AUTOFILL_START_ANIMATION)} 1ms;
   }
-  /* The live camera (capture/viewfinder.ts): video, a card-shaped guide, the advice of the moment. */
+  /* The live camera (camera/viewfinder.ts): video, a card-shaped guide, the advice of the moment. */
   .viewfinder {
     position: relative;
     overflow: hidden;

@@ -6,7 +6,7 @@
 import { ImagePreparationError } from './image-errors.js';
 import type { PipelineOptions, PipelineResult } from './image-pipeline.js';
 import type { ImageJob, ImageWorkerMessage } from './image-protocol.js';
-import { sniffImageType } from './sniff.js';
+import { sniffImageType } from '../document/sniff.js';
 
 export { ImagePreparationError, isImagePreparationError, type ImagePreparationErrorCode } from './image-errors.js';
 

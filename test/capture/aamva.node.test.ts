@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
-import { parseAamva, type AamvaFields } from '../../src/capture/aamva.js';
+import { parseAamva, type AamvaFields } from '../../src/document/aamva.js';
 import { CANADIAN_LICENCE, EXPIRED_LICENCE, LICENCE, PAYLOADS, buildAamva, type BuildAamvaOptions, type LicenceFields } from '../fixtures/payload.js';
 
 /** What the parser must extract from a payload built from `fields`. */

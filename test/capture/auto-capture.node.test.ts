@@ -1,9 +1,9 @@
 /** The automatic-photo policy with made-up frames: when it fires, when it must not, which frame it keeps. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AutoCapture } from '../../src/capture/auto-capture.js';
+import { AutoCapture } from '../../src/camera/auto-capture.js';
 import { CARD, metrics } from './metrics.js';
-import type { FrameMetrics } from '../../src/capture/frame-quality.js';
+import type { FrameMetrics } from '../../src/frame/frame-quality.js';
 
 /** Adds one frame every 125 ms (8 per second) with the given metrics; returns the last decision. */
 function run(auto: AutoCapture, from: number, count: number, make: (i: number) => Partial<FrameMetrics> = () => ({}), motion = 0.005) {

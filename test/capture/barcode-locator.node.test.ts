@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { estimateBarcode } from '../../src/capture/barcode-locator.js';
-import { rgbaToLuma, rotate, type LumaImage } from '../../src/capture/luma.js';
+import { estimateBarcode } from '../../src/document/barcode-locator.js';
+import { rgbaToLuma, rotate, type LumaImage } from '../../src/frame/luma.js';
 import { fixturePath, loadFixtures } from '../fixtures/manifest.js';
 
 const manifest = await loadFixtures();

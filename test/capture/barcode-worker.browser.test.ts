@@ -2,7 +2,7 @@
 // ImageBitmap, transferred to a module worker, read there with the rotation/crop variants, and
 // only the parsed AAMVA fields coming back. Prints the read rate and the worker time per frame.
 import { expect } from '@open-wc/testing';
-import { BarcodeClient, WorkerUnavailableError } from '../../src/capture/barcode-client.js';
+import { BarcodeClient, WorkerUnavailableError } from '../../src/camera/barcode-client.js';
 import { LICENCE } from '../fixtures/payload.js';
 import type { FixtureEntry, FixtureManifest } from '../fixtures/manifest.js';
 

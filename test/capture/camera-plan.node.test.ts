@@ -1,8 +1,8 @@
 /** Camera error kinds and which sides carry a barcode: the small tables the camera code decides by. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cameraProblemFor, PREFERRED_CONSTRAINTS } from '../../src/capture/camera-controller.js';
-import { barcodeModeFor } from '../../src/capture/capture-plan.js';
+import { cameraProblemFor, PREFERRED_CONSTRAINTS } from '../../src/camera/camera-controller.js';
+import { barcodeModeFor } from '../../src/camera/capture-plan.js';
 
 describe('cameraProblemFor', () => {
   it('maps getUserMedia failures to what the applicant can do about them', () => {

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findOutline, insideOutline, type Point } from '../../src/capture/document-outline.js';
-import type { LumaImage } from '../../src/capture/luma.js';
+import { findOutline, insideOutline, type Point } from '../../src/frame/document-outline.js';
+import type { LumaImage } from '../../src/frame/luma.js';
 
 const WIDTH = 480;
 const HEIGHT = 270;

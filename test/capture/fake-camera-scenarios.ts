@@ -6,7 +6,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
-import type { ScanStats } from '../../src/capture/scan-loop.js';
+import type { ScanStats } from '../../src/camera/scan-loop.js';
 import { LICENCE } from '../fixtures/payload.js';
 import { currentStep, shadow, waitForStep } from '../helpers/widget.js';
 import { atCapture, atLicenceBack, guidanceText, recordCameras, until, waitForCamera } from './camera-helpers.js';

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { fixturePath, loadFixtures } from '../fixtures/manifest.js';
-import { ANALYSIS_SIZE, measureFrame, motionBetween, type FrameMetrics } from '../../src/capture/frame-quality.js';
-import { BLURRY, DARK_BRIGHTNESS, GLARE_SHARE, MOVING, guidanceFor, looksLikeDocument } from '../../src/capture/guidance.js';
-import { rgbaToChroma, rgbaToLuma, type LumaImage } from '../../src/capture/luma.js';
+import { ANALYSIS_SIZE, measureFrame, motionBetween, type FrameMetrics } from '../../src/frame/frame-quality.js';
+import { BLURRY, DARK_BRIGHTNESS, GLARE_SHARE, MOVING, guidanceFor, looksLikeDocument } from '../../src/frame/guidance.js';
+import { rgbaToChroma, rgbaToLuma, type LumaImage } from '../../src/frame/luma.js';
 
 const manifest = await loadFixtures();
 

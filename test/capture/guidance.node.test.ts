@@ -1,9 +1,9 @@
 /** The advice policy, the show/announce timeline and the barcode watch, with made-up figures and clocks. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BarcodeWatch } from '../../src/capture/barcode-watch.js';
-import { guidanceFor, type GuidanceCode } from '../../src/capture/guidance.js';
-import { GuidanceTimeline } from '../../src/capture/guidance-timeline.js';
+import { BarcodeWatch } from '../../src/camera/barcode-watch.js';
+import { guidanceFor, type GuidanceCode } from '../../src/frame/guidance.js';
+import { GuidanceTimeline } from '../../src/camera/guidance-timeline.js';
 import { CARD, metrics } from './metrics.js';
 
 describe('guidanceFor', () => {

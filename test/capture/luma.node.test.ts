@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crop, rotate, rotate90, scale, type LumaImage } from '../../src/capture/luma.js';
+import { crop, rotate, rotate90, scale, type LumaImage } from '../../src/frame/luma.js';
 
 /** 3×2 image with distinct pixels: 1 2 3 / 4 5 6. */
 const small: LumaImage = { data: new Uint8ClampedArray([1, 2, 3, 4, 5, 6]), width: 3, height: 2 };

@@ -18,7 +18,7 @@ import { loadFixtures, fixturePath } from '../fixtures/manifest.js';
 import { PAYLOADS } from '../fixtures/payload.js';
 
 const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
-const DECODER = join(ROOT, 'src/capture/pdf417.ts');
+const DECODER = join(ROOT, 'src/document/pdf417.ts');
 /** Scratch space inside node_modules, so that bundles and plain-Node copies resolve packages. */
 const SCRATCH = join(ROOT, 'node_modules/.cache/beltic-verify-tests');
 mkdirSync(SCRATCH, { recursive: true });
@@ -66,7 +66,7 @@ async function lumaOf(file: string) {
   return { rgba: data, width: info.width, height: info.height };
 }
 
-type DecoderModule = typeof import('../../src/capture/pdf417.js');
+type DecoderModule = typeof import('../../src/document/pdf417.js');
 
 async function assertDecodes(decoder: DecoderModule): Promise<void> {
   const frame = await lumaOf(TILTED_FRAME);
@@ -82,7 +82,7 @@ describe('narrow zxing import', () => {
     const esmDeep = await bundle({ contents: deepImport('esm') });
     const cjsDeep = await bundle({ contents: deepImport('cjs') });
     figures.push(
-      `  src/capture/pdf417.ts (#zxing -> esm/ + our code):   ${(narrow.gzip / KiB).toFixed(1)} KiB gzip (${(narrow.code.length / KiB).toFixed(0)} KiB min)`,
+      `  src/document/pdf417.ts (#zxing -> esm/ + our code):   ${(narrow.gzip / KiB).toFixed(1)} KiB gzip (${(narrow.code.length / KiB).toFixed(0)} KiB min)`,
       `  zxing classes via cjs/ deep imports (Node's side):   ${(cjsDeep.gzip / KiB).toFixed(1)} KiB gzip`,
       `  zxing classes via esm/ deep imports (browser side): ${(esmDeep.gzip / KiB).toFixed(1)} KiB gzip`,
       `  zxing classes via the package root:                  ${(root.gzip / KiB).toFixed(1)} KiB gzip (${(root.code.length / KiB).toFixed(0)} KiB min)`,
@@ -126,7 +126,7 @@ describe('narrow zxing import', () => {
     });
     const output = readdirSync(outDir).find((name) => name.endsWith('.js'))!;
     const code = readFileSync(join(outDir, output));
-    figures.push(`  vite lib build of src/capture/pdf417.ts:             ${(gzipSync(code, { level: 9 }).length / KiB).toFixed(1)} KiB gzip`);
+    figures.push(`  vite lib build of src/document/pdf417.ts:             ${(gzipSync(code, { level: 9 }).length / KiB).toFixed(1)} KiB gzip`);
     await assertDecodes((await import(pathToFileURL(join(outDir, output)).href)) as DecoderModule);
   });
 
@@ -136,11 +136,13 @@ describe('narrow zxing import', () => {
     // The copy carries the package's `imports` map, as dist/ does inside the published package.
     const { imports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: unknown };
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', imports }));
-    const files = ['pdf417', 'luma', 'barcode-locator', 'zxing-pdf417'];
-    await build({ entryPoints: files.map((name) => join(ROOT, `src/capture/${name}.ts`)), outdir: dir, format: 'esm', bundle: false, logLevel: 'silent' });
+    const files = ['document/pdf417', 'frame/luma', 'document/barcode-locator', 'document/zxing-pdf417'];
+    const entryPoints = files.map((name) => join(ROOT, `src/${name}.ts`));
+    await build({ entryPoints, outdir: dir, outbase: join(ROOT, 'src'), format: 'esm', bundle: false, logLevel: 'silent' });
     const script = `
       import sharp from 'sharp';
-      import { decodePdf417, rgbaToLuma } from ${JSON.stringify(pathToFileURL(join(dir, 'pdf417.js')).href)};
+      import { decodePdf417 } from ${JSON.stringify(pathToFileURL(join(dir, 'document/pdf417.js')).href)};
+      import { rgbaToLuma } from ${JSON.stringify(pathToFileURL(join(dir, 'frame/luma.js')).href)};
       const { data, info } = await sharp(${JSON.stringify(fixturePath(TILTED_FRAME))}).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
       const result = decodePdf417(rgbaToLuma(data, info.width, info.height));
       process.stdout.write(JSON.stringify(result));`;

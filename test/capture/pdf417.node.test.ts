@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { parseAamva } from '../../src/capture/aamva.js';
-import { rotate } from '../../src/capture/luma.js';
-import { decodePdf417, rgbaToLuma, type LumaImage, type Pdf417Result } from '../../src/capture/pdf417.js';
-import { readPdf417 } from '../../src/capture/zxing-pdf417.js';
+import { parseAamva } from '../../src/document/aamva.js';
+import { rotate } from '../../src/frame/luma.js';
+import { decodePdf417, rgbaToLuma, type LumaImage, type Pdf417Result } from '../../src/document/pdf417.js';
+import { readPdf417 } from '../../src/document/zxing-pdf417.js';
 import { fixturePath, loadFixtures, type FixtureEntry } from '../fixtures/manifest.js';
 import { PAYLOADS } from '../fixtures/payload.js';
 

@@ -1,8 +1,8 @@
 // The worker client's start-up rules: created on the first request, answers matched by id, and a
 // worker that cannot start told apart from a failed request (fallback to this thread, or a clear error).
 import { expect } from '@open-wc/testing';
-import { WorkerClient, WorkerUnavailableError } from '../../src/capture/worker-client.js';
-import type { Handler } from '../../src/capture/worker-rpc.js';
+import { WorkerClient, WorkerUnavailableError } from '../../src/workers/client.js';
+import type { Handler } from '../../src/workers/rpc.js';
 
 /** A worker whose script is missing: it fails before it can say it is ready (like one a CSP blocks). */
 const missingWorker = () => new Worker(new URL('./no-such-file.worker.js', import.meta.url), { type: 'module' });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { DocumentType } from '../../src/api/contract.js';
-import { barcodeModeFor } from '../../src/capture/capture-plan.js';
+import { barcodeModeFor } from '../../src/camera/capture-plan.js';
 import { carriesAamvaBarcode } from '../../src/document/barcode-rule.js';
 import { verifyDocument } from '../../src/sandbox/engine/checks.js';
 import { contradictions } from '../../src/sandbox/engine/consistency.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVIDENCE, knownEvidence, scoreEvidence, threatLevel, type EvidenceId } from '../../src/server/behavior-score.js';
+import { EVIDENCE, knownEvidence, scoreEvidence, threatLevel, type EvidenceId } from '../../src/behavior/score.js';
 
 const ids = Object.keys(EVIDENCE) as EvidenceId[];
 

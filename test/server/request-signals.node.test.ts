@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  chromiumMajor,
-  clientIp,
-  headerEvidence,
-  headerInconsistencies,
-  isSecureContextRequest,
-  parseBrands,
-  reportedDeviceInconsistencies,
-} from '../../src/server/request-signals.js';
+import { chromiumMajor, headerInconsistencies, parseBrands, reportedDeviceInconsistencies } from '../../src/behavior/user-agent.js';
+import { clientIp, headerEvidence, isSecureContextRequest } from '../../src/server/request-signals.js';
 import { CHROME_LINUX, FIREFOX_WINDOWS } from './helpers.js';
 
 const ANDROID_CHROME = {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVIDENCE, scoreEvidence, threatLevel } from '../../src/server/behavior-score.js';
+import { EVIDENCE, scoreEvidence, threatLevel } from '../../src/behavior/score.js';
 import { botEvidence, MIN_HUMAN_COMPLETION_SECONDS, type BotObservations } from '../../src/signals/bot-evidence.js';
 import { devtoolsLikelyOpen, DevtoolsWatch, type WindowSizes } from '../../src/signals/devtools.js';
 import { KeystrokeRhythm, PointerPaths } from '../../src/signals/input-rhythm.js';

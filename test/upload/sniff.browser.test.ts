@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sniffBytes, sniffImageType } from '../../src/upload/sniff.js';
+import { sniffBytes, sniffImageType } from '../../src/document/sniff.js';
 import { encode, fixture, twoToneCanvas } from './images.js';
 
 const canvas = () => twoToneCanvas(64, 32, [200, 0, 0], [0, 0, 200]);

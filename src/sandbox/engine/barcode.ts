@@ -4,9 +4,9 @@
  * of unknown type): there a barcode that reads says something about the document (it is a
  * licence, from the USA or Canada), and one that does not read costs little.
  */
-import { parseAamva, type AamvaFields } from '../../capture/aamva.js';
-import { decodePdf417 } from '../../capture/pdf417.js';
-import type { LumaImage } from '../../capture/luma.js';
+import { parseAamva, type AamvaFields } from '../../document/aamva.js';
+import { decodePdf417 } from '../../document/pdf417.js';
+import type { LumaImage } from '../../frame/luma.js';
 
 export type ReadMode = 'thorough' | 'quick';
 

@@ -9,7 +9,7 @@
  * renders none) or bytes that do not decode fail `image_readable` and ask for a photo.
  */
 import type { DocumentType, Side, VerificationCheck } from '../../api/contract.js';
-import type { AamvaFields } from '../../capture/aamva.js';
+import type { AamvaFields } from '../../document/aamva.js';
 import { carriesAamvaBarcode, documentTypeOfSubfile } from '../../document/barcode-rule.js';
 import type { VerificationOutcome } from '../store.js';
 import { QUICK_MAX_SIDE, readBarcode, type BarcodeRead, type ReadMode } from './barcode.js';

@@ -7,8 +7,8 @@
  * printed (printed.ts). A back whose AAMVA barcode reads shows a licence or ID card however it
  * is framed; that rule is applied by the checks, which read the barcode.
  */
-import { measureFrame } from '../../capture/frame-quality.js';
-import { looksLikeDocument } from '../../capture/guidance.js';
+import { measureFrame } from '../../frame/frame-quality.js';
+import { looksLikeDocument } from '../../frame/guidance.js';
 import type { InspectedImage } from './image.js';
 import { looksPrinted, printFigures } from './printed.js';
 

@@ -4,8 +4,8 @@
  * side whose barcode is read, its grey pixels at full size.
  */
 import sharp from 'sharp';
-import { ANALYSIS_SIZE } from '../../capture/analysed-frame.js';
-import { rgbaToChroma, rgbaToLuma, type LumaImage } from '../../capture/luma.js';
+import { ANALYSIS_SIZE } from '../../frame/analysed-frame.js';
+import { rgbaToChroma, rgbaToLuma, type LumaImage } from '../../frame/luma.js';
 
 /** Larger inputs are refused before decoding (a 100 MP "photo" is a decompression bomb, not an ID). */
 const MAX_INPUT_PIXELS = 100_000_000;

@@ -8,7 +8,7 @@
  * whose outline lies outside the frame. Pure, over a frame at about ANALYSIS_SIZE, where sensor
  * grain and JPEG blocks are averaged away and a card's print is still 1–3 px strokes.
  */
-import type { LumaImage } from '../../capture/luma.js';
+import type { LumaImage } from '../../frame/luma.js';
 
 /**
  * Central-difference gradient (|dx| + |dy|) counted as ink: frame-quality.ts's EDGE_GRADIENT,

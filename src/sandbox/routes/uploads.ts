@@ -14,7 +14,7 @@ import { mediaType, readBytes } from '../request.js';
 import { related } from '../relations.js';
 import { failIfScheduled } from '../scenarios.js';
 import type { FileRecord } from '../store.js';
-import { sniffBytes } from '../../upload/sniff.js';
+import { sniffBytes } from '../../document/sniff.js';
 
 export interface UploadRequest {
   request: Request;

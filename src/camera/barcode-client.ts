@@ -7,11 +7,11 @@
  * goes on without live barcode reading.
  */
 import type { BarcodeReading, BarcodeRequest } from './barcode-handler.js';
-import type { LumaImage } from './luma.js';
-import { WorkerClient } from './worker-client.js';
+import type { LumaImage } from '../frame/luma.js';
+import { WorkerClient } from '../workers/client.js';
 
 export type { BarcodeReading } from './barcode-handler.js';
-export { WorkerUnavailableError } from './worker-client.js';
+export { WorkerUnavailableError } from '../workers/client.js';
 
 export interface ReadOptions {
   /** Give up on the frame after this long in the worker, ms (see BarcodeRequest). */

@@ -5,7 +5,7 @@
  * announced (politely) only once it has held for longer, differs from the last one announced,
  * and some seconds have passed since then. Pure: time comes in as an argument.
  */
-import type { GuidanceCode } from './guidance.js';
+import type { GuidanceCode } from '../frame/guidance.js';
 
 export interface TimelineOptions {
   /** A message (or the lack of one) shows once it has held this long. */

@@ -4,8 +4,8 @@
  * are forbidden the same code runs on this thread (it is light: ~5 ms a frame).
  */
 import type { AnalysisRequest, AnalysisResult } from './analysis-handler.js';
-import type { FrameMetrics } from './frame-quality.js';
-import { WorkerClient } from './worker-client.js';
+import type { FrameMetrics } from '../frame/frame-quality.js';
+import { WorkerClient } from '../workers/client.js';
 
 export class AnalysisClient {
   private readonly client = new WorkerClient<AnalysisRequest, AnalysisResult>({

@@ -8,7 +8,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ref, type Ref } from 'lit/directives/ref.js';
 import type { CameraStrings } from '../ui/strings.js';
 import type { CameraStatus } from './camera-controller.js';
-import type { GuidanceCode } from './guidance.js';
+import type { GuidanceCode } from '../frame/guidance.js';
 
 export interface ViewfinderView {
   strings: CameraStrings;

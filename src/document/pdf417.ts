@@ -24,10 +24,10 @@
  * variants, so a caller can drop a stale camera frame mid-way.
  */
 import { estimateBarcodes } from './barcode-locator.js';
-import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from './luma.js';
+import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from '../frame/luma.js';
 import { readPdf417, type Binarizer } from './zxing-pdf417.js';
 
-export { rgbaToLuma, type LumaImage } from './luma.js';
+export { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
 export interface Pdf417Result {
   text: string;

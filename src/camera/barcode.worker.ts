@@ -4,6 +4,6 @@
  * being captured (barcode-client.ts).
  */
 import { handleBarcode } from './barcode-handler.js';
-import { serveRequests } from './worker-rpc.js';
+import { serveRequests } from '../workers/rpc.js';
 
 serveRequests(handleBarcode);

@@ -12,12 +12,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
 import type { DocumentType, Side } from '../api/contract.js';
 import type { CameraStrings } from '../ui/strings.js';
-import type { AamvaFields } from './aamva.js';
+import type { AamvaFields } from '../document/aamva.js';
 import { AnalysisClient } from './analysis-client.js';
 import { BarcodeClient } from './barcode-client.js';
 import { CameraController, type CameraProblem, type CameraStatus } from './camera-controller.js';
 import { barcodeModeFor } from './capture-plan.js';
-import type { GuidanceCode } from './guidance.js';
+import type { GuidanceCode } from '../frame/guidance.js';
 import { ScanLoop, type BarcodeMode, type KeptFrame, type ScanOptions } from './scan-loop.js';
 import { renderViewfinder } from './viewfinder.js';
 

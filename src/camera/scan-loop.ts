@@ -12,10 +12,10 @@ import { AutoCapture } from './auto-capture.js';
 import type { AnalysisClient } from './analysis-client.js';
 import type { BarcodeClient, BarcodeReading } from './barcode-client.js';
 import { BarcodeWatch } from './barcode-watch.js';
-import { ANALYSIS_SIZE, motionBetween } from './analysed-frame.js';
-import { guidanceFor, isGoodFrame, type GuidanceCode } from './guidance.js';
+import { ANALYSIS_SIZE, motionBetween } from '../frame/analysed-frame.js';
+import { guidanceFor, isGoodFrame, type GuidanceCode } from '../frame/guidance.js';
 import { GuidanceTimeline } from './guidance-timeline.js';
-import type { AamvaFields } from './aamva.js';
+import type { AamvaFields } from '../document/aamva.js';
 
 /**
  * - required: the side carries a PDF417 that must read before the photo is taken automatically.

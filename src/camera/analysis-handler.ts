@@ -4,9 +4,9 @@
  * that is kept. Both close the bitmap they were given.
  */
 import { bitmapToRgba } from './bitmap-luma.js';
-import { measureFrame, type FrameMetrics } from './frame-quality.js';
-import { rgbaToChroma, rgbaToLuma } from './luma.js';
-import type { Reply } from './worker-rpc.js';
+import { measureFrame, type FrameMetrics } from '../frame/frame-quality.js';
+import { rgbaToChroma, rgbaToLuma } from '../frame/luma.js';
+import type { Reply } from '../workers/rpc.js';
 
 export type AnalysisRequest =
   /** A frame already shrunk to about ANALYSIS_SIZE (createImageBitmap does that on the GPU). */

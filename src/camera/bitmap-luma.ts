@@ -2,7 +2,7 @@
  * Pixels of an ImageBitmap, as RGBA or luma, through one reusable OffscreenCanvas per thread (a
  * worker draws every frame of a scan at the same size, so the canvas is allocated once).
  */
-import { rgbaToLuma, type LumaImage } from './luma.js';
+import { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
 let canvas: OffscreenCanvas | null = null;
 let context: OffscreenCanvasRenderingContext2D | null = null;

@@ -5,7 +5,7 @@
  * back. On a side with no barcode (a front), reading one means the card is the wrong way round.
  * Pure: time comes in as an argument.
  */
-import type { BarcodeState } from './guidance.js';
+import type { BarcodeState } from '../frame/guidance.js';
 
 export interface BarcodeWatchOptions {
   /** Whether this side carries a PDF417. */

@@ -8,7 +8,7 @@
  * The same edges, counted on a coarse grid, outline the symbol, so the decoder can also crop
  * to it (less to rotate, no distractions) and enlarge it when the modules are small.
  */
-import type { LumaImage, Rect } from './luma.js';
+import type { LumaImage, Rect } from '../frame/luma.js';
 
 export interface BarcodeEstimate {
   /**

@@ -35,7 +35,7 @@ import ChecksumExceptionModule from '#zxing/ChecksumException.js';
 import FormatExceptionModule from '#zxing/FormatException.js';
 import NotFoundExceptionModule from '#zxing/NotFoundException.js';
 import RGBLuminanceSourceModule from '#zxing/RGBLuminanceSource.js';
-import type { LumaImage } from './luma.js';
+import type { LumaImage } from '../frame/luma.js';
 
 function cjsDefault<T>(module: { default: T }): T {
   return (module as { default?: T }).default ?? (module as unknown as T);

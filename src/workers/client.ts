@@ -8,10 +8,10 @@
  * apart from a request that failed: with a `fallback` the requests then run on this thread
  * through the same handler, otherwise they fail with WorkerUnavailableError.
  */
-import type { Handler, RpcMessage, RpcRequest } from './worker-rpc.js';
+import type { Handler, RpcMessage, RpcRequest } from './rpc.js';
 
 export interface WorkerClientOptions<Body, Result> {
-  /** Must contain the literal `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })` for bundlers to see it. */
+  /** Must contain the literal `new Worker(new URL('../capture/x.worker.ts', import.meta.url), { type: 'module' })` for bundlers to see it. */
   create: () => Worker;
   /** The same handler, loaded on this thread, for when the worker cannot start. */
   fallback?: () => Promise<Handler<Body, Result>>;

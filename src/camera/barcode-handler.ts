@@ -3,11 +3,11 @@
  * here and only the parsed AAMVA fields leave the worker: the raw text (with every element
  * the card carries) is never posted, logged or kept.
  */
-import { parseAamva, type AamvaFields } from './aamva.js';
+import { parseAamva, type AamvaFields } from '../document/aamva.js';
 import { bitmapToLuma } from './bitmap-luma.js';
-import type { LumaImage } from './luma.js';
-import { decodePdf417 } from './pdf417.js';
-import type { Reply } from './worker-rpc.js';
+import type { LumaImage } from '../frame/luma.js';
+import { decodePdf417 } from '../document/pdf417.js';
+import type { Reply } from '../workers/rpc.js';
 
 export interface BarcodeRequest {
   /** A full-resolution frame (transferred and closed), or luma already extracted. */

@@ -7,8 +7,8 @@
  * and on a barcode side one whose barcode read. Pure: frames and time come in as arguments,
  * so the whole policy is tested with made-up metrics.
  */
-import type { FrameMetrics } from './frame-quality.js';
-import { isGoodFrame, looksLikeDocument } from './guidance.js';
+import type { FrameMetrics } from '../frame/frame-quality.js';
+import { isGoodFrame, looksLikeDocument } from '../frame/guidance.js';
 
 export interface AutoCaptureOptions {
   /** The side carries a PDF417 that must read before the photo is taken. */
