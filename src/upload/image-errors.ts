@@ -21,3 +21,10 @@ export class ImagePreparationError extends Error {
 export function isImagePreparationError(error: unknown): error is ImagePreparationError {
   return error instanceof ImagePreparationError;
 }
+
+const CODES = { unsupported_type: true, unreadable_image: true } satisfies Record<ImagePreparationErrorCode, true>;
+
+/** Whether a code that came back from the image worker (as a plain string) is one of ours. */
+export function isImagePreparationErrorCode(code: unknown): code is ImagePreparationErrorCode {
+  return typeof code === 'string' && Object.hasOwn(CODES, code);
+}

@@ -1,7 +1,8 @@
 /**
- * Decode → orient → resize → re-encode as JPEG. Runs inside image.worker.ts, or on the main thread
- * where module workers or OffscreenCanvas are missing. Re-encoding through a canvas is also what
- * strips every metadata segment (EXIF with GPS, maker notes, XMP): pixels go in, a bare JFIF comes out.
+ * Decode → orient → resize → re-encode as JPEG. Runs through image-handler.ts, inside image.worker.ts
+ * or on the main thread where module workers or OffscreenCanvas are missing (or the worker cannot
+ * start). Re-encoding through a canvas is also what strips every metadata segment (EXIF with GPS,
+ * maker notes, XMP): pixels go in, a bare JFIF comes out.
  */
 import imageCompressionImport from 'browser-image-compression';
 import { checksum } from './checksum.js';

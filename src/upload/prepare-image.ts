@@ -1,12 +1,14 @@
 /**
  * Turns whatever the applicant picked or the camera captured into the bytes we upload: an upright,
  * metadata-free JPEG no larger than the target, with its SHA-256 for the declaration.
- * The heavy work runs in a module worker; the main thread is only a fallback for browsers without one.
+ * The heavy work runs in a module worker (image.worker.ts, through the shared worker RPC); the
+ * same handler runs on the main thread where there is no worker, or the worker cannot start.
  */
-import { ImagePreparationError } from './image-errors.js';
-import type { PipelineOptions, PipelineResult } from './image-pipeline.js';
-import type { ImageJob, ImageWorkerMessage } from './image-protocol.js';
+import { ImagePreparationError, isImagePreparationErrorCode } from './image-errors.js';
+import type { ImageRequest, ImageResult } from './image-handler.js';
 import { sniffImageType } from '../document/sniff.js';
+import { WorkerClient, type RemoteError } from '../workers/client.js';
+import type { Handler } from '../workers/rpc.js';
 
 export { ImagePreparationError, isImagePreparationError, type ImagePreparationErrorCode } from './image-errors.js';
 
@@ -31,7 +33,8 @@ export const DEFAULT_MAX_DIMENSION = 2400;
 export const DEFAULT_TARGET_BYTES = 1_500_000;
 
 export async function prepareImage(file: Blob, options: PrepareImageOptions = {}): Promise<PreparedImage> {
-  const pipeline: PipelineOptions = {
+  const request: ImageRequest = {
+    file,
     maxDimension: positive(options.maxDimension ?? DEFAULT_MAX_DIMENSION, 'maxDimension'),
     targetBytes: positive(options.targetBytes ?? DEFAULT_TARGET_BYTES, 'targetBytes'),
   };
@@ -42,7 +45,7 @@ export async function prepareImage(file: Blob, options: PrepareImageOptions = {}
     throw new ImagePreparationError('unsupported_type', 'This file is not a photo. Please use a JPEG, PNG or WebP image.');
   }
 
-  const result = canUseWorker() ? await runInWorkerOrFallBack(file, pipeline) : await runOnMainThread(file, pipeline);
+  const result = canUseWorker() ? await runInWorker(request) : await runOnMainThread(request);
   return {
     blob: result.blob,
     contentType: 'image/jpeg',
@@ -62,68 +65,40 @@ function canUseWorker(): boolean {
   return typeof Worker === 'function' && typeof OffscreenCanvas === 'function';
 }
 
-/** Loaded on demand: the pipeline brings the compression library, which the worker path never needs here. */
-async function runOnMainThread(file: Blob, options: PipelineOptions): Promise<PipelineResult> {
-  const { runImagePipeline } = await import('./image-pipeline.js');
-  return runImagePipeline(file, options);
+/** Loaded on demand: the handler brings the pipeline and its compression library, which the worker path never needs here. */
+function loadHandler(): Promise<Handler<ImageRequest, ImageResult>> {
+  return import('./image-handler.js').then((module) => module.handleImage);
 }
 
-/** A worker that cannot start (blocked by a CSP, failed to load) is the same as no worker. */
-class WorkerStartFailure extends Error {}
+async function runOnMainThread(request: ImageRequest): Promise<ImageResult> {
+  const handleImage = await loadHandler();
+  return (await handleImage(request)).body;
+}
 
-async function runInWorkerOrFallBack(file: Blob, options: PipelineOptions): Promise<PipelineResult> {
+/**
+ * One job per worker: images are prepared seldom (one per side), so the worker is not kept warm;
+ * it is ended as soon as it answers, and with it whatever memory the decode left behind.
+ * A worker that cannot start (blocked by a CSP, failed to load) is the same as no worker: the
+ * client runs the job here through the same handler.
+ */
+async function runInWorker(request: ImageRequest): Promise<ImageResult> {
+  const client = new WorkerClient<ImageRequest, ImageResult>({
+    // Keep exactly this shape: Vite's library build and the test runner both recognise it.
+    create: () => new Worker(new URL('./image.worker.ts', import.meta.url), { type: 'module' }),
+    fallback: loadHandler,
+  });
   try {
-    return await runInWorker(file, options);
+    return await client.request(request);
   } catch (error) {
-    if (error instanceof WorkerStartFailure) return runOnMainThread(file, options);
-    throw error;
+    throw revive(error);
+  } finally {
+    client.terminate();
   }
 }
 
-function runInWorker(file: Blob, options: PipelineOptions): Promise<PipelineResult> {
-  return new Promise<PipelineResult>((resolve, reject) => {
-    let worker: Worker;
-    try {
-      // Keep exactly this shape: Vite's library build and the test runner both recognise it.
-      worker = new Worker(new URL('./image.worker.ts', import.meta.url), { type: 'module' });
-    } catch (cause) {
-      reject(new WorkerStartFailure('The image worker could not be created.', { cause }));
-      return;
-    }
-    let started = false;
-    const finish = (settle: () => void): void => {
-      worker.terminate();
-      settle();
-    };
-
-    worker.addEventListener('message', (event: MessageEvent<ImageWorkerMessage>) => {
-      const message = event.data;
-      if (message.type === 'ready') {
-        started = true;
-      } else if (message.type === 'done') {
-        finish(() => resolve(message.result));
-      } else {
-        const error = message.code
-          ? new ImagePreparationError(message.code, message.message)
-          : new Error(message.message);
-        finish(() => reject(error));
-      }
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      finish(() =>
-        reject(
-          started
-            ? new Error('Preparing the image failed unexpectedly.')
-            : new WorkerStartFailure('The image worker could not start.'),
-        ),
-      );
-    });
-    worker.addEventListener('messageerror', () => {
-      finish(() => reject(new Error('The prepared image could not be received from the worker.')));
-    });
-
-    const job: ImageJob = { file, ...options };
-    worker.postMessage(job);
-  });
+/** The worker's ImagePreparationError arrives as its name, message and code: made whole again, so callers can rely on its class. */
+function revive(error: unknown): unknown {
+  if (error instanceof ImagePreparationError || !(error instanceof Error) || error.name !== 'ImagePreparationError') return error;
+  const { code } = error as RemoteError;
+  return isImagePreparationErrorCode(code) ? new ImagePreparationError(code, error.message) : error;
 }

@@ -7,11 +7,16 @@
  * A worker that cannot start (blocked by a Content-Security-Policy, failed to load) is told
  * apart from a request that failed: with a `fallback` the requests then run on this thread
  * through the same handler, otherwise they fail with WorkerUnavailableError.
+ *
+ * A request the handler failed rejects with a RemoteError: the thrown error's name, message and
+ * string `code` (rpc.ts). Through the fallback the handler's own error arrives as it was thrown.
  */
-import type { Handler, RpcMessage, RpcRequest } from './rpc.js';
+import type { Handler, RemoteError, RpcMessage, RpcRequest } from './rpc.js';
+
+export type { RemoteError } from './rpc.js';
 
 export interface WorkerClientOptions<Body, Result> {
-  /** Must contain the literal `new Worker(new URL('../capture/x.worker.ts', import.meta.url), { type: 'module' })` for bundlers to see it. */
+  /** Must contain the literal `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })` for bundlers to see it. */
   create: () => Worker;
   /** The same handler, loaded on this thread, for when the worker cannot start. */
   fallback?: () => Promise<Handler<Body, Result>>;
@@ -114,13 +119,23 @@ export class WorkerClient<Body, Result> {
         return;
       }
       // A crash after start: what was waiting fails; the next request starts a fresh worker.
-      this.worker = null;
-      this.started = false;
-      worker.terminate();
-      for (const { reject } of this.pending.values()) reject(new Error('The worker stopped unexpectedly.'));
-      this.pending.clear();
+      this.abandon(worker, 'The worker stopped unexpectedly.');
+    });
+    // An answer that could not be deserialised belongs to no request we can name: rather than
+    // leave one waiting forever, what was waiting fails and the next request starts afresh.
+    worker.addEventListener('messageerror', () => {
+      if (this.worker === worker) this.abandon(worker, 'An answer from the worker could not be received.');
     });
     return worker;
+  }
+
+  private abandon(worker: Worker, message: string): void {
+    this.worker = null;
+    this.started = false;
+    worker.terminate();
+    for (const { reject } of this.pending.values()) reject(new Error(message));
+    this.pending.clear();
+    this.unsent.clear();
   }
 
   private onMessage(message: RpcMessage<Result>): void {
@@ -133,7 +148,7 @@ export class WorkerClient<Body, Result> {
     if (!pending) return;
     this.pending.delete(message.id);
     if (message.type === 'result') pending.resolve(message.body);
-    else pending.reject(Object.assign(new Error(message.message), { name: message.name }));
+    else pending.reject(remoteError(message));
   }
 
   /** The worker will not start: requests it swallowed run here (or fail), and so will the next ones. */
@@ -164,6 +179,12 @@ export class WorkerClient<Body, Result> {
         },
       );
   }
+}
+
+function remoteError({ name, message, code }: Extract<RpcMessage<unknown>, { type: 'failed' }>): RemoteError {
+  const error: RemoteError = Object.assign(new Error(message), { name });
+  if (code !== undefined) error.code = code;
+  return error;
 }
 
 function abortError(): Error {

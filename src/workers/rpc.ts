@@ -1,7 +1,8 @@
 /**
- * The message shapes between a worker client (worker-client.ts) and the worker it drives, and
- * the worker side's loop. Each request carries an id so that answers can come back in any
- * order and a client can drop the answer to a request it gave up on.
+ * The message shapes between a worker client (client.ts) and the worker it drives, and the
+ * worker side's loop. Each request carries an id so that answers can come back in any order and
+ * a client can drop the answer to a request it gave up on. Used by all three workers: analysis
+ * and barcode (camera/), image (upload/).
  */
 
 export interface RpcRequest<Body> {
@@ -13,7 +14,16 @@ export type RpcMessage<Result> =
   /** Sent once the worker's module has loaded: a worker that never starts is told apart from a request that failed. */
   | { type: 'ready' }
   | { type: 'result'; id: number; body: Result }
-  | { type: 'failed'; id: number; name: string; message: string };
+  | { type: 'failed'; id: number; name: string; message: string; code?: string };
+
+/**
+ * What survives of an error thrown in a worker: its name, its message and, when it has one, its
+ * string `code` (ImagePreparationError's 'unreadable_image', say), for the caller to act on or to
+ * rebuild its own error class from. Class, cause and stack stay behind.
+ */
+export interface RemoteError extends Error {
+  code?: string;
+}
 
 /** What a handler returns: the answer, and the buffers or bitmaps to transfer with it. */
 export interface Reply<Result> {
@@ -41,7 +51,15 @@ export function serveRequests<Body, Result>(handler: Handler<Body, Result>): voi
         scope.postMessage({ type: 'result', id, body: reply.body } satisfies RpcMessage<Result>, reply.transfer ?? []);
       } catch (error) {
         const { name, message } = error instanceof Error ? error : new Error(String(error));
-        scope.postMessage({ type: 'failed', id, name, message } satisfies RpcMessage<Result>);
+        const code: unknown = (error as { code?: unknown } | null)?.code;
+        scope.postMessage({
+          type: 'failed',
+          id,
+          name,
+          message,
+          // A string only: DOMException's numeric legacy `code` is not an error code anyone acts on.
+          ...(typeof code === 'string' ? { code } : {}),
+        } satisfies RpcMessage<Result>);
       }
     });
   });

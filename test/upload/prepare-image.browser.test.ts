@@ -2,8 +2,10 @@ import { expect } from '@open-wc/testing';
 import { checksum } from '../../src/upload/checksum.js';
 import { prepareImage, type PreparedImage } from '../../src/upload/prepare-image.js';
 import { ImagePreparationError } from '../../src/upload/image-errors.js';
+import type { ImageRequest, ImageResult } from '../../src/upload/image-handler.js';
 import { runImagePipeline } from '../../src/upload/image-pipeline.js';
-import type { ImageJob } from '../../src/upload/image-protocol.js';
+import { WorkerClient, type RemoteError } from '../../src/workers/client.js';
+import type { RpcMessage, RpcRequest } from '../../src/workers/rpc.js';
 import {
   bytesOf,
   encode,
@@ -49,6 +51,11 @@ async function expectConsistent(prepared: PreparedImage): Promise<void> {
   decoded.close();
   const bytes = await bytesOf(prepared.blob);
   expect([bytes[0], bytes[1]]).to.deep.equal([0xff, 0xd8]);
+}
+
+async function truncatedJpeg(): Promise<Blob> {
+  const jpeg = await bytesOf(await encode(twoToneCanvas(200, 100, RED, BLUE), 'image/jpeg'));
+  return new Blob([jpeg.subarray(0, 40) as BlobPart], { type: 'image/jpeg' });
 }
 
 function sameOrigin(url: string): boolean {
@@ -136,9 +143,27 @@ describe('prepareImage', () => {
   });
 
   it('refuses a truncated JPEG as unreadable_image', async () => {
-    const jpeg = await bytesOf(await encode(twoToneCanvas(200, 100, RED, BLUE), 'image/jpeg'));
-    const truncated = new Blob([jpeg.subarray(0, 40) as BlobPart], { type: 'image/jpeg' });
-    await expectPreparationError(prepareImage(truncated), 'unreadable_image');
+    await expectPreparationError(prepareImage(await truncatedJpeg()), 'unreadable_image');
+  });
+
+  it('an ImagePreparationError thrown in the worker reaches the caller as one, code and all', async () => {
+    // Watches what the real worker answers, to be sure the error crossed the RPC (a worker that
+    // failed to start would give the same error from the main-thread fallback).
+    const saved = window.Worker;
+    const answers: RpcMessage<ImageResult>[] = [];
+    window.Worker = class extends saved {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (event) => answers.push(event.data));
+      }
+    };
+    try {
+      await expectPreparationError(prepareImage(await truncatedJpeg()), 'unreadable_image');
+    } finally {
+      window.Worker = saved;
+    }
+    expect(answers.map((m) => m.type)).to.deep.equal(['ready', 'failed']);
+    expect(answers[1]).to.include({ name: 'ImagePreparationError', code: 'unreadable_image' });
   });
 
   it('falls back to the main thread when there is no Worker', async () => {
@@ -179,6 +204,44 @@ describe('prepareImage', () => {
   });
 });
 
+describe('image.worker', () => {
+  const imageWorker = () => new Worker(new URL('../../src/upload/image.worker.ts', import.meta.url), { type: 'module' });
+
+  it('answers through the shared worker RPC', async () => {
+    const client = new WorkerClient<ImageRequest, ImageResult>({ create: imageWorker });
+    try {
+      const file = await sidewaysPhotoWithGps();
+      const [a, b] = await Promise.all([
+        client.request({ file, maxDimension: 150, targetBytes: 1_000_000 }),
+        client.request({ file, maxDimension: 60, targetBytes: 1_000_000 }),
+      ]);
+      expect(client.inWorker, 'ran in the worker, not on a fallback').to.equal(true);
+      expect([a.width, a.height], 'each answer matched to its request').to.deep.equal([75, 150]);
+      expect([b.width, b.height]).to.deep.equal([30, 60]);
+    } finally {
+      client.terminate();
+    }
+  });
+
+  it('fails a request with the error name, message and code (no fallback: this is the worker speaking)', async () => {
+    const client = new WorkerClient<ImageRequest, ImageResult>({ create: imageWorker });
+    try {
+      const error = await client
+        .request({ file: await truncatedJpeg(), maxDimension: 150, targetBytes: 1_000_000 })
+        .then(() => null, (e: RemoteError) => e);
+      expect(error).to.be.instanceOf(Error);
+      expect(error!.name).to.equal('ImagePreparationError');
+      expect(error!.code).to.equal('unreadable_image');
+      expect(error!.message).to.equal('The image could not be read. It may be damaged.');
+      // The worker is still good for the next job.
+      const next = await client.request({ file: await sidewaysPhotoWithGps(), maxDimension: 150, targetBytes: 1_000_000 });
+      expect([next.width, next.height]).to.deep.equal([75, 150]);
+    } finally {
+      client.terminate();
+    }
+  });
+});
+
 describe('image.worker (inside a probe that watches its network)', () => {
   it('runs browser-image-compression inside our worker, loading nothing from elsewhere', async () => {
     const worker = new Worker(new URL('./probe.worker.ts', import.meta.url), { type: 'module' });
@@ -195,16 +258,16 @@ describe('image.worker (inside a probe that watches its network)', () => {
 
       await next((m) => m.type === 'ready');
       // Noise over a tight budget: one pass cannot meet it, so the library must run.
-      const job: ImageJob = {
-        file: await encode(noiseCanvas(1600, 1200, 3), 'image/jpeg', 0.92),
-        maxDimension: 1200,
-        targetBytes: 200_000,
+      const job: RpcRequest<ImageRequest> = {
+        id: 1,
+        body: { file: await encode(noiseCanvas(1600, 1200, 3), 'image/jpeg', 0.92), maxDimension: 1200, targetBytes: 200_000 },
       };
       worker.postMessage(job);
-      const done = await next((m) => m.type === 'done' || m.type === 'failed');
-      expect(done.type, done.message).to.equal('done');
-      expect(done.result.strategy).to.equal('size-targeted');
-      expect(done.result.blob.size).to.be.at.most(200_000);
+      const done = await next((m) => m.type === 'result' || m.type === 'failed');
+      expect(done.type, done.message).to.equal('result');
+      expect(done.id).to.equal(1);
+      expect(done.body.strategy).to.equal('size-targeted');
+      expect(done.body.blob.size).to.be.at.most(200_000);
 
       worker.postMessage({ probe: 'network' });
       const report = await next((m) => m.probe === 'network');
