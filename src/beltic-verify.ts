@@ -4,16 +4,25 @@
  *   <beltic-verify api-base="/beltic"></beltic-verify>
  *   el.clientToken = tokenFromYourBackend;
  *
- * The flow itself lives in flow/ (a pure machine plus the controller running its effects); this
- * element owns configuration, rendering by step, focus and announcements, and public events.
+ * The element is a view. Its controllers own the work and follow the flow themselves:
+ * - flow/: the machine and the controller running its effects (session, image preparation and
+ *   storage, uploads, the verification);
+ * - the capture sources (camera/, sources/): a list the capture step renders in order;
+ * - signals/: behaviour and device signals, delivered on the flow's milestones;
+ * - ui/preview.ts: the image under review.
+ * This element owns configuration, rendering by step (ui/steps.ts), focus and announcements, and
+ * turns the flow's notices into its public events.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DOCUMENT_TYPES, looksLikeSecretKey, type DocumentType, type Side } from './api/contract.js';
+import { DOCUMENT_TYPES, looksLikeSecretKey, type DocumentType } from './api/contract.js';
 import { BelticClient } from './api/client.js';
-import { FlowController } from './flow/flow-controller.js';
-import type { FlowError, FlowState, Outcome } from './flow/machine.js';
-import { createFlowStore } from './persistence/flow-store.js';
+import { FlowController, type FlowNotice } from './flow/flow-controller.js';
+import type { FlowState } from './flow/machine.js';
+import { internals, type Internals } from './internals.js';
+import { createWidgetStorage } from './storage/widget-storage.js';
+import type { CaptureSource, SourceContext } from './sources/capture-source.js';
+import { FileSource } from './sources/file-source.js';
 import {
   BelticVerifyCancelEvent,
   BelticVerifyCompleteEvent,
@@ -24,11 +33,11 @@ import {
 } from './events.js';
 import { sessionIdFromClientToken } from './session-id.js';
 import { LiveCapture } from './camera/live-capture.js';
-import type { KeptFrame } from './camera/scan-loop.js';
 import { SignalsController } from './signals/signals-controller.js';
+import { PreviewController } from './ui/preview.js';
 import { styles } from './ui/styles.js';
 import { errorText, stringsFor, type Strings } from './ui/strings.js';
-import * as steps from './ui/steps.js';
+import { renderStep, type StepHandlers, type StepView } from './ui/steps.js';
 
 /** Configuration problems the host page must fix; shown instead of the flow. */
 type ConfigProblem = 'secret_key' | 'missing_config';
@@ -85,25 +94,34 @@ const documentTypesConverter = {
 export class BelticVerify extends LitElement {
   static override styles = styles;
 
+  // ------------------------------------------------------------ parts
+
+  private readonly flow = new FlowController(this);
+  /** What capture sources and the flow's followers are given: the flow, and the element's words and voice. */
+  private readonly context: SourceContext = {
+    flow: this.flow,
+    strings: () => this.strings,
+    lang: () => this.resolvedLang,
+    announce: (text) => (this.announcement = text),
+    reportError: (code, message, recoverable) => this.emitError(code, message, recoverable),
+  };
+  /** The live camera of the capture steps: opens on a capture step, closes on leaving it. */
+  private readonly camera = new LiveCapture(this, this.context);
+  /** The capture step offers these, in order; a source after an active one is folded as an alternative. */
+  private readonly sources: readonly CaptureSource[] = [this.camera, new FileSource(this.context)];
+  /** Behaviour signals and the device record: collect from connect, deliver on the flow's milestones. */
+  private readonly signals = new SignalsController(this, { flow: this.flow, camera: this.camera });
+  private readonly preview = new PreviewController(this, this.flow);
+
+  /** For this project's tests and tools (src/internals.ts); not part of the package's API. */
+  get [internals](): Internals {
+    return { flow: this.flow, camera: this.camera, signals: this.signals };
+  }
+
   // ------------------------------------------------------------ state
 
-  private flow: FlowController | null = null;
-  /** Behaviour signals and the device record (signals/): collects from connect, delivers on the flow's hooks. */
-  private readonly signals = new SignalsController(this);
-  /** The live camera of the capture steps (capture/): opens on a capture step, closes on leaving it. */
-  private readonly liveCapture = new LiveCapture(this, {
-    captured: (side, photo) => this.useCameraPhoto(side, photo),
-    announce: (text) => (this.announcement = text),
-    strings: () => this.strings.capture.camera,
-    problem: (problem) => this.emitError(`camera_${problem}`, `The camera could not be used (${problem}); the file upload is offered instead.`, true),
-    started: (track) => void this.signals.recordCamera(track),
-  });
   private token: string | null = null;
   @state() private configProblem: ConfigProblem | null = null;
-  @state() private preparing = false;
-  @state() private captureNotice: string | null = null;
-  @state() private previewUrl: string | null = null;
-  @state() private progress: Partial<Record<Side, number>> = {};
   @state() private announcement = '';
   private errorMessage = '';
   private lastStepKey: string | null = null;
@@ -148,10 +166,12 @@ export class BelticVerify extends LitElement {
   }
 
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'client-token'];
+    return [...super.observedAttributes, 'client-token', 'lang'];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    // `lang` is the platform's own attribute: every change re-renders the words.
+    if (name === 'lang') this.requestUpdate();
     if (name === 'client-token') {
       if (value === null) return;
       this.removeAttribute('client-token');
@@ -163,21 +183,14 @@ export class BelticVerify extends LitElement {
 
   // ------------------------------------------------------------ lifecycle
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.flow) this.addController(this.flow);
-    // Moved in the page mid-capture: the camera closed on removal and opens again here.
-    if (this.flow?.state) this.showCameraFor(this.flow.state);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.setPreview(null);
+  constructor() {
+    super();
+    this.flow.listen((notice) => this.onFlowNotice(notice));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.flow && !this.configProblem && this.apiBase && this.token) void this.start();
+    if (!this.flow.opened && !this.configProblem && this.apiBase && this.token) void this.start();
     this.focusHeadingOnStepChange();
   }
 
@@ -185,7 +198,7 @@ export class BelticVerify extends LitElement {
 
   /** Starts (or resumes) the flow. Called automatically once `api-base` and the token are set. */
   async start(): Promise<void> {
-    if (this.flow) return;
+    if (this.flow.opened) return;
     const sessionId = this.sessionId || (this.token ? sessionIdFromClientToken(this.token) : null);
     if (!this.apiBase || !this.token || !sessionId) {
       this.configProblem = 'missing_config';
@@ -201,83 +214,64 @@ export class BelticVerify extends LitElement {
         return this.token;
       },
     });
-    const store = createFlowStore();
-    void store.sweepExpired();
-    this.flow = new FlowController(this, client, store, {
-      changed: (next, previous) => this.onFlowChanged(next, previous),
-      uploadProgress: (side, { loaded, total }) => this.onUploadProgress(side, loaded, total),
-      failed: (error, message) => this.onFlowFailed(error, message),
-      sessionStarted: () => this.signals.sessionStarted(client, sessionId),
-      submitting: () => this.signals.submitting(),
-    });
-    await this.flow.open(sessionId);
+    const storage = createWidgetStorage();
+    void storage.sweepExpired();
+    await this.flow.open({ client, sessionId, storage });
     this.dispatchEvent(new BelticVerifyReadyEvent({ sessionId }));
   }
 
   /** Forgets this device's progress for the session and starts over at the intro. */
   async reset(): Promise<void> {
-    this.setPreview(null);
-    this.progress = {};
-    await this.flow?.reset();
+    await this.flow.reset();
   }
 
   /** Asks to cancel; the host page may prevent it. Everything stored is wiped. */
   async cancel(): Promise<boolean> {
-    const event = new BelticVerifyCancelEvent({ sessionId: this.flow?.state?.sessionId ?? null });
+    const event = new BelticVerifyCancelEvent({ sessionId: this.flow.state?.sessionId ?? null });
     if (!this.dispatchEvent(event)) return false;
-    this.setPreview(null);
-    await this.flow?.close('cancelled');
+    await this.flow.close('cancelled');
     return true;
   }
 
-  // ------------------------------------------------------------ flow callbacks
+  // ------------------------------------------------------------ the flow's notices, as public events
 
-  private onFlowChanged(next: FlowState, previous: FlowState | null): void {
+  private onFlowNotice(notice: FlowNotice): void {
+    switch (notice.type) {
+      case 'changed':
+        return this.onStepMaybeChanged(notice.state, notice.previous);
+      case 'upload_progress': {
+        const { side, loaded, total, percent, previousPercent } = notice;
+        // Announce quarters only, so a screen reader is informed without being flooded.
+        if (Math.floor(percent / 25) > Math.floor(previousPercent / 25)) {
+          this.announcement = this.strings.uploading.progress(this.strings.capture.sideName[side], percent);
+        }
+        this.dispatchEvent(new BelticVerifyUploadProgressEvent({ side, loaded, total, percent }));
+        return;
+      }
+      case 'failed':
+        this.errorMessage = errorText(this.strings, notice.error.code);
+        this.announcement = this.errorMessage;
+        return this.emitError(notice.error.code, notice.message, notice.error.retryable);
+      case 'image_refused':
+        this.announcement = errorText(this.strings, notice.code);
+        return this.emitError(notice.code, notice.message, true);
+      case 'finished':
+        // Announced once nothing of the flow is left in this browser's storage.
+        if (notice.outcome !== 'cancelled') this.dispatchEvent(new BelticVerifyCompleteEvent({ sessionId: notice.sessionId, status: notice.outcome }));
+        return;
+      case 'session_started':
+      case 'submitting':
+        return;
+    }
+  }
+
+  private onStepMaybeChanged(next: FlowState, previous: FlowState | null): void {
     const step = next.step;
     const side = 'side' in step ? step.side : null;
     const before = previous?.step;
-    if (!before || before.name !== step.name || ('side' in before ? before.side : null) !== side) {
-      this.dispatchEvent(new BelticVerifyStepChangeEvent({ step: step.name, side, previous: before?.name ?? null }));
-      this.captureNotice = null;
-      if (step.name === 'review') void this.showPreview(next, step.side);
-      else this.setPreview(null);
-      if (step.name === 'uploading') this.progress = {};
-      this.showCameraFor(next);
-      if (step.name !== 'capture' && step.name !== 'review') this.liveCapture.forgetReadings();
-    }
-    if (step.name === 'result' && before?.name !== 'result') {
-      this.signals.flowEnded();
-      void this.onFinished(next.sessionId, step.outcome);
-    }
-  }
-
-  /** The camera is open on a capture step only. */
-  private showCameraFor({ step, documentType, issuingCountry }: FlowState): void {
-    this.liveCapture.show(step.name === 'capture' ? { side: step.side, documentType, issuingCountry } : null);
-  }
-
-  private async onFinished(sessionId: string, outcome: Outcome): Promise<void> {
-    this.announcement = this.strings.result[outcome].heading;
-    // Announced once nothing of the flow is left in this browser's storage.
-    await this.flow?.saved();
-    if (outcome !== 'cancelled') this.dispatchEvent(new BelticVerifyCompleteEvent({ sessionId, status: outcome }));
-  }
-
-  private onUploadProgress(side: Side, loaded: number, total: number): void {
-    const percent = total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
-    const before = this.progress[side] ?? 0;
-    this.progress = { ...this.progress, [side]: percent };
-    // Announce quarters only, so a screen reader is informed without being flooded.
-    if (Math.floor(percent / 25) > Math.floor(before / 25)) {
-      this.announcement = this.strings.uploading.progress(this.strings.capture.sideName[side], percent);
-    }
-    this.dispatchEvent(new BelticVerifyUploadProgressEvent({ side, loaded, total, percent }));
-  }
-
-  private onFlowFailed(error: FlowError, message: string): void {
-    this.errorMessage = errorText(this.strings, error.code);
-    this.announcement = this.errorMessage;
-    this.emitError(error.code, message, error.retryable);
+    if (before && before.name === step.name && ('side' in before ? before.side : null) === side) return;
+    this.dispatchEvent(new BelticVerifyStepChangeEvent({ step: step.name, side, previous: before?.name ?? null }));
+    if (step.name === 'result') this.announcement = this.strings.result[step.outcome].heading;
   }
 
   private emitError(code: string, message: string, recoverable: boolean): void {
@@ -291,74 +285,15 @@ export class BelticVerify extends LitElement {
 
   // ------------------------------------------------------------ applicant actions
 
-  private readonly handlers: steps.StepHandlers = {
-    consent: () => this.flow?.dispatch({ type: 'consented' }),
-    chooseDocument: (documentType, issuingCountry) => this.flow?.dispatch({ type: 'document_chosen', documentType, issuingCountry }),
-    chooseFile: (side, file) => void this.useFile(side, file),
-    dropUrl: (side, url) => void this.useUrl(side, url),
-    accept: () => this.flow?.dispatch({ type: 'image_accepted' }),
-    retake: () => this.flow?.dispatch({ type: 'retake' }),
-    back: () => this.flow?.dispatch({ type: 'back' }),
-    retry: () => this.flow?.retry(),
+  private readonly handlers: StepHandlers = {
+    consent: () => this.flow.dispatch({ type: 'consented' }),
+    chooseDocument: (documentType, issuingCountry) => this.flow.dispatch({ type: 'document_chosen', documentType, issuingCountry }),
+    accept: () => this.flow.dispatch({ type: 'image_accepted' }),
+    retake: () => this.flow.dispatch({ type: 'retake' }),
+    back: () => this.flow.dispatch({ type: 'back' }),
+    retry: () => this.flow.retry(),
     startOver: () => void this.reset(),
   };
-
-  /** Resolves true once the image moved the flow on to its review. */
-  private async useFile(side: Side, file: Blob, source: 'file' | 'camera' = 'file'): Promise<boolean> {
-    if (!this.flow || this.preparing) return false;
-    this.preparing = true;
-    this.captureNotice = null;
-    try {
-      // Loaded on demand: the image pipeline is only needed once a photo is chosen.
-      const { prepareImage } = await import('./upload/prepare-image.js');
-      const image = await prepareImage(file);
-      await this.flow.addImage(side, image.blob, {
-        contentType: image.contentType,
-        byteSize: image.byteSize,
-        width: image.width,
-        height: image.height,
-        checksum: image.checksum,
-        source,
-      });
-      return true;
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? 'unreadable_image';
-      this.captureNotice = errorText(this.strings, code);
-      this.announcement = this.captureNotice;
-      this.emitError(code, (error as Error).message, true);
-      return false;
-    } finally {
-      this.preparing = false;
-    }
-  }
-
-  /** A camera photo goes through the same preparation as a file (one resize and encode in a worker). */
-  private useCameraPhoto(side: Side, photo: KeptFrame): Promise<boolean> {
-    return this.useFile(side, photo.blob, 'camera');
-  }
-
-  /** Same-origin images only: the widget fetches nothing from elsewhere. */
-  private async useUrl(side: Side, url: string): Promise<void> {
-    const target = new URL(url, location.href);
-    const blob = target.origin === location.origin ? await fetch(target).then((r) => (r.ok ? r.blob() : null)).catch(() => null) : null;
-    if (blob) {
-      await this.useFile(side, blob);
-      return;
-    }
-    this.captureNotice = errorText(this.strings, 'unreadable_image');
-  }
-
-  private async showPreview(state: FlowState, side: Side): Promise<void> {
-    const image = state.captures[side];
-    const blob = image ? await this.flow?.imageBlob(image) : null;
-    if (blob) this.setPreview(URL.createObjectURL(blob));
-  }
-
-  /** One owner for the preview's object URL: revoked whenever it is replaced. */
-  private setPreview(url: string | null): void {
-    if (this.previewUrl) URL.revokeObjectURL(this.previewUrl);
-    this.previewUrl = url;
-  }
 
   // ------------------------------------------------------------ rendering
 
@@ -372,7 +307,7 @@ export class BelticVerify extends LitElement {
 
   /** Moves focus to the new step's heading, unless the change happened before the applicant interacted. */
   private focusHeadingOnStepChange(): void {
-    const step = this.flow?.state?.step;
+    const step = this.flow.state?.step;
     if (!step) return;
     const key = `${step.name}:${'side' in step ? step.side : ''}`;
     if (key === this.lastStepKey) return;
@@ -390,46 +325,26 @@ export class BelticVerify extends LitElement {
     </div>`;
   }
 
-  private renderBody(): TemplateResult | typeof nothing {
+  private renderBody(): TemplateResult {
     const strings = this.strings;
     if (this.configProblem) {
       return html`<div class="notice" role="alert" part="notice"><p>${errorText(strings, this.configProblem)}</p></div>`;
     }
-    const state = this.flow?.state;
+    const state = this.flow.state;
     if (!state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
-    const view: steps.StepView = {
+    const view: StepView = {
       strings,
       lang: this.resolvedLang,
       state,
       documentTypes: this.documentTypes,
-      preparing: this.preparing,
-      captureNotice: this.captureNotice,
-      previewUrl: this.previewUrl,
-      progress: this.progress,
-      captureSources: () => this.liveCapture.renderSource(strings.capture.camera),
-      fileAlternativeLabel: this.liveCapture.fileIsAlternative ? strings.capture.camera.uploadInstead : null,
-      reviewNotes: (side) => this.liveCapture.renderReading(side, strings.capture.camera, this.resolvedLang),
+      preparing: this.flow.preparing,
+      captureNotice: this.flow.imageProblem ? errorText(strings, this.flow.imageProblem) : null,
+      previewUrl: this.preview.url,
+      progress: this.flow.progress,
+      sources: this.sources,
+      errorMessage: this.errorMessage || (state.error ? errorText(strings, state.error.code) : ''),
       on: this.handlers,
     };
-    const error = state.error ? steps.renderError(view, this.errorMessage || errorText(strings, state.error.code)) : nothing;
-    const step = state.step;
-    switch (step.name) {
-      case 'starting':
-        return state.error ? error : steps.renderStarting(view);
-      case 'intro':
-        return steps.renderIntro(view);
-      case 'document':
-        return steps.renderDocument(view);
-      case 'capture':
-        return steps.renderCapture(view, step.side);
-      case 'review':
-        return steps.renderReview(view, step.side);
-      case 'uploading':
-        return html`${steps.renderUploading(view)}${error}`;
-      case 'verifying':
-        return html`${steps.renderVerifying(view)}${error}`;
-      case 'result':
-        return steps.renderResult(view, step.outcome);
-    }
+    return html`${renderStep(view)}`;
   }
 }

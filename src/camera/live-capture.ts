@@ -1,23 +1,22 @@
 /**
- * The live camera source of the capture step, as one controller for <beltic-verify>: it opens
- * the camera when the applicant reaches a capture step and closes it when they leave, runs the
- * scanning loop over the viewfinder, takes the photo (automatically or by the shutter), and
- * keeps what a back's barcode said for the review step, in memory only.
- *
- * The element tells it where the flow is (`show`), renders `renderSource` and `renderReading`,
- * and receives the photo through `captured`.
+ * The live camera source of the capture step, as one controller for <beltic-verify>: it follows
+ * the flow, opening the camera when the applicant reaches a capture step and closing it when they
+ * leave; runs the scanning loop over the viewfinder; takes the photo (automatically or by the
+ * shutter) and hands it to the flow; and keeps what a back's barcode said for the review step, in
+ * memory only. Its workers live while capture lasts (capture and review steps) and end with it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { html, nothing, type TemplateResult } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
 import type { DocumentType, Side } from '../api/contract.js';
-import type { CameraStrings } from '../ui/strings.js';
 import type { AamvaFields } from '../document/aamva.js';
+import type { FlowState } from '../flow/machine.js';
+import type { CaptureSource, SourceContext } from '../sources/capture-source.js';
+import type { GuidanceCode } from '../frame/guidance.js';
 import { AnalysisClient } from './analysis-client.js';
 import { BarcodeClient } from './barcode-client.js';
-import { CameraController, type CameraProblem, type CameraStatus } from './camera-controller.js';
+import { CameraController, type CameraStatus } from './camera-controller.js';
 import { barcodeModeFor } from './capture-plan.js';
-import type { GuidanceCode } from '../frame/guidance.js';
 import { ScanLoop, type BarcodeMode, type KeptFrame, type ScanOptions } from './scan-loop.js';
 import { renderViewfinder } from './viewfinder.js';
 
@@ -27,26 +26,17 @@ export interface CaptureTarget {
   issuingCountry: string | null;
 }
 
-export interface LiveCaptureCallbacks {
-  /** The photo taken; resolves true once the flow took it (false: stay and scan again). */
-  captured(side: Side, photo: KeptFrame): Promise<boolean>;
-  /** Text for the element's polite live region. */
-  announce(text: string): void;
-  strings(): CameraStrings;
-  /** The camera could not be used (for the element's error event; no personal data). */
-  problem?(problem: CameraProblem): void;
-  /** The stream is open (e.g. to record the camera's kind and settings in the device signals). */
-  started?(track: MediaStreamTrack): void;
-}
-
 export interface LiveCaptureOptions {
   /** Overrides for the scanning loop (tests shorten or lengthen its timings). */
   scan?: Partial<Omit<ScanOptions, 'barcode'>>;
 }
 
+/** Told when a camera stream opens (the signals record the camera's kind and settings). */
+export type CameraListener = (track: MediaStreamTrack) => void;
+
 type Phase = 'scanning' | 'taking' | 'taken';
 
-export class LiveCapture implements ReactiveController {
+export class LiveCapture implements ReactiveController, CaptureSource {
   readonly camera: CameraController;
   private target: CaptureTarget | null = null;
   private readonly video = createRef<HTMLVideoElement>();
@@ -56,19 +46,39 @@ export class LiveCapture implements ReactiveController {
   private barcodes: BarcodeClient | null = null;
   private guidance: GuidanceCode | null = null;
   private progress = 0;
-  private phase: Phase = 'scanning';
+  private currentPhase: Phase = 'scanning';
   private takenAutomatically = false;
   private pressFailed = false;
   /** What each side's barcode said, for the review step. Memory only: never stored or sent. */
   private readings: Partial<Record<Side, AamvaFields>> = {};
+  private readonly cameraListeners = new Set<CameraListener>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly callbacks: LiveCaptureCallbacks,
+    private readonly context: SourceContext,
     private readonly options: LiveCaptureOptions = {},
   ) {
     this.camera = new CameraController(host, { changed: (status) => this.onCameraChanged(status) });
     host.addController(this);
+    context.flow.listen((notice) => {
+      if (notice.type === 'changed') this.follow(notice.state);
+    });
+  }
+
+  /** Follows camera streams as they open; returns the function that stops following. */
+  listenCamera(listener: CameraListener): () => void {
+    this.cameraListeners.add(listener);
+    return () => this.cameraListeners.delete(listener);
+  }
+
+  /** Where the photo of the current capture is: being looked for, being taken, or taken. */
+  get phase(): Phase {
+    return this.currentPhase;
+  }
+
+  /** The frame-analysis worker's client while capture lasts (measurements and tests), or null. */
+  get analysisClient(): AnalysisClient | null {
+    return this.analysis;
   }
 
   /** The scanning loop of the current capture (for measurements), or null. */
@@ -76,38 +86,56 @@ export class LiveCapture implements ReactiveController {
     return this.scan;
   }
 
-  /** Whether the file source is the second choice now (the camera is starting or live). */
-  get fileIsAlternative(): boolean {
+  /** While the camera is starting or live, the sources after it (the file) are the second choice. */
+  get active(): boolean {
     return this.target !== null && (this.camera.status.state === 'starting' || this.camera.status.state === 'live');
   }
 
   hostUpdated(): void {
     // The <video> exists only once the live viewfinder rendered: the loop starts then.
     const video = this.video.value ?? null;
-    if (this.camera.status.state === 'live' && video && this.phase === 'scanning' && this.scanFor !== video) this.startScan(video);
+    if (this.camera.status.state === 'live' && video && this.currentPhase === 'scanning' && this.scanFor !== video) this.startScan(video);
+  }
+
+  /** Moved in the page mid-capture: the camera closed on removal and opens again here. */
+  hostConnected(): void {
+    if (this.context.flow.state) this.follow(this.context.flow.state);
   }
 
   hostDisconnected(): void {
     // The camera controller stops its own tracks; the workers and held frames go here.
     this.stopScan();
-    this.analysis?.terminate();
-    this.barcodes?.terminate();
-    this.analysis = null;
-    this.barcodes = null;
+    this.endWorkers();
     this.readings = {};
     this.target = null;
   }
 
+  /** The camera is open on a capture step only; the workers and readings last while capture does. */
+  private follow({ step, documentType, issuingCountry }: FlowState): void {
+    this.show(step.name === 'capture' ? { side: step.side, documentType, issuingCountry } : null);
+    if (step.name !== 'capture' && step.name !== 'review') {
+      this.readings = {};
+      this.endWorkers();
+    }
+  }
+
+  private endWorkers(): void {
+    this.analysis?.terminate();
+    this.barcodes?.terminate();
+    this.analysis = null;
+    this.barcodes = null;
+  }
+
   /**
-   * Where the flow is: a capture step (the camera opens), or anything else (it closes). A new
-   * capture of a side forgets what its barcode said before; leaving the review keeps it.
+   * A capture step (the camera opens), or anything else (it closes). A new capture of a side
+   * forgets what its barcode said before; leaving the review keeps it.
    */
-  show(target: CaptureTarget | null): void {
+  private show(target: CaptureTarget | null): void {
     const same = target && this.target && target.side === this.target.side;
     if (same) return;
     this.stopScan();
     this.target = target;
-    this.phase = 'scanning';
+    this.currentPhase = 'scanning';
     this.guidance = null;
     this.progress = 0;
     if (!target) {
@@ -125,19 +153,14 @@ export class LiveCapture implements ReactiveController {
     void this.camera.start();
   }
 
-  /** Forgets every barcode reading (the photos were sent, or the flow ended). */
-  forgetReadings(): void {
-    this.readings = {};
-  }
-
-  renderSource(strings: CameraStrings): TemplateResult | typeof nothing {
-    if (!this.target) return nothing;
+  render(side: Side): TemplateResult | typeof nothing {
+    if (this.target?.side !== side) return nothing;
     return renderViewfinder({
-      strings,
+      strings: this.context.strings().capture.camera,
       camera: this.camera.status,
       guidance: this.guidance,
       progress: this.progress,
-      phase: this.phase,
+      phase: this.currentPhase,
       takenAutomatically: this.takenAutomatically,
       pressFailed: this.pressFailed,
       video: this.video,
@@ -146,9 +169,11 @@ export class LiveCapture implements ReactiveController {
   }
 
   /** "We read: …" for a side whose barcode was read, or nothing. */
-  renderReading(side: Side, strings: CameraStrings, lang: string): TemplateResult | typeof nothing {
+  renderReviewNotes(side: Side): TemplateResult | typeof nothing {
     const fields = this.readings[side];
     if (!fields) return nothing;
+    const strings = this.context.strings().capture.camera;
+    const lang = this.context.lang();
     const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ');
     if (!name && !fields.expiry_date) return nothing;
     const expired = fields.expiry_date !== null && fields.expiry_date < new Date().toISOString().slice(0, 10);
@@ -161,10 +186,11 @@ export class LiveCapture implements ReactiveController {
   private onCameraChanged(status: CameraStatus): void {
     if (status.state !== 'live') this.stopScan();
     if (status.state === 'problem') {
-      this.callbacks.problem?.(status.problem);
-      if (status.problem !== 'absent') this.callbacks.announce(this.callbacks.strings().problems[status.problem]);
+      const { problem } = status;
+      this.context.reportError(`camera_${problem}`, `The camera could not be used (${problem}); the file upload is offered instead.`, true);
+      if (problem !== 'absent') this.context.announce(this.context.strings().capture.camera.problems[problem]);
     }
-    if (status.state === 'live') this.callbacks.started?.(status.track);
+    if (status.state === 'live') for (const listener of this.cameraListeners) listener(status.track);
   }
 
   private startScan(video: HTMLVideoElement): void {
@@ -184,7 +210,7 @@ export class LiveCapture implements ReactiveController {
         this.progress = view.progress;
         this.host.requestUpdate();
       },
-      announce: (code) => this.callbacks.announce(this.callbacks.strings().guidance[code]),
+      announce: (code) => this.context.announce(this.context.strings().capture.camera.guidance[code]),
       ready: () => void this.take(true),
       barcode: (fields) => {
         if (fields && this.target?.side === side) this.readings[side] = fields;
@@ -202,8 +228,8 @@ export class LiveCapture implements ReactiveController {
   private async take(automatically: boolean): Promise<void> {
     const scan = this.scan;
     const target = this.target;
-    if (!scan || !target || this.phase !== 'scanning') return;
-    this.phase = 'taking';
+    if (!scan || !target || this.currentPhase !== 'scanning') return;
+    this.currentPhase = 'taking';
     this.takenAutomatically = automatically;
     this.pressFailed = false;
     this.host.requestUpdate();
@@ -218,21 +244,22 @@ export class LiveCapture implements ReactiveController {
       // A press must never do nothing silently: the applicant is told, and presses again.
       if (!automatically) {
         this.pressFailed = true;
-        this.callbacks.announce(this.callbacks.strings().notTaken);
+        this.context.announce(this.context.strings().capture.camera.notTaken);
       }
       return this.rescan();
     }
-    this.phase = 'taken';
-    const strings = this.callbacks.strings();
-    this.callbacks.announce(automatically ? strings.takenAutomatically : strings.taken);
+    this.currentPhase = 'taken';
+    const strings = this.context.strings().capture.camera;
+    this.context.announce(automatically ? strings.takenAutomatically : strings.taken);
     this.host.requestUpdate();
-    const accepted = await this.callbacks.captured(target.side, photo);
+    // The same preparation as a file: one resize and encode in a worker, then the review.
+    const accepted = await this.context.flow.takeImage(target.side, photo.blob, 'camera');
     if (!accepted && this.target === target) this.rescan();
   }
 
   /** Back to scanning after a photo that could not be used. */
   private rescan(): void {
-    this.phase = 'scanning';
+    this.currentPhase = 'scanning';
     this.scanFor = null;
     this.scan = null;
     this.host.requestUpdate();

@@ -3,14 +3,19 @@
  * effect each state calls for (start the session, upload what is not uploaded yet, poll the
  * verification). Because the effect is chosen from the state alone, a reload resumes exactly
  * where the applicant was, and files already uploaded are never sent again.
+ *
+ * It owns what the flow needs: the session's storage scope (storage/), the preparation of every
+ * image a capture source hands it (upload/prepare-image.ts), and the uploads. Whoever follows the
+ * flow (the element's rendering, the signals, the preview, the camera) listens to its notices.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeclaredFile, Side } from '../api/contract.js';
 import { ApiError } from '../api/errors.js';
 import { sleep, type BelticClient, type CreatedVerification, type VerificationState } from '../api/client.js';
 import { uploadFile } from '../upload/upload-file.js';
-import { UploadError, type UploadProgress } from '../upload/put-presigned.js';
-import type { FlowStore } from '../persistence/flow-store.js';
+import { UploadError } from '../upload/put-presigned.js';
+import type { PreparedImage } from '../upload/prepare-image.js';
+import type { SessionScope, WidgetStorage } from '../storage/widget-storage.js';
 import {
   initialState,
   isFinished,
@@ -24,16 +29,23 @@ import {
 } from './machine.js';
 import { outcomeForSession } from './outcome.js';
 
-export interface FlowCallbacks {
+/** What the flow tells those who follow it. */
+export type FlowNotice =
   /** After every transition that changed the state. */
-  changed(state: FlowState, previous: FlowState | null): void;
-  uploadProgress(side: Side, progress: UploadProgress): void;
-  failed(error: FlowError, message: string): void;
-  /** When the session has started in this widget (first time or on resume). */
-  sessionStarted?(): void;
+  | { type: 'changed'; state: FlowState; previous: FlowState | null }
+  | { type: 'upload_progress'; side: Side; loaded: number; total: number; percent: number; previousPercent: number }
+  /** The flow stopped on an error (shown with "Try again" or "Start over"). */
+  | { type: 'failed'; error: FlowError; message: string }
+  /** An image a capture source handed over could not be used (not a photo, unreadable); the step stays. */
+  | { type: 'image_refused'; side: Side; code: string; message: string }
+  /** The session has started in this widget (first time, on resume, or after a start over). */
+  | { type: 'session_started'; client: BelticClient; scope: SessionScope }
   /** Right before the verification is created: the final submit. */
-  submitting?(): void;
-}
+  | { type: 'submitting' }
+  /** The flow reached its result and nothing of it is left in this browser's storage. */
+  | { type: 'finished'; sessionId: string; outcome: Outcome };
+
+export type FlowListener = (notice: FlowNotice) => void;
 
 export interface FlowTiming {
   /** First poll delay; grows by half each poll up to `pollMaxMs`. */
@@ -44,32 +56,53 @@ export interface FlowTiming {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+export interface FlowOptions {
+  timing?: Partial<FlowTiming>;
+  /** Turns a chosen or captured image into the bytes to upload; default upload/prepare-image.ts, loaded on first use. */
+  prepareImage?: (file: Blob) => Promise<PreparedImage>;
+}
+
+/** Where a flow runs: the API and the storage of one session. */
+export interface FlowSession {
+  client: BelticClient;
+  sessionId: string;
+  storage: WidgetStorage;
+}
+
 const DEFAULT_TIMING: FlowTiming = { pollStartMs: 800, pollMaxMs: 5000, pollLimitMs: 180_000, sleep };
 
-/** Every key of a session starts with its prefix, so one `wipe(prefix)` removes all it stored. */
-const sessionPrefix = (sessionId: string) => `${sessionId}:`;
-const stateKey = (sessionId: string) => `${sessionPrefix(sessionId)}flow`;
-const blobPrefix = (sessionId: string) => `${sessionPrefix(sessionId)}blob:`;
+/** Loaded on demand: the image pipeline is only needed once a photo is chosen. */
+const defaultPrepareImage = async (file: Blob) => (await import('../upload/prepare-image.js')).prepareImage(file);
 
 export class FlowController implements ReactiveController {
   state: FlowState | null = null;
+  /** An image is being prepared (decoded, resized, encoded): capture sources wait. */
+  preparing = false;
+  /** Why the last image handed over was refused (an error code), until the next image or step. */
+  imageProblem: string | null = null;
+  /** Upload progress per side, in percent, for the uploading step. */
+  progress: Partial<Record<Side, number>> = {};
+
+  private session: FlowSession | null = null;
+  private scope: SessionScope | null = null;
   private effectKey: string | null = null;
   private effectAbort: AbortController | null = null;
   private connected = false;
+  private readonly listeners = new Set<FlowListener>();
   private readonly timing: FlowTiming;
+  private readonly prepareImage: (file: Blob) => Promise<PreparedImage>;
   /** The create answer, used once by the poll: where Beltic answers synchronously it is the outcome. */
   private createdVerification: CreatedVerification | null = null;
   /** Presigned URLs live in memory only: after a reload a fresh one is asked for. */
   private uploadUrls = new Map<Side, string>();
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly client: BelticClient,
-    private readonly store: FlowStore,
-    private readonly callbacks: FlowCallbacks,
-    timing: Partial<FlowTiming> = {},
+    options: FlowOptions = {},
   ) {
-    this.timing = { ...DEFAULT_TIMING, ...timing };
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.prepareImage = options.prepareImage ?? defaultPrepareImage;
     host.addController(this);
   }
 
@@ -83,10 +116,24 @@ export class FlowController implements ReactiveController {
     this.stopEffect();
   }
 
+  /** Follows the flow; returns the function that stops following. */
+  listen(listener: FlowListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Whether a session is open (the flow has a state). */
+  get opened(): boolean {
+    return this.session !== null;
+  }
+
   /** Loads the saved state for this session, or begins a fresh one. */
-  async open(sessionId: string): Promise<void> {
+  async open(session: FlowSession): Promise<void> {
     this.stopEffect();
-    const saved = await this.store.load<FlowState>(stateKey(sessionId));
+    this.session = session;
+    const scope = (this.scope = session.storage.scope(session.sessionId));
+    const saved = await scope.loadState<FlowState>();
+    const { sessionId } = session;
     const state = saved && saved.version === 1 && saved.sessionId === sessionId && !isFinished(saved) ? saved : initialState(sessionId);
     // A resumed flow re-runs its step's effect afresh: the error it may have stopped on is stale.
     this.commit({ ...state, error: null, step: resumeStep(state) }, null);
@@ -98,16 +145,38 @@ export class FlowController implements ReactiveController {
     if (next !== this.state) this.commit(next, this.state);
   }
 
-  /** Keeps a chosen or captured image in IndexedDB and moves to its review. */
-  async addImage(side: Side, blob: Blob, image: Omit<CapturedImage, 'blobKey'>): Promise<void> {
-    if (!this.state) return;
-    const blobKey = `${blobPrefix(this.state.sessionId)}${side}:${crypto.randomUUID()}`;
-    await this.store.saveBlob(blobKey, blob);
-    this.dispatch({ type: 'image_captured', side, image: { ...image, blobKey } });
+  /**
+   * What a capture source calls with the image the applicant chose or took: prepared once (one
+   * resize and encode, in a worker), kept in storage, then shown for review. Resolves true once
+   * the flow moved on to the review; false when the image was refused (the step says why).
+   */
+  async takeImage(side: Side, file: Blob, source: CapturedImage['source']): Promise<boolean> {
+    const scope = this.scope;
+    if (!scope || this.preparing) return false;
+    this.setPreparing(true, null);
+    try {
+      const image = await this.prepareImage(file);
+      const blobKey = await scope.addBlob(side, image.blob);
+      const { contentType, byteSize, width, height, checksum } = image;
+      this.dispatch({ type: 'image_captured', side, image: { blobKey, contentType, byteSize, width, height, checksum, source } });
+      this.setPreparing(false, null);
+      return true;
+    } catch (error) {
+      this.preparing = false;
+      this.refuseImage(side, (error as { code?: string }).code ?? 'unreadable_image', error instanceof Error ? error.message : String(error));
+      return false;
+    }
   }
 
+  /** An image that cannot be used: the capture step says why, and the applicant tries another. */
+  refuseImage(side: Side, code: string, message: string): void {
+    this.setPreparing(this.preparing, code);
+    this.notify({ type: 'image_refused', side, code, message });
+  }
+
+  /** The bytes of a captured image, from storage. */
   imageBlob(image: CapturedImage): Promise<Blob | null> {
-    return this.store.loadBlob(image.blobKey);
+    return this.scope?.loadBlob(image.blobKey) ?? Promise.resolve(null);
   }
 
   retry(): void {
@@ -125,45 +194,63 @@ export class FlowController implements ReactiveController {
 
   /** Forgets this session's progress and starts over at the intro. */
   async reset(): Promise<void> {
-    const sessionId = this.state?.sessionId;
+    const session = this.session;
     this.stopEffect();
-    if (!sessionId) return;
+    if (!session || !this.scope) return;
     await this.saved();
-    await this.store.wipe(sessionPrefix(sessionId));
+    await this.scope.wipe();
     this.state = null;
-    await this.open(sessionId);
+    this.progress = {};
+    await this.open(session);
   }
 
-  // ------------------------------------------------------------ state
-
-  private commit(next: FlowState, previous: FlowState | null): void {
-    this.state = next;
-    this.host.requestUpdate();
-    this.callbacks.changed(next, previous);
-    // Writes are chained so that a later state can never be overwritten by an earlier one.
-    this.saving = this.saving
-      .then(() => (isFinished(next) ? this.store.wipe(sessionPrefix(next.sessionId)) : this.persist(next, previous)))
-      .catch(() => undefined);
-    this.runEffect();
-  }
-
-  /** Resolves when every state so far is on disk (or wiped); tests and `close()` wait for it. */
+  /** Resolves when every state so far is in storage (or wiped); tests and `close()` wait for it. */
   async saved(): Promise<void> {
     await this.saving;
   }
 
-  private saving: Promise<unknown> = Promise.resolve();
+  // ------------------------------------------------------------ state
 
-  private async persist(next: FlowState, previous: FlowState | null): Promise<void> {
-    await this.store.save(stateKey(next.sessionId), next);
-    // Images leave the store as soon as no state refers to them (uploaded or retaken).
+  private notify(notice: FlowNotice): void {
+    for (const listener of this.listeners) listener(notice);
+  }
+
+  private setPreparing(preparing: boolean, problem: string | null): void {
+    this.preparing = preparing;
+    this.imageProblem = problem;
+    this.host.requestUpdate();
+  }
+
+  private commit(next: FlowState, previous: FlowState | null): void {
+    const scope = this.scope!;
+    this.state = next;
+    if (!previous || stepKey(previous) !== stepKey(next)) this.imageProblem = null;
+    if (next.step.name === 'uploading' && previous?.step.name !== 'uploading') this.progress = {};
+    this.host.requestUpdate();
+    this.notify({ type: 'changed', state: next, previous });
+    // Writes are chained so that a later state can never be overwritten by an earlier one.
+    this.saving = this.saving.then(() => (isFinished(next) ? scope.wipe() : this.persist(scope, next, previous))).catch(() => undefined);
+    if (isFinished(next) && (!previous || !isFinished(previous))) {
+      const { outcome } = next.step as { outcome: Outcome };
+      void this.saving.then(() => this.notify({ type: 'finished', sessionId: next.sessionId, outcome }));
+    }
+    this.runEffect();
+  }
+
+  private async persist(scope: SessionScope, next: FlowState, previous: FlowState | null): Promise<void> {
+    await scope.saveState(next);
+    // Images leave storage as soon as no state refers to them (uploaded or retaken).
     if (previous) {
       const live = new Set(liveBlobKeys(next));
-      for (const key of liveBlobKeys(previous)) if (!live.has(key)) await this.store.deleteBlob(key);
+      for (const key of liveBlobKeys(previous)) if (!live.has(key)) await scope.deleteBlob(key);
     }
   }
 
   // ------------------------------------------------------------ effects
+
+  private get client(): BelticClient {
+    return this.session!.client;
+  }
 
   private runEffect(): void {
     const state = this.state;
@@ -200,7 +287,7 @@ export class FlowController implements ReactiveController {
     if (signal.aborted) return;
     const outcome = outcomeForSession(status);
     if (outcome) return this.finish(outcome, signal);
-    this.callbacks.sessionStarted?.();
+    this.notify({ type: 'session_started', client: this.client, scope: this.scope! });
     this.dispatch({ type: 'session_started' });
   }
 
@@ -234,7 +321,7 @@ export class FlowController implements ReactiveController {
       this.dispatch({ type: 'document_submitted' });
       state = this.state!;
     }
-    this.callbacks.submitting?.();
+    this.notify({ type: 'submitting' });
     const created = await this.client.createVerification(state.document!.id, state.sessionId, signal);
     this.createdVerification = created;
     this.dispatch({ type: 'verification_created', verificationId: created.id });
@@ -243,7 +330,7 @@ export class FlowController implements ReactiveController {
   private async uploadSide(side: Side, signal: AbortSignal): Promise<void> {
     const state = this.state!;
     const image = state.captures[side];
-    const blob = image ? await this.store.loadBlob(image.blobKey) : null;
+    const blob = image ? await this.imageBlob(image) : null;
     if (!image || !blob) throw new FlowFailure({ code: 'image_lost', retryable: false }, 'The photo could not be found on this device. Please take it again.');
     const declared = declaredFile(side, image);
     const documentId = state.document!.id;
@@ -259,7 +346,7 @@ export class FlowController implements ReactiveController {
       contentType: image.contentType,
       signal,
       refreshUrl: freshUrl,
-      onProgress: (progress) => this.callbacks.uploadProgress(side, progress),
+      onProgress: ({ loaded, total }) => this.onUploadProgress(side, loaded, total),
     });
     this.uploadUrls.delete(side);
     this.dispatch({ type: 'file_uploaded', side });
@@ -296,6 +383,14 @@ export class FlowController implements ReactiveController {
     }
   }
 
+  private onUploadProgress(side: Side, loaded: number, total: number): void {
+    const percent = total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
+    const previousPercent = this.progress[side] ?? 0;
+    this.progress = { ...this.progress, [side]: percent };
+    this.host.requestUpdate();
+    this.notify({ type: 'upload_progress', side, loaded, total, percent, previousPercent });
+  }
+
   private createdAnswer(verificationId: string): VerificationState | null {
     const created = this.createdVerification;
     this.createdVerification = null;
@@ -317,7 +412,7 @@ export class FlowController implements ReactiveController {
     }
     const failure = toFailure(error);
     this.dispatch({ type: 'failed', error: failure.error });
-    this.callbacks.failed(failure.error, failure.message);
+    this.notify({ type: 'failed', error: failure.error, message: failure.message });
   }
 }
 
@@ -358,6 +453,11 @@ function effectKeyOf(state: FlowState): string | null {
     default:
       return null;
   }
+}
+
+/** A step and its side: a notice about an image belongs to the one it was given on. */
+function stepKey({ step }: FlowState): string {
+  return `${step.name}:${'side' in step ? step.side : ''}`;
 }
 
 /** A resumed flow starts by re-checking its session; steps with their own effect re-run it. */

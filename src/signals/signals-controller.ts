@@ -14,26 +14,34 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BelticClient, BehaviorMeta } from '../api/client.js';
 import type { BehaviorAnalysis } from '../api/contract.js';
+import type { FlowNotice } from '../flow/flow-controller.js';
+import type { SessionScope } from '../storage/widget-storage.js';
 import { describeCamera, type CameraSummary } from './camera.js';
 import { emptyBehavior, SignalsCollector } from './collector.js';
 import { readDevice } from './device.js';
-import { flowStoreMarks, type MarkStore, type SessionMark } from './session-mark.js';
+import type { SessionMark } from './session-mark.js';
 
 export interface SignalsHost extends ReactiveControllerHost {
   readonly noSignals: boolean;
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
+/** What the signals follow: the flow's milestones, and the camera streams as they open. */
+export interface SignalsSources {
+  flow: { listen(listener: (notice: FlowNotice) => void): unknown };
+  camera?: { listenCamera(listener: (track: MediaStreamTrack) => void): unknown };
+}
+
 export interface SignalsOptions {
   /** Epoch milliseconds, for completion time (a reload in between is included). Injectable for tests. */
   wallClock?: () => number;
-  /** Where the session mark lives between page loads; default the widget's IndexedDB store. */
-  marks?: MarkStore;
 }
 
 interface Delivery {
   client: BelticClient;
   sessionId: string;
+  /** Where the session mark lives between page loads: the session's storage scope. */
+  scope: SessionScope;
   mark: SessionMark;
 }
 
@@ -49,15 +57,20 @@ export class SignalsController implements ReactiveController {
   private lastSent: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly wallClock: () => number;
-  private readonly marks: MarkStore;
 
   constructor(
     private readonly host: SignalsHost,
+    sources: SignalsSources,
     options: SignalsOptions = {},
   ) {
     this.wallClock = options.wallClock ?? Date.now;
-    this.marks = options.marks ?? flowStoreMarks();
     host.addController(this);
+    sources.flow.listen((notice) => {
+      if (notice.type === 'session_started') void this.sessionStarted(notice.client, notice.scope);
+      else if (notice.type === 'submitting') this.submitting();
+      else if (notice.type === 'changed' && notice.state.step.name === 'result' && notice.previous?.step.name !== 'result') this.flowEnded();
+    });
+    sources.camera?.listenCamera((track) => void this.recordCamera(track));
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -96,10 +109,11 @@ export class SignalsController implements ReactiveController {
     this.collector.start();
   }
 
-  // ------------------------------------------------------------ the flow's hooks
+  // ------------------------------------------------------------ the flow's milestones
 
   /** The session started (or resumed: after a reload, or a start over) in this widget. */
-  async sessionStarted(client: BelticClient, sessionId: string): Promise<void> {
+  private async sessionStarted(client: BelticClient, scope: SessionScope): Promise<void> {
+    const { sessionId } = scope;
     if (this.ended) return;
     // A start over in this page keeps what this page knows.
     if (this.delivery?.sessionId === sessionId) {
@@ -107,9 +121,9 @@ export class SignalsController implements ReactiveController {
     } else {
       // Deliverable at once; what an earlier page load of the session kept is merged in when read.
       const mark: SessionMark = { started_at: this.wallClock(), submitted_at: null, device_reported: false, tally: null };
-      this.delivery = { client, sessionId, mark };
-      const kept = await this.marks.load(sessionId).catch(() => null);
-      if (kept) {
+      this.delivery = { client, sessionId, scope, mark };
+      const kept = await scope.loadMark<SessionMark>().catch(() => null);
+      if (kept && typeof kept.started_at === 'number') {
         mark.started_at = kept.started_at;
         mark.submitted_at ??= kept.submitted_at;
         mark.device_reported ||= kept.device_reported;
@@ -123,7 +137,7 @@ export class SignalsController implements ReactiveController {
   }
 
   /** The final submit: the verification is about to be created. */
-  submitting(): void {
+  private submitting(): void {
     if (!this.delivery || this.ended) return;
     this.delivery.mark.submitted_at = this.wallClock();
     this.saveMark();
@@ -131,19 +145,18 @@ export class SignalsController implements ReactiveController {
   }
 
   /** The flow reached its result (or was cancelled): last update, then collection stops. */
-  flowEnded(): void {
+  private flowEnded(): void {
     if (this.ended) return;
     const delivery = this.delivery;
     if (delivery) this.enqueue(true);
     this.ended = true;
     this.collector?.stop();
     // The flow wipes the session's keys too; this removal comes after the last write of the mark.
-    if (delivery) void this.marks.remove(delivery.sessionId);
+    if (delivery) void delivery.scope.removeMark();
   }
 
   /**
-   * For the capture code, once the camera stream is open: records the camera's kind and settings
-   * (never its label or deviceId). Sent with the device record when that is still to come, else
+   * Once a camera stream is open: records the camera's kind and settings (never its label or deviceId). Sent with the device record when that is still to come, else
    * with the next behaviour update (`meta.camera`), as the API has no call to amend a device.
    */
   async recordCamera(track: MediaStreamTrack): Promise<void> {
@@ -165,7 +178,7 @@ export class SignalsController implements ReactiveController {
     const delivery = this.delivery;
     if (!delivery || this.ended) return;
     if (this.collector && !this.host.noSignals) delivery.mark.tally = this.collector.tally;
-    void this.marks.save(delivery.sessionId, delivery.mark);
+    void delivery.scope.saveMark(delivery.mark);
   }
 
   private async reportDevice(): Promise<void> {
@@ -214,6 +227,11 @@ export class SignalsController implements ReactiveController {
     const meta: BehaviorMeta = { evidence, interactions };
     if (this.camera && !this.cameraSent) meta.camera = { ...this.camera };
     return { behavior, meta };
+  }
+
+  /** Whether this device's record went out for the current session (tests and QA). */
+  get deviceReported(): boolean {
+    return this.delivery?.mark.device_reported ?? false;
   }
 
   /** What would be sent now (tests and QA): the block and its meta, or null before the session starts. */

@@ -1,20 +1,19 @@
 /**
- * One render function per step. Each gets everything it shows through `StepView` and reports
- * what the applicant does through its handlers: no state lives here.
+ * One render function per step, in a table keyed by step name (`STEPS`): adding a step to the
+ * machine without a way to show it is a type error. Each gets everything it shows through
+ * `StepView` and reports what the applicant does through its handlers: no state lives here.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { DocumentType, Side } from '../api/contract.js';
-import type { FlowState } from '../flow/machine.js';
+import type { FlowState, Step, StepName } from '../flow/machine.js';
+import type { CaptureSource } from '../sources/capture-source.js';
 import { countries, guessCountry } from './countries.js';
 import type { Strings } from './strings.js';
 
 export interface StepHandlers {
   consent(): void;
   chooseDocument(documentType: DocumentType, issuingCountry: string): void;
-  chooseFile(side: Side, file: Blob): void;
-  /** An image dragged from a web page arrives as a URL, not a file. */
-  dropUrl(side: Side, url: string): void;
   accept(): void;
   retake(): void;
   back(): void;
@@ -27,19 +26,37 @@ export interface StepView {
   lang: string;
   state: FlowState;
   documentTypes: readonly DocumentType[];
-  /** An image is being prepared (decoded, compressed). */
+  /** An image is being prepared (decoded, compressed): the sources show it, unfolded. */
   preparing: boolean;
-  /** A message about the last chosen file (e.g. not an image), shown on the capture step. */
+  /** Why the last image was refused (e.g. not a photo), shown on the capture step. */
   captureNotice: string | null;
   previewUrl: string | null;
   progress: Partial<Record<Side, number>>;
-  /** Extra capture sources (the camera) rendered above the file source. */
-  captureSources?: (side: Side) => TemplateResult | typeof nothing;
-  /** When set, the file source is the second choice: folded under this label (e.g. "Upload a photo instead"). */
-  fileAlternativeLabel?: string | null;
-  /** Shown under the photo on the review step (what the camera read from a barcode). */
-  reviewNotes?: (side: Side) => TemplateResult | typeof nothing;
+  /** The capture sources, in order; the ones after an active source are folded as alternatives. */
+  sources: readonly CaptureSource[];
+  /** The words for the error the flow stopped on, if it did. */
+  errorMessage: string;
   on: StepHandlers;
+}
+
+type StepRenderer<N extends StepName> = (view: StepView, step: Extract<Step, { name: N }>) => TemplateResult | typeof nothing;
+
+/** How each step is shown. An error the flow stopped on shows with the step it stopped at. */
+export const STEPS: { readonly [N in StepName]: StepRenderer<N> } = {
+  starting: (view) => (view.state.error ? renderError(view) : renderStarting(view)),
+  intro: (view) => renderIntro(view),
+  document: (view) => renderDocument(view),
+  capture: (view, step) => renderCapture(view, step.side),
+  review: (view, step) => renderReview(view, step.side),
+  uploading: (view) => html`${renderUploading(view)}${renderError(view)}`,
+  verifying: (view) => html`${renderVerifying(view)}${renderError(view)}`,
+  result: (view, step) => renderResult(view, step.outcome),
+};
+
+export function renderStep(view: StepView): TemplateResult | typeof nothing {
+  const step = view.state.step;
+  const render = STEPS[step.name] as StepRenderer<StepName>;
+  return render(view, step as never);
 }
 
 const heading = (text: string) => html`<h2 part="heading" tabindex="-1">${text}</h2>`;
@@ -105,8 +122,7 @@ export function renderCapture(view: StepView, side: Side): TemplateResult {
   const { strings, state, on } = view;
   const t = strings.capture;
   const documentName = state.documentType ? strings.document.types[state.documentType] : '';
-  const dropzone = renderDropzone(side, t, on);
-  return html`${heading(t.heading(documentName, side))}
+  return html`${heading(t.heading(state.documentType, documentName, side))}
     ${state.retryReasons.length
       ? html`<div class="notice" part="notice">
           <p>${t.retryLead}</p>
@@ -117,61 +133,36 @@ export function renderCapture(view: StepView, side: Side): TemplateResult {
       : nothing}
     ${view.captureNotice ? html`<p class="notice" part="notice">${view.captureNotice}</p>` : nothing}
     <p class="muted">${t.hint[side]}</p>
-    ${view.captureSources?.(side) ?? nothing}
-    ${view.preparing
-      ? html`<p>${t.preparing}</p>
-          <div class="spinner" role="presentation"></div>`
-      : view.fileAlternativeLabel
-        ? html`<details class="file-alternative" part="file-alternative">
-            <summary>${view.fileAlternativeLabel}</summary>
-            ${dropzone}
-          </details>`
-        : dropzone}
+    ${renderSources(view.sources, side, view.preparing)}
     <div class="actions" part="actions">
       <button part="button" class="secondary" type="button" @click=${on.back}>${strings.back}</button>
     </div>`;
 }
 
-function renderDropzone(side: Side, t: Strings['capture'], on: StepHandlers): TemplateResult {
-  const pick = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) on.chooseFile(side, file);
-  };
-  const drop = (event: DragEvent) => {
-    event.preventDefault();
-    (event.currentTarget as HTMLElement).classList.remove('over');
-    const file = event.dataTransfer?.files[0];
-    const url = event.dataTransfer?.getData('text/uri-list').split('\n')[0]?.trim();
-    if (file) on.chooseFile(side, file);
-    else if (url) on.dropUrl(side, url);
-  };
-  const over = (event: DragEvent) => {
-    event.preventDefault();
-    (event.currentTarget as HTMLElement).classList.add('over');
-  };
-  const leave = (event: DragEvent) => (event.currentTarget as HTMLElement).classList.remove('over');
-  return html`<div class="dropzone" part="dropzone" @drop=${drop} @dragover=${over} @dragleave=${leave}>
-    <label class="button" part="button" for="file-${side}">${t.chooseFile}</label>
-    <input
-      class="visually-hidden"
-      id="file-${side}"
-      type="file"
-      accept="image/jpeg,image/png,image/webp"
-      aria-describedby="drop-hint"
-      @change=${pick}
-    />
-    <span id="drop-hint" class="muted">${t.dropHere}</span>
-  </div>`;
+/**
+ * Every source in order; once one is active (the camera is live), the rest fold under their
+ * labels, except while an image is being prepared: that progress is never hidden in a fold.
+ */
+function renderSources(sources: readonly CaptureSource[], side: Side, preparing: boolean): (TemplateResult | typeof nothing)[] {
+  let folded = false;
+  return sources.map((source) => {
+    const shown = folded
+      ? html`<details class="file-alternative" part="file-alternative">
+          <summary>${source.alternativeLabel?.() ?? ''}</summary>
+          ${source.render(side)}
+        </details>`
+      : source.render(side);
+    folded ||= source.active && !preparing;
+    return shown;
+  });
 }
 
-export function renderReview({ strings, previewUrl, reviewNotes, on }: StepView, side: Side): TemplateResult {
+export function renderReview({ strings, previewUrl, sources, on }: StepView, side: Side): TemplateResult {
   const t = strings.review;
   const sideName = strings.capture.sideName[side];
   return html`${heading(t.heading(sideName))}
     ${previewUrl ? html`<img class="preview" part="preview" src=${previewUrl} alt=${t.imageAlt(sideName)} />` : nothing}
-    ${reviewNotes?.(side) ?? nothing}
+    ${sources.map((source) => source.renderReviewNotes?.(side) ?? nothing)}
     <p>${t.question}</p>
     <div class="actions" part="actions">
       <button part="button" type="button" @click=${on.accept}>${t.use}</button>
@@ -210,10 +201,11 @@ export function renderResult({ strings, on }: StepView, outcome: keyof Strings['
       : nothing}`;
 }
 
-export function renderError({ strings, state, on }: StepView, message: string): TemplateResult {
-  const retryable = state.error?.retryable ?? false;
+export function renderError({ strings, state, errorMessage, on }: StepView): TemplateResult | typeof nothing {
+  if (!state.error) return nothing;
+  const retryable = state.error.retryable;
   return html`<div class="notice" part="notice" role="alert">
-    <p>${message}</p>
+    <p>${errorMessage}</p>
     <div class="actions" part="actions">
       ${retryable
         ? html`<button part="button" type="button" @click=${on.retry}>${strings.tryAgain}</button>`

@@ -25,7 +25,8 @@ export interface Strings {
     continue: string;
   };
   capture: {
-    heading: (document: string, side: Side) => string;
+    /** The document's type decides (a passport's front is its photo page); its name is the translated one. */
+    heading: (documentType: DocumentType | null, documentName: string, side: Side) => string;
     hint: Record<Side, string>;
     chooseFile: string;
     dropHere: string;
@@ -55,7 +56,7 @@ export interface Strings {
   errors: Record<string, string> & { fallback: string };
 }
 
-/** The live camera on the capture step (src/capture/). */
+/** The live camera on the capture step (src/camera/). */
 export interface CameraStrings {
   /** Label of the viewfinder region. */
   viewfinder: string;
@@ -107,7 +108,8 @@ const en: Strings = {
     continue: 'Continue',
   },
   capture: {
-    heading: (document, side) => (side === 'front' && document === 'Passport' ? 'Photo page of your passport' : `${side === 'back' ? 'Back' : 'Front'} of your ${document.toLowerCase()}`),
+    heading: (documentType, documentName, side) =>
+      side === 'front' && documentType === 'passport' ? 'Photo page of your passport' : `${side === 'back' ? 'Back' : 'Front'} of your ${documentName.toLowerCase()}`,
     hint: {
       front: 'Place the document on a dark, flat surface. Make sure all four corners are visible and there is no glare.',
       back: 'Now the back. Make sure the barcode is sharp and fully visible.',

@@ -14,6 +14,7 @@
 import { waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob, mount, waitForStep } from '../helpers/widget.js';
+import { harness } from '../helpers/harness.js';
 
 type GetUserMedia = MediaDevices['getUserMedia'];
 const devices = () => navigator.mediaDevices;
@@ -135,7 +136,7 @@ export function loseTrack(track: MediaStreamTrack): void {
 }
 
 export function cameraState(element: BelticVerify): string {
-  const status = (element as unknown as { liveCapture: { camera: { status: { state: string; problem?: string } } } }).liveCapture.camera.status;
+  const status = harness(element).camera.camera.status;
   return status.state === 'problem' ? `problem:${status.problem}` : status.state;
 }
 
@@ -146,7 +147,7 @@ export async function waitForCamera(element: BelticVerify, state: string, timeou
 
 /** The scanning loop's figures (frames measured, decodes), for failure messages and measurements. */
 export function scanStats(element: BelticVerify): string {
-  const loop = (element as unknown as { liveCapture: { scanLoop: { stats: { framesMeasured: number; decodes: unknown[]; firstReadAt: number | null } } | null; phase: string } }).liveCapture;
+  const loop = harness(element).camera;
   const stats = loop.scanLoop?.stats;
   return stats ? `phase ${loop.phase}, ${stats.framesMeasured} frames measured, ${stats.decodes.length} decodes, first read ${stats.firstReadAt}` : `phase ${loop.phase}, no scan loop`;
 }

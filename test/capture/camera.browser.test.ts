@@ -34,6 +34,7 @@ import {
   until,
   waitForCamera,
 } from './camera-helpers.js';
+import { harness } from '../helpers/harness.js';
 
 const accessible = expectAccessible;
 
@@ -162,7 +163,7 @@ describe('camera capture', function () {
       await accessible(session, 'camera denied');
       await chooseFile(session, await fixtureBlob('passport.jpg'));
       await waitForStep(session, 'review');
-      expect((session as unknown as { flow: { state: { captures: { front: { source: string } } } } }).flow.state.captures.front.source).to.equal('file');
+      expect(harness(session).flow.state!.captures.front!.source).to.equal('file');
     });
 
     it('absent (no camera listed): upload first, and the applicant is never prompted', async () => {
@@ -250,11 +251,11 @@ describe('camera capture', function () {
       shutter.click();
       const state = () => {
         const notice = element.shadowRoot!.querySelector('.notice')?.textContent?.trim() ?? '';
-        const live = (element as unknown as { liveCapture: { phase: string } }).liveCapture;
+        const live = harness(element).camera;
         return `at ${currentStep(element)}, phase ${live.phase}, camera ${cameraState(element)}, notice "${notice}", guidance "${guidanceText(element)}", ${scanStats(element)}`;
       };
       await until(() => currentStep(element) === 'review', () => `the photo reaches review (${state()})`, 15000);
-      const capture = (element as unknown as { flow: { state: { captures: { front: { source: string; width: number; height: number; contentType: string } } } } }).flow.state.captures.front;
+      const capture = harness(element).flow.state!.captures.front!;
       expect(capture).to.include({ source: 'camera', width: 1280, height: 720, contentType: 'image/jpeg' });
       expect(liveRegion(element)).to.equal('Photo taken.');
       expect(camera.track!.readyState, 'the camera is off on the review step').to.equal('ended');
@@ -268,7 +269,7 @@ describe('camera capture', function () {
       const shutter = shadow<HTMLButtonElement>(element, 'button.shutter');
       await waitUntil(() => !shutter.disabled);
       // The frame cannot be encoded once (as when the browser cannot allocate a copy of it).
-      const analysis = (element as unknown as { liveCapture: { analysis: { encode(frame: ImageBitmap): Promise<unknown> } } }).liveCapture.analysis;
+      const analysis = harness(element).camera.analysisClient!;
       const encode = analysis.encode.bind(analysis);
       analysis.encode = async (frame) => {
         analysis.encode = encode;
@@ -301,12 +302,12 @@ describe('camera capture', function () {
       const reading = shadow(element, '.reading').textContent!;
       expect(reading).to.include(`${LICENCE.first_name} ${LICENCE.last_name}`);
       expect(reading).to.include('2034');
-      const back = (element as unknown as { flow: { state: { captures: { back: { source: string } } } } }).flow.state.captures.back;
+      const back = harness(element).flow.state!.captures.back!;
       expect(back.source).to.equal('camera');
       await accessible(element, 'review with what was read');
 
       // What the barcode said stays in memory: not in any event, not in storage.
-      await (element as unknown as { flow: { saved(): Promise<void> } }).flow.saved();
+      await harness(element).flow.saved();
       const stored = await storedJson();
       for (const value of PERSONAL) {
         expect(stored, 'storage').to.not.include(value);

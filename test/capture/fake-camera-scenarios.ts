@@ -10,6 +10,7 @@ import type { ScanStats } from '../../src/camera/scan-loop.js';
 import { LICENCE } from '../fixtures/payload.js';
 import { currentStep, shadow, waitForStep } from '../helpers/widget.js';
 import { atCapture, atLicenceBack, guidanceText, recordCameras, until, waitForCamera } from './camera-helpers.js';
+import { harness } from '../helpers/harness.js';
 
 interface CaptureFigures {
   /** From the stream opening to the review step, ms. */
@@ -22,7 +23,7 @@ interface CaptureFigures {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 function scanLoopOf(element: BelticVerify): { stats: ScanStats } | null {
-  return (element as unknown as { liveCapture: { scanLoop: { stats: ScanStats } | null } }).liveCapture.scanLoop;
+  return harness(element).camera.scanLoop;
 }
 
 /** Waits for the automatic photo, keeping the scanning loop's figures (the loop is gone at the review). */
@@ -43,8 +44,9 @@ async function untilAutoCaptured(element: BelticVerify, timeout = 30000): Promis
   );
   const toReviewMs = performance.now() - opened;
   console.log(`advice over time: ${advice.join(' | ')}`);
-  const side = (element as unknown as { flow: { state: { step: { side: 'front' | 'back' }; captures: Record<string, { width: number; height: number; source: string }> } } }).flow.state;
-  const capture = side.captures[side.step.side]!;
+  const side = harness(element).flow.state!;
+  const capture = side.step.name === 'review' ? side.captures[side.step.side]! : null;
+  if (!capture) throw new Error(`not on a review step (at ${side.step.name})`);
   expect(capture.source).to.equal('camera');
   return { toReviewMs, stats, width: capture.width, height: capture.height };
 }

@@ -24,6 +24,7 @@ import {
   waitForStep,
   widgetStorage,
 } from '../helpers/widget.js';
+import { harness } from '../helpers/harness.js';
 
 /** Records every PUT to a presigned URL the page makes (XHR is how the widget uploads). */
 function recordPuts(): { urls: string[]; restore(): void; holdFrom(n: number): void } {
@@ -271,7 +272,7 @@ for (const profile of SANDBOX_PROFILES) describe(`<beltic-verify> end to end (${
       await runLicence(first);
       await waitUntil(() => puts.urls.length === 1, 'front uploaded');
       await waitUntil(async () => {
-        const state = (first as unknown as { flow: { state: { document: { files: { front?: { uploaded: boolean } } } | null } } }).flow.state;
+        const state = harness(first).flow.state!;
         return state.document?.files.front?.uploaded === true;
       });
       first.remove();
@@ -293,7 +294,7 @@ for (const profile of SANDBOX_PROFILES) describe(`<beltic-verify> end to end (${
     const reload = async () => {
       // A reload within milliseconds of a step change may land before that step is written
       // (the write is asynchronous); this test is about resuming what was saved.
-      await (element as unknown as { flow: { saved(): Promise<void> } }).flow.saved();
+      await harness(element).flow.saved();
       element.remove();
       element = await mount(session);
     };

@@ -1,7 +1,9 @@
 /** Drives <beltic-verify> in the browser tests the way an applicant would, through its shadow DOM. */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
-import type { StepName } from '../../src/flow/machine.js';
+import { initialState, type FlowState, type StepName } from '../../src/flow/machine.js';
+import { createWidgetStorage } from '../../src/storage/widget-storage.js';
+import { harness } from './harness.js';
 
 /** The prefix of the docs-profile backend (DOCS_PROFILE_PREFIX in demo/dev-backend.ts, mounted by web-test-runner.config.mjs). */
 const DOCS_PROFILE_PREFIX = '/docs-profile';
@@ -70,7 +72,7 @@ export async function mount(session: DemoSession, attributes = ''): Promise<Belt
 }
 
 export function currentStep(element: BelticVerify): StepName | null {
-  return (element as unknown as { flow: { state: { step: { name: StepName } } | null } | null }).flow?.state?.step.name ?? null;
+  return harness(element).flow.state?.step.name ?? null;
 }
 
 export async function waitForStep(element: BelticVerify, step: StepName, timeout = 15000): Promise<void> {
@@ -140,4 +142,22 @@ export async function expectAccessible(element: BelticVerify, label: string): Pr
   } catch (error) {
     throw new Error(`axe, ${label}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Puts the widget straight at a step, the way a reload finds it: `state` is saved in the session's
+ * storage (with `images` as the blobs its captures name), then the widget mounts and resumes there.
+ * For tests of one step, beside the tests that walk the whole flow.
+ */
+export async function mountAtState(
+  session: DemoSession,
+  build: (state: FlowState, blobKeys: Record<string, string>) => FlowState,
+  images: Record<string, Blob> = {},
+): Promise<BelticVerify> {
+  const scope = createWidgetStorage().scope(session.session_id);
+  const blobKeys: Record<string, string> = {};
+  for (const [side, blob] of Object.entries(images)) blobKeys[side] = await scope.addBlob(side, blob);
+  await scope.saveState(build(initialState(session.session_id), blobKeys));
+  await scope.settled();
+  return mount(session);
 }

@@ -143,8 +143,7 @@ describe('behaviour signals in real Chromium', function () {
   it('camera: kind and settings from a track; the label is classified and dropped', async () => {
     const { element } = await mountedAtIntro();
     // The device record goes out at the start; once it has, a camera recorded later rides in meta.camera.
-    const signals = signalsOf(element) as unknown as { delivery: { mark: { device_reported: boolean } } | null };
-    await waitUntil(() => signals.delivery?.mark.device_reported === true, 'the device record was sent', { timeout: 10000 });
+    await waitUntil(() => signalsOf(element).deviceReported, 'the device record was sent', { timeout: 10000 });
     const devices = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput').length;
     for (const [label, kind] of [['OBS Virtual Camera', 'virtual'], ['FaceTime HD Camera (Built-in)', 'real'], ['', 'unknown']] as const) {
       const track = cameraTrack(label);

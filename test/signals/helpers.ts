@@ -5,6 +5,7 @@ import type { BelticVerify } from '../../src/index.js';
 import type { BehaviorMeta } from '../../src/api/client.js';
 import type { BehaviorAnalysis } from '../../src/api/contract.js';
 import type { SignalsController } from '../../src/signals/signals-controller.js';
+import { harness } from '../helpers/harness.js';
 
 export interface CdpCall {
   method: string;
@@ -16,7 +17,7 @@ export function cdp<T = unknown>(...calls: CdpCall[]): Promise<T[]> {
 }
 
 export function signalsOf(element: BelticVerify): SignalsController {
-  return (element as unknown as { signals: SignalsController }).signals;
+  return harness(element).signals;
 }
 
 /** What the widget would send now. */

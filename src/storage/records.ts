@@ -10,22 +10,22 @@
  */
 import { createStore, del, delMany, entries, get, keys, set, type UseStore } from 'idb-keyval';
 
-export const FLOW_DATABASE_NAME = 'beltic-verify';
+export const DATABASE_NAME = 'beltic-verify';
 /**
  * idb-keyval creates the object store only when it creates the database (version 1). A second
  * store name in the same database would never be created: every part of the widget that persists
  * must go through this one store.
  */
-export const FLOW_STORE_NAME = 'flow';
-export const DEFAULT_FLOW_TTL_MS = 24 * 60 * 60 * 1000;
+export const STORE_NAME = 'flow';
+export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 
-export interface FlowStoreOptions {
+export interface RecordStoreOptions {
   /** How long a saved value stays usable. Identity data should not linger on a shared device. */
   ttlMs?: number;
   now?: () => number;
 }
 
-export interface FlowStore {
+export interface RecordStore {
   /** The saved value, or null when there is none, it expired (then it is deleted), or storage is unavailable. */
   load<T>(key: string): Promise<T | null>;
   save<T>(key: string, value: T): Promise<void>;
@@ -53,12 +53,12 @@ interface StoredRecord<T> {
   data: T;
 }
 
-export function createFlowStore(options: FlowStoreOptions = {}): FlowStore {
-  const { ttlMs = DEFAULT_FLOW_TTL_MS, now = Date.now } = options;
+export function createRecordStore(options: RecordStoreOptions = {}): RecordStore {
+  const { ttlMs = DEFAULT_TTL_MS, now = Date.now } = options;
   let store: UseStore | null = null;
 
   /** Created lazily (and at most once) so that merely constructing the widget opens no database. */
-  const db = (): UseStore => (store ??= createStore(FLOW_DATABASE_NAME, FLOW_STORE_NAME));
+  const db = (): UseStore => (store ??= createStore(DATABASE_NAME, STORE_NAME));
 
   const isExpired = (record: StoredRecord<unknown>): boolean => now() - record.savedAt > ttlMs;
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { clear, createStore, del, get, set } from 'idb-keyval';
-import { createFlowStore, DEFAULT_FLOW_TTL_MS, FLOW_DATABASE_NAME } from '../../src/persistence/flow-store.js';
+import { createRecordStore, DEFAULT_TTL_MS, DATABASE_NAME } from '../../src/storage/records.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -33,16 +33,16 @@ async function withIndexedDb(replacement: () => unknown, body: () => Promise<voi
 let p = '';
 const k = (name: string) => `${p}${name}`;
 
-describe('createFlowStore', () => {
+describe('createRecordStore', () => {
   beforeEach(() => {
     p = `test-${crypto.randomUUID()}:`;
   });
   afterEach(async () => {
-    await createFlowStore().wipe(p);
+    await createRecordStore().wipe(p);
   });
 
   it('round-trips a structured value', async () => {
-    const store = createFlowStore();
+    const store = createRecordStore();
     const state = { step: 'capture_back', documentId: 'doc_1', sides: ['front'], at: new Date(0) };
     await store.save(k('sess_1:flow'), state);
     expect(await store.load(k('sess_1:flow'))).to.deep.equal(state);
@@ -51,19 +51,19 @@ describe('createFlowStore', () => {
 
   it('lives in its own "beltic-verify" database, not idb-keyval\'s default keyval-store', async () => {
     const before = await databaseNames();
-    const store = createFlowStore();
+    const store = createRecordStore();
     await store.save(k('sess_1:flow'), { step: 'intro' });
     await store.saveBlob(k('sess_1:front'), new Blob(['x']));
     await store.load(k('sess_1:flow'));
     await store.sweepExpired();
     const created = (await databaseNames()).filter((name) => !before.includes(name));
-    expect(await databaseNames()).to.include(FLOW_DATABASE_NAME);
+    expect(await databaseNames()).to.include(DATABASE_NAME);
     // Compared with before, as other test files of this origin may run alongside.
     expect(created).not.to.include('keyval-store');
   });
 
   it('is untouched when the host page clears idb-keyval\'s default store, and vice versa', async () => {
-    const store = createFlowStore();
+    const store = createRecordStore();
     await store.save(k('k'), 'ours');
     await set(k('k'), 'host page'); // the host's own idb-keyval usage
     await clear();
@@ -77,21 +77,21 @@ describe('createFlowStore', () => {
 
   it('expires values after the TTL (24 h by default) and deletes them', async () => {
     const clock = manualClock();
-    const store = createFlowStore({ now: clock.now });
+    const store = createRecordStore({ now: clock.now });
     await store.save(k('sess_1:flow'), { step: 'review' });
 
-    clock.advance(DEFAULT_FLOW_TTL_MS);
+    clock.advance(DEFAULT_TTL_MS);
     expect(await store.load(k('sess_1:flow')), 'exactly at the TTL').to.deep.equal({ step: 'review' });
 
     clock.advance(1);
     expect(await store.load(k('sess_1:flow'))).to.equal(null);
     // Deleted, not just hidden: a store with a generous TTL does not find it either.
-    expect(await createFlowStore({ ttlMs: 1000 * DEFAULT_FLOW_TTL_MS, now: clock.now }).load(k('sess_1:flow'))).to.equal(null);
+    expect(await createRecordStore({ ttlMs: 1000 * DEFAULT_TTL_MS, now: clock.now }).load(k('sess_1:flow'))).to.equal(null);
   });
 
   it('save refreshes the stamp, so an active flow does not expire', async () => {
     const clock = manualClock();
-    const store = createFlowStore({ ttlMs: 2 * HOUR, now: clock.now });
+    const store = createRecordStore({ ttlMs: 2 * HOUR, now: clock.now });
     await store.save(k('f'), 1);
     clock.advance(1.5 * HOUR);
     await store.save(k('f'), 2);
@@ -100,7 +100,7 @@ describe('createFlowStore', () => {
   });
 
   it('round-trips blobs, byte for byte and with their type, apart from values of the same key', async () => {
-    const store = createFlowStore();
+    const store = createRecordStore();
     const bytes = new Uint8Array(300_000).map((_, i) => (i * 31) % 256);
     await store.saveBlob(k('sess_1:front'), new Blob([bytes], { type: 'image/jpeg' }));
     await store.save(k('sess_1:front'), { uploaded: false });
@@ -118,14 +118,14 @@ describe('createFlowStore', () => {
 
   it('expires blobs too', async () => {
     const clock = manualClock();
-    const store = createFlowStore({ ttlMs: HOUR, now: clock.now });
+    const store = createRecordStore({ ttlMs: HOUR, now: clock.now });
     await store.saveBlob(k('b'), new Blob(['x']));
     clock.advance(HOUR + 1);
     expect(await store.loadBlob(k('b'))).to.equal(null);
   });
 
   it('wipe(prefix) removes one session\'s values and blobs only; wipe() removes everything', async () => {
-    const store = createFlowStore();
+    const store = createRecordStore();
     await store.save(k('sess_1:flow'), 1);
     await store.saveBlob(k('sess_1:front'), new Blob(['a']));
     await store.save(k('sess_2:flow'), 2);
@@ -144,7 +144,7 @@ describe('createFlowStore', () => {
 
   it('sweepExpired removes only what is past its TTL, without being asked for the keys', async () => {
     const clock = manualClock();
-    const store = createFlowStore({ ttlMs: HOUR, now: clock.now });
+    const store = createRecordStore({ ttlMs: HOUR, now: clock.now });
     await store.save(k('old'), 'yesterday');
     await store.saveBlob(k('old-image'), new Blob(['x']));
     clock.advance(HOUR / 2);
@@ -154,22 +154,22 @@ describe('createFlowStore', () => {
     await store.sweepExpired();
 
     // Read the raw store (a long-TTL view) to see what is physically left.
-    const raw = createFlowStore({ ttlMs: Number.MAX_SAFE_INTEGER, now: clock.now });
+    const raw = createRecordStore({ ttlMs: Number.MAX_SAFE_INTEGER, now: clock.now });
     expect(await raw.load(k('old'))).to.equal(null);
     expect(await raw.loadBlob(k('old-image'))).to.equal(null);
     expect(await raw.load(k('recent'))).to.equal('just now');
   });
 
   it('treats a malformed record (e.g. written by an older version) as absent', async () => {
-    const raw = createStore(FLOW_DATABASE_NAME, 'flow');
+    const raw = createStore(DATABASE_NAME, 'flow');
     await set(['value', k('legacy')], 'not a record', raw);
-    const store = createFlowStore();
+    const store = createRecordStore();
     expect(await store.load(k('legacy'))).to.equal(null);
     expect(await get(['value', k('legacy')], raw)).to.equal(undefined);
   });
 
   it('reports availability', async () => {
-    expect(await createFlowStore().isAvailable()).to.equal(true);
+    expect(await createRecordStore().isAvailable()).to.equal(true);
   });
 
   it('without IndexedDB (it throws, as in some private modes) behaves as empty storage and never throws', async () => {
@@ -178,7 +178,7 @@ describe('createFlowStore', () => {
         throw new DOMException('The user denied permission to access the database.', 'SecurityError');
       },
       async () => {
-        const store = createFlowStore();
+        const store = createRecordStore();
         expect(await store.isAvailable()).to.equal(false);
         await store.save(k('f'), { step: 'intro' });
         expect(await store.load(k('f'))).to.equal(null);
@@ -204,7 +204,7 @@ describe('createFlowStore', () => {
     await withIndexedDb(
       () => failingOpen,
       async () => {
-        const store = createFlowStore();
+        const store = createRecordStore();
         expect(await store.isAvailable()).to.equal(false);
         await store.save(k('f'), 1);
         expect(await store.load(k('f'))).to.equal(null);

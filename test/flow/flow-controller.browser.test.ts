@@ -1,0 +1,140 @@
+/**
+ * FlowController on its own, without the element: a bare reactive host, a real BelticClient over
+ * HTTP to the sandbox, real IndexedDB storage and the real image preparation. What it notifies,
+ * in which order, and what it keeps.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BelticClient } from '../../src/api/client.js';
+import { FlowController, type FlowNotice } from '../../src/flow/flow-controller.js';
+import { initialState, type FlowState, type StepName } from '../../src/flow/machine.js';
+import { createWidgetStorage } from '../../src/storage/widget-storage.js';
+import { apiBase, clearWidgetStorage, createSession, fixtureBlob } from '../helpers/widget.js';
+
+/** The smallest host: counts updates and lets the test connect and disconnect its controllers. */
+class BareHost implements ReactiveControllerHost {
+  readonly controllers: ReactiveController[] = [];
+  updates = 0;
+  readonly updateComplete = Promise.resolve(true);
+  addController(controller: ReactiveController): void {
+    this.controllers.push(controller);
+  }
+  removeController(controller: ReactiveController): void {
+    this.controllers.splice(this.controllers.indexOf(controller), 1);
+  }
+  requestUpdate(): void {
+    this.updates++;
+  }
+  connect(): void {
+    for (const controller of this.controllers) controller.hostConnected?.();
+  }
+  disconnect(): void {
+    for (const controller of this.controllers) controller.hostDisconnected?.();
+  }
+}
+
+async function openFlow(scenario = 'pass') {
+  const session = await createSession({ scenario });
+  const client = new BelticClient({ apiBase: apiBase(), token: () => session.client_token });
+  const storage = createWidgetStorage();
+  const host = new BareHost();
+  const flow = new FlowController(host, { timing: { pollStartMs: 50, pollMaxMs: 200 } });
+  const notices: FlowNotice[] = [];
+  flow.listen((notice) => notices.push(notice));
+  host.connect();
+  await flow.open({ client, sessionId: session.session_id, storage });
+  return { flow, host, notices, storage, sessionId: session.session_id, client };
+}
+
+const stepOf = (flow: FlowController): StepName | undefined => flow.state?.step.name;
+const until = (flow: FlowController, step: StepName) => waitUntil(() => stepOf(flow) === step, `step ${step} (at ${stepOf(flow)})`, { timeout: 15000, interval: 20 });
+
+describe('FlowController', () => {
+  beforeEach(clearWidgetStorage);
+
+  it('opens a fresh session: starting, then the session starts, then the intro; each change saved', async () => {
+    const { flow, notices, storage, sessionId } = await openFlow();
+    await until(flow, 'intro');
+    const kinds = notices.map((n) => (n.type === 'changed' ? `changed:${n.state.step.name}` : n.type));
+    expect(kinds).to.deep.equal(['changed:starting', 'session_started', 'changed:intro']);
+    await flow.saved();
+    expect((await storage.scope(sessionId).loadState<FlowState>())?.step.name).to.equal('intro');
+  });
+
+  it('refuses a file that is not a photo: a notice and a problem code, the step and storage unchanged', async () => {
+    const { flow, notices, storage, sessionId } = await openFlow();
+    await until(flow, 'intro');
+    flow.dispatch({ type: 'consented' });
+    flow.dispatch({ type: 'document_chosen', documentType: 'passport', issuingCountry: 'US' });
+    const taken = await flow.takeImage('front', new Blob(['%PDF-1.7 not a photo'], { type: 'application/pdf' }), 'file');
+    expect(taken).to.equal(false);
+    expect(flow.preparing).to.equal(false);
+    expect(flow.imageProblem).to.equal('unsupported_type');
+    expect(notices.at(-1)).to.include({ type: 'image_refused', side: 'front', code: 'unsupported_type' });
+    expect(stepOf(flow)).to.equal('capture');
+    await flow.saved();
+    expect((await storage.scope(sessionId).loadState<FlowState>())?.captures).to.deep.equal({});
+  });
+
+  it('prepares and keeps an image, runs the whole flow, and wipes the session before saying it finished', async () => {
+    const { flow, notices, storage, sessionId } = await openFlow('pass');
+    await until(flow, 'intro');
+    flow.dispatch({ type: 'consented' });
+    flow.dispatch({ type: 'document_chosen', documentType: 'passport', issuingCountry: 'US' });
+    expect(await flow.takeImage('front', await fixtureBlob('passport.jpg'), 'file')).to.equal(true);
+    const state = flow.state!;
+    expect(state.step).to.deep.equal({ name: 'review', side: 'front' });
+    const image = state.captures.front!;
+    expect(image).to.include({ contentType: 'image/jpeg', source: 'file' });
+    expect((await flow.imageBlob(image))?.size).to.equal(image.byteSize);
+
+    flow.dispatch({ type: 'image_accepted' });
+    await until(flow, 'result');
+    expect(flow.state!.step).to.deep.equal({ name: 'result', outcome: 'passed' });
+    expect(flow.progress.front).to.equal(100);
+    const progress = notices.filter((n) => n.type === 'upload_progress');
+    expect(progress.length).to.be.greaterThan(0);
+    expect(notices.some((n) => n.type === 'submitting')).to.equal(true);
+
+    await waitUntil(() => notices.some((n) => n.type === 'finished'), 'the finished notice', { timeout: 5000 });
+    expect(notices.at(-1)).to.deep.equal({ type: 'finished', sessionId, outcome: 'passed' });
+    const scope = storage.scope(sessionId);
+    expect(await scope.loadState()).to.equal(null);
+    expect(await scope.loadBlob(image.blobKey)).to.equal(null);
+  });
+
+  it('resumes a saved state, and runs no effect while its host is disconnected', async () => {
+    const { flow, host, storage, sessionId, client } = await openFlow('pass');
+    await until(flow, 'intro');
+    host.disconnect();
+    flow.dispatch({ type: 'consented' });
+    await flow.saved();
+
+    // A second controller (a reload) opens where the first one was.
+    const host2 = new BareHost();
+    const resumed = new FlowController(host2);
+    await resumed.open({ client, sessionId, storage });
+    expect(stepOf(resumed)).to.equal('document');
+    // Not connected: nothing runs, the state waits.
+    expect(stepOf(resumed)).to.equal('document');
+
+    // A state saved as `starting` re-runs its effect only once the host connects.
+    await storage.scope(sessionId).saveState({ ...initialState(sessionId) });
+    const host3 = new BareHost();
+    const third = new FlowController(host3);
+    await third.open({ client, sessionId, storage });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stepOf(third)).to.equal('starting');
+    host3.connect();
+    await until(third, 'intro');
+  });
+
+  it('closes: stops, ends on the outcome, wipes the session, and says so without a complete outcome', async () => {
+    const { flow, notices, storage, sessionId } = await openFlow();
+    await until(flow, 'intro');
+    await flow.close('cancelled');
+    expect(flow.state!.step).to.deep.equal({ name: 'result', outcome: 'cancelled' });
+    expect(await storage.scope(sessionId).loadState()).to.equal(null);
+    await waitUntil(() => notices.some((n) => n.type === 'finished'), 'finished');
+  });
+});
