@@ -76,9 +76,9 @@ export class LiveCapture implements ReactiveController, CaptureSource {
     return this.currentPhase;
   }
 
-  /** The frame-analysis worker's client while capture lasts (measurements and tests), or null. */
-  get analysisClient(): AnalysisClient | null {
-    return this.analysis;
+  /** The clients of the two workers while capture lasts, null once it ended (measurements and tests). */
+  get workers(): { analysis: AnalysisClient | null; barcode: BarcodeClient | null } {
+    return { analysis: this.analysis, barcode: this.barcodes };
   }
 
   /** The scanning loop of the current capture (for measurements), or null. */

@@ -269,7 +269,7 @@ describe('camera capture', function () {
       const shutter = shadow<HTMLButtonElement>(element, 'button.shutter');
       await waitUntil(() => !shutter.disabled);
       // The frame cannot be encoded once (as when the browser cannot allocate a copy of it).
-      const analysis = harness(element).camera.analysisClient!;
+      const analysis = harness(element).camera.workers.analysis!;
       const encode = analysis.encode.bind(analysis);
       analysis.encode = async (frame) => {
         analysis.encode = encode;
@@ -364,8 +364,12 @@ describe('camera capture', function () {
       await waitForStep(element, 'capture');
       await camera.show('scene-1280x720-dark-table-back-skew-2-scale72.png');
       await until(() => currentStep(element) === 'review', () => `the back taken by itself (${scanStats(element)})`, 20000);
+      const { workers } = harness(element).camera;
+      expect(workers.analysis && workers.barcode, 'the workers last through the review').to.not.equal(null);
       shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
       expect((await complete).detail.status).to.equal('passed');
+      // Capture is over: its workers ended with it.
+      expect(harness(element).camera.workers).to.deep.equal({ analysis: null, barcode: null });
     });
   });
 });
