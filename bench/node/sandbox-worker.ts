@@ -20,13 +20,24 @@ async function api(method: string, path: string, body: unknown): Promise<string>
   return ((await response.json()) as { data: { id: string } }).data.id;
 }
 
-parentPort!.on('message', async ({ applicants }: { applicants: number }) => {
+async function makeSessions(applicants: number): Promise<string[]> {
   const sessions: string[] = [];
   for (let i = 0; i < applicants; i++) {
     const account = await api('POST', '/identity/accounts', { data: { type: 'account', attributes: { external_id: `load-${i}` } } });
     sessions.push(await api('POST', '/identity/sessions', { data: { type: 'session', relationships: { account: { data: { type: 'account', id: account } } } } }));
   }
-  parentPort!.postMessage({ sessions });
+  return sessions;
+}
+
+parentPort!.on('message', ({ applicants }: { applicants: number }) => {
+  makeSessions(applicants).then(
+    (sessions) => parentPort!.postMessage({ sessions }),
+    // Thrown outside the promise: the worker ends, and proxy-load.ts sees the error as the worker's 'error' event.
+    (error: unknown) =>
+      process.nextTick(() => {
+        throw error;
+      }),
+  );
 });
 
 server.listen(0, '127.0.0.1', () => parentPort!.postMessage({ port: (server.address() as AddressInfo).port, apiKey: sandbox.apiKey }));

@@ -133,7 +133,9 @@ function findDocumentSubfile(text: string, header: AamvaHeader | null): { index:
 function readElementLines(text: string, options: { stopAtForeignLine: boolean }): Map<string, string> {
   const elements = new Map<string, string>();
   for (const rawLine of text.split(LINE_BREAK)) {
-    // A headerless payload still starts its first element with the subfile type.
+    // A headerless payload still starts its first element with the subfile type. Control characters
+    // (the header's separators) and '@' in front of it are stripped.
+    // eslint-disable-next-line no-control-regex
     const line = rawLine.replace(/^[\x00-\x1f@]+/, '').replace(/^(?:DL|ID)(?=D[A-Z]{2})/, '');
     if (line.length === 0) continue;
     if (!ELEMENT_LINE.test(line)) {

@@ -91,7 +91,7 @@ function measureEdges(image: LumaImage): EdgeField {
       let degrees = (Math.atan2(gy, gx) * 180) / Math.PI;
       if (degrees < 0) degrees += 180;
       const bin = Math.floor(degrees) % BINS;
-      histogram[bin] += magnitude;
+      histogram[bin]! += magnitude;
       orientations[sample] = bin;
       magnitudes[sample] = magnitude;
       gradientsX[sample] = gx;
@@ -111,7 +111,7 @@ const binDistance = (a: number, b: number) => {
 function findPeaks(histogram: Float64Array, max: number): number[] {
   const smoothed = new Float64Array(BINS);
   for (let bin = 0; bin < BINS; bin++) {
-    for (let d = -2; d <= 2; d++) smoothed[bin] += histogram[(bin + d + BINS) % BINS]!;
+    for (let d = -2; d <= 2; d++) smoothed[bin]! += histogram[(bin + d + BINS) % BINS]!;
   }
   const byEnergy = [...smoothed.keys()].sort((a, b) => smoothed[b]! - smoothed[a]!);
   const peaks = [byEnergy[0]!];
@@ -142,7 +142,7 @@ function estimateAt(field: EdgeField, peak: number): BarcodeEstimate {
     for (let x = 0; x < width; x += SAMPLE_STEP, sample++) {
       const bin = orientations[sample]!;
       if (bin < 0 || binDistance(bin, peak) > ALIGNED_TOLERANCE) continue;
-      cells[Math.floor(y / CELL) * columns + Math.floor(x / CELL)] += magnitudes[sample]!;
+      cells[Math.floor(y / CELL) * columns + Math.floor(x / CELL)]! += magnitudes[sample]!;
     }
   }
   // Twice: the 1° peak bin sits off-centre in a skewed distribution, and a window around it
