@@ -359,7 +359,18 @@ export class FlowController implements ReactiveController {
     const started = Date.now();
     let delay = this.timing.pollStartMs;
     for (;;) {
-      const verification = this.createdAnswer(step.verificationId) ?? (await this.client.verification(step.verificationId, sessionId, signal));
+      let verification: VerificationState | null;
+      try {
+        verification = this.createdAnswer(step.verificationId) ?? (await this.client.verification(step.verificationId, sessionId, signal));
+      } catch (error) {
+        // The verification's read is refused for now (rate limited past the wait cap, the server
+        // down): a session decided meanwhile still ends the poll; else the error stands ("Try again").
+        if (!(error instanceof ApiError && (error.code === 'rate_limited' || error.code === 'server'))) throw error;
+        const status = await this.client.sessionStatus(sessionId, signal).catch(() => null);
+        const outcome = status && outcomeForSession(status);
+        if (outcome) return this.finish(outcome, signal);
+        throw error;
+      }
       // The session has the last word: a passed check can still be routed to review.
       const sessionStatus = verification?.status === 'initiated' ? null : await this.client.sessionStatus(sessionId, signal);
       const outcome = sessionStatus && outcomeForSession(sessionStatus);
