@@ -226,7 +226,10 @@ function finishVerification(state: FlowState, status: VerificationStatus, reason
   }
 }
 
-/** Blob keys of the captures a state still holds, so the controller can delete the others. */
+/**
+ * Blob keys of the images a state still needs, so the controller can delete the others: a capture
+ * needs its bytes until its upload is confirmed, never after (nothing personal stays at rest longer).
+ */
 export function liveBlobKeys(state: FlowState): string[] {
-  return Object.values(state.captures).flatMap((image) => (image ? [image.blobKey] : []));
+  return Object.entries(state.captures).flatMap(([side, image]) => (image && !state.document?.files[side as Side]?.uploaded ? [image.blobKey] : []));
 }

@@ -23,6 +23,8 @@ export interface RecordStoreOptions {
   /** How long a saved value stays usable. Identity data should not linger on a shared device. */
   ttlMs?: number;
   now?: () => number;
+  /** Told of every IndexedDB failure that was swallowed (missing, blocked, quota, an aborted transaction). */
+  onFailure?: (error: unknown) => void;
 }
 
 export interface RecordStore {
@@ -54,8 +56,18 @@ interface StoredRecord<T> {
 }
 
 export function createRecordStore(options: RecordStoreOptions = {}): RecordStore {
-  const { ttlMs = DEFAULT_TTL_MS, now = Date.now } = options;
+  const { ttlMs = DEFAULT_TTL_MS, now = Date.now, onFailure } = options;
   let store: UseStore | null = null;
+
+  /** Any IndexedDB failure becomes "nothing stored": resume is lost, the flow is not. */
+  async function quietly<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      onFailure?.(error);
+      return fallback;
+    }
+  }
 
   /** Created lazily (and at most once) so that merely constructing the widget opens no database. */
   const db = (): UseStore => (store ??= createStore(DATABASE_NAME, STORE_NAME));
@@ -110,15 +122,6 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
         return true;
       }, false),
   };
-}
-
-/** Any IndexedDB failure becomes "nothing stored": resume is lost, the flow is not. */
-async function quietly<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await operation();
-  } catch {
-    return fallback;
-  }
 }
 
 function isRecord(value: unknown): value is StoredRecord<unknown> {

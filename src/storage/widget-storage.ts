@@ -5,8 +5,12 @@
  * - every write of a session goes through one queue: a later state can never be overwritten by an
  *   earlier one, and a wipe comes after every write asked for before it;
  * - every key of a session starts with its prefix, so one wipe removes all it stored;
- * - the backing store is chosen here, once (records.ts: IndexedDB, quiet when it is unavailable).
+ * - storage degrades, never loses: everything written in this page is also kept in its memory
+ *   and read from there first, so when IndexedDB is missing, blocked or fails mid-flow (quota, an
+ *   aborted transaction) the flow completes from memory; only resume after a reload is lost, and
+ *   `onUnavailable` says so once.
  */
+import { createMemoryRecordStore } from './memory-records.js';
 import { createRecordStore, type RecordStore } from './records.js';
 
 /** Everything the widget keeps about one session. Reads see every write queued before them. */
@@ -34,7 +38,22 @@ export interface WidgetStorage {
   sweepExpired(): Promise<void>;
 }
 
-export function createWidgetStorage(records: RecordStore = createRecordStore()): WidgetStorage {
+export interface WidgetStorageOptions {
+  /** Called once, the first time the browser's storage fails: the flow goes on from memory. */
+  onUnavailable?: (error: unknown) => void;
+  /** The lasting store; default IndexedDB (records.ts). */
+  lasting?: (onFailure: (error: unknown) => void) => RecordStore;
+}
+
+export function createWidgetStorage(options: WidgetStorageOptions = {}): WidgetStorage {
+  let failed = false;
+  const onFailure = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    options.onUnavailable?.(error);
+  };
+  const lasting = (options.lasting ?? ((onFailure) => createRecordStore({ onFailure })))(onFailure);
+  const records = mirrored(createMemoryRecordStore(), lasting);
   const scopes = new Map<string, SessionScope>();
   return {
     scope: (sessionId) => {
@@ -43,6 +62,24 @@ export function createWidgetStorage(records: RecordStore = createRecordStore()):
       return scope;
     },
     sweepExpired: () => records.sweepExpired(),
+  };
+}
+
+/**
+ * Writes go to both stores; reads come from memory first (what this page wrote), then from the
+ * lasting store (what an earlier page load of this session wrote).
+ */
+function mirrored(memory: RecordStore, lasting: RecordStore): RecordStore {
+  const both = async (work: (store: RecordStore) => Promise<void>) => void (await Promise.all([work(memory), work(lasting)]));
+  return {
+    load: async <T>(key: string) => (await memory.load<T>(key)) ?? lasting.load<T>(key),
+    save: (key, value) => both((store) => store.save(key, value)),
+    saveBlob: (key, blob) => both((store) => store.saveBlob(key, blob)),
+    loadBlob: async (key) => (await memory.loadBlob(key)) ?? lasting.loadBlob(key),
+    deleteBlob: (key) => both((store) => store.deleteBlob(key)),
+    wipe: (keyPrefix) => both((store) => store.wipe(keyPrefix)),
+    sweepExpired: () => both((store) => store.sweepExpired()),
+    isAvailable: () => lasting.isAvailable(),
   };
 }
 

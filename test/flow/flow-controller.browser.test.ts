@@ -46,6 +46,12 @@ async function openFlow(scenario = 'pass') {
   return { flow, host, notices, storage, sessionId: session.session_id, client };
 }
 
+/** The image keys in the widget's IndexedDB store, read directly. */
+async function storedBlobs(): Promise<unknown[]> {
+  const { createStore, keys } = await import('idb-keyval');
+  return (await keys(createStore('beltic-verify', 'flow'))).filter((key) => Array.isArray(key) && key[0] === 'blob');
+}
+
 const stepOf = (flow: FlowController): StepName | undefined => flow.state?.step.name;
 const until = (flow: FlowController, step: StepName) => waitUntil(() => stepOf(flow) === step, `step ${step} (at ${stepOf(flow)})`, { timeout: 15000, interval: 20 });
 
@@ -127,6 +133,21 @@ describe('FlowController', () => {
     expect(stepOf(third)).to.equal('starting');
     host3.connect();
     await until(third, 'intro');
+  });
+
+  it('deletes each photo from storage as soon as its upload is confirmed, long before the result', async () => {
+    const { flow } = await openFlow('slow');
+    await until(flow, 'intro');
+    flow.dispatch({ type: 'consented' });
+    flow.dispatch({ type: 'document_chosen', documentType: 'passport', issuingCountry: 'US' });
+    await flow.takeImage('front', await fixtureBlob('passport.jpg'), 'file');
+    expect(await storedBlobs()).to.have.length(1);
+    flow.dispatch({ type: 'image_accepted' });
+    await until(flow, 'verifying'); // the 'slow' scenario keeps the verification open for seconds
+    await flow.saved();
+    expect(flow.state!.captures.front, 'the capture is still described').to.not.equal(undefined);
+    expect(await storedBlobs(), 'but its bytes are gone').to.deep.equal([]);
+    expect(await flow.imageBlob(flow.state!.captures.front!)).to.equal(null);
   });
 
   it('closes: stops, ends on the outcome, wipes the session, and says so without a complete outcome', async () => {
