@@ -214,7 +214,10 @@ export class BelticVerify extends LitElement {
         return this.token;
       },
     });
-    const storage = createWidgetStorage();
+    const storage = createWidgetStorage({
+      onUnavailable: () =>
+        this.emitError('storage_unavailable', "This browser's storage is unavailable: the verification goes on, but a reload would start it over.", true),
+    });
     void storage.sweepExpired();
     await this.flow.open({ client, sessionId, storage });
     this.dispatchEvent(new BelticVerifyReadyEvent({ sessionId }));
