@@ -3,6 +3,10 @@
  * (`api-base`) with a short-lived client token. It retries what can succeed later (network
  * failures, 5xx, 429 with `Retry-After`), refreshes the token once on a 401, and turns every
  * other failure into an `ApiError` with a stable code.
+ *
+ * Every wait is bounded (waits.ts): a `Retry-After` longer than `maxServerWaitMs`, or one that
+ * would take the request's waits together over it, is not waited out; the request fails at once
+ * with its retryable error, and the flow offers "Try again".
  */
 import {
   looksLikeSecretKey,
@@ -15,15 +19,22 @@ import {
 } from './contract.js';
 import { ApiError, codeForStatus, parseRetryAfter } from './errors.js';
 import * as parse from './parse.js';
+import { boundedWait, MAX_BACKOFF_MS, MAX_SERVER_WAIT_MS } from './waits.js';
 
 export interface ClientOptions {
   apiBase: string;
   /** The current client token. */
   token: () => string | null;
-  /** Asked for a fresh token after a 401; null means none can be had. */
+  /**
+   * Asked for a fresh token after a 401. Null means none can be had (the 401 stands, `unauthorized`);
+   * a rejection means the refresher failed this time: the request fails with the retryable
+   * `token_refresh_failed`, and a later request asks again.
+   */
   refreshToken?: () => Promise<string | null>;
   maxRetries?: number;
   baseDelayMs?: number;
+  /** The longest wait for one request, alone and all together (default MAX_SERVER_WAIT_MS); lower only in tests. */
+  maxServerWaitMs?: number;
   /** Injectable for tests: resolves after `ms`, rejects when the signal aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -94,6 +105,7 @@ export class BelticClient {
   private readonly base: string;
   private readonly maxRetries: number;
   private readonly baseDelayMs: number;
+  private readonly maxServerWaitMs: number;
   private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
   private verificationGet: Offered = 'unknown';
   private verificationList: Offered = 'unknown';
@@ -102,6 +114,7 @@ export class BelticClient {
     this.base = options.apiBase.replace(/\/+$/, '');
     this.maxRetries = options.maxRetries ?? 4;
     this.baseDelayMs = options.baseDelayMs ?? 400;
+    this.maxServerWaitMs = options.maxServerWaitMs ?? MAX_SERVER_WAIT_MS;
     this.wait = options.sleep ?? sleep;
   }
 
@@ -276,6 +289,7 @@ export class BelticClient {
     // One key for every attempt of this call, so a retried POST can never create twice.
     const idempotencyKey = method === 'POST' ? newIdempotencyKey() : null;
     let refreshed = false;
+    let waited = 0;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.send(path, method, options, idempotencyKey);
@@ -283,17 +297,40 @@ export class BelticClient {
         if (!(error instanceof ApiError)) throw error;
         if (error.code === 'unauthorized' && !refreshed && this.options.refreshToken) {
           refreshed = true;
-          const fresh = await this.options.refreshToken().catch(() => null);
-          if (fresh) continue;
+          if (await this.refreshToken(error)) continue;
         }
         if (!error.retryable || attempt >= this.maxRetries || options.keepalive) throw error;
-        await this.wait(error.retryAfterMs ?? this.backoff(attempt), options.signal);
+        // The server's wait, else ours; neither is waited past the cap (alone or with the waits before it).
+        const wait = boundedWait(error.retryAfterMs ?? this.backoff(attempt), waited, this.maxServerWaitMs);
+        if (wait === null) throw error;
+        waited += wait;
+        await this.wait(wait, options.signal);
       }
     }
   }
 
+  /** After a 401: true when a fresh token is in place; false when none can be had; throws when the refresher failed. */
+  private async refreshToken(unauthorized: ApiError): Promise<boolean> {
+    let fresh: string | null;
+    try {
+      fresh = await this.options.refreshToken!();
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new ApiError(
+        'token_refresh_failed',
+        `The client token was refused and the integrator's getClientToken failed (${reason}); trying again asks it again.`,
+        unauthorized.status,
+        unauthorized.serverCode,
+        null,
+        cause,
+      );
+    }
+    return Boolean(fresh);
+  }
+
+  /** Exponential backoff with equal jitter, each step capped. */
   private backoff(attempt: number): number {
-    const exponential = this.baseDelayMs * 2 ** attempt;
+    const exponential = Math.min(MAX_BACKOFF_MS, this.baseDelayMs * 2 ** attempt);
     return exponential / 2 + Math.random() * (exponential / 2);
   }
 

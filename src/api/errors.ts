@@ -11,7 +11,8 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'server'
   | 'aborted'
-  | 'unsupported'; // an ext endpoint the API does not offer (404/405)
+  | 'unsupported' // an ext endpoint the API does not offer (404/405)
+  | 'token_refresh_failed'; // the token expired and the integrator's getClientToken failed (rejected or gave no token)
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -22,13 +23,14 @@ export class ApiError extends Error {
     /** The server's own error code (`errors[0].code`), when it sent one. */
     readonly serverCode: string | null = null,
     readonly retryAfterMs: number | null = null,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
   }
 
   /** Whether trying the same call again later can succeed. */
   get retryable(): boolean {
-    return this.code === 'network' || this.code === 'rate_limited' || this.code === 'server';
+    return this.code === 'network' || this.code === 'rate_limited' || this.code === 'server' || this.code === 'token_refresh_failed';
   }
 }
 

@@ -3,7 +3,13 @@
  * succeed later (no connection, 5xx, 429) with exponential backoff and jitter, honours
  * `Retry-After`, swaps an expired URL for a fresh one, waits for the network to come back, and
  * stops at once on an abort or on a refusal that retrying cannot fix.
+ *
+ * Its waits share the API client's cap (api/waits.ts): a `Retry-After` longer than
+ * `maxRetryAfterMs`, or a wait that would take the upload's waits together over it, is not
+ * waited: the error is reported, and the flow offers "Try again".
  */
+import { ApiError } from '../api/errors.js';
+import { boundedWait, MAX_BACKOFF_MS, MAX_SERVER_WAIT_MS } from '../api/waits.js';
 import { putPresigned, UploadError, type PutPresignedOptions, type PutPresignedResult, type UploadProgress } from './put-presigned.js';
 
 export interface UploadFileOptions {
@@ -20,7 +26,10 @@ export interface UploadFileOptions {
   baseDelayMs?: number;
   /** Upper bound for one backoff delay. */
   maxDelayMs?: number;
-  /** A `Retry-After` longer than this is not waited out: the error is reported instead. */
+  /**
+   * A `Retry-After` longer than this is not waited out, nor are waits that would add up to more:
+   * the error is reported instead. Default MAX_SERVER_WAIT_MS, the API client's cap.
+   */
   maxRetryAfterMs?: number;
   /** Injectable so tests need no real waiting. Must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -47,14 +56,15 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadFile
     refreshUrl,
     retries = 4,
     baseDelayMs = 500,
-    maxDelayMs = 30_000,
-    maxRetryAfterMs = 120_000,
+    maxDelayMs = MAX_BACKOFF_MS,
+    maxRetryAfterMs = MAX_SERVER_WAIT_MS,
     sleep = abortableSleep,
     random = Math.random,
     waitUntilOnline = waitForOnlineEvent,
     put = putPresigned,
   } = options;
   let url = options.url;
+  let waited = 0;
 
   for (let attempt = 0; ; attempt++) {
     // An abort during a wait (or an injected sleep that ignores the signal) must not start an attempt.
@@ -74,9 +84,13 @@ export async function uploadFile(options: UploadFileOptions): Promise<UploadFile
       if (error.retryAfterMs !== null && error.retryAfterMs > maxRetryAfterMs) throw error;
 
       if (error.kind === 'network' && isOffline()) {
+        // Not a server's wait: the applicant's network is down, and the upload goes on once it is back.
         await waitUntilOnline(signal);
       } else {
-        await sleep(retryDelay(attempt, error.retryAfterMs, { baseDelayMs, maxDelayMs, random }), signal);
+        const wait = boundedWait(retryDelay(attempt, error.retryAfterMs, { baseDelayMs, maxDelayMs, random }), waited, maxRetryAfterMs);
+        if (wait === null) throw error;
+        waited += wait;
+        await sleep(wait, signal);
       }
     }
   }
@@ -101,6 +115,8 @@ async function freshUrl(refreshUrl: () => Promise<string>, expired: UploadError)
   try {
     return await refreshUrl();
   } catch (cause) {
+    // The API's own failure says more than "expired" (a token that could not be renewed, a closed session).
+    if (cause instanceof ApiError && cause.code !== 'aborted') throw cause;
     throw new UploadError('The upload link expired and a fresh one could not be obtained.', {
       kind: 'expired',
       status: expired.status,
