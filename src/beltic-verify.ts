@@ -210,7 +210,10 @@ export class BelticVerify extends LitElement {
       token: () => this.token,
       refreshToken: async () => {
         if (!this.getClientToken) return null;
-        this.clientToken = await this.getClientToken();
+        // A rejection or an empty answer is a failed refresh: a retryable error, asked again on "Try again".
+        const fresh = await this.getClientToken();
+        if (!fresh) throw new Error('getClientToken() gave no token');
+        this.clientToken = fresh;
         return this.token;
       },
     });

@@ -180,6 +180,7 @@ const en: Strings = {
     network: 'You seem to be offline. Check your connection and try again.',
     server: 'Our service is having trouble. Please try again in a moment.',
     rate_limited: 'Too many attempts at once. Please wait a moment and try again.',
+    token_refresh_failed: 'Your secure connection to the service needs renewing, and that did not work just now. Please try again.',
     malformed_response: 'We received an unexpected answer. Please try again.',
     unauthorized: 'This verification link is no longer valid. Please reload the page or start again from the service that sent you here.',
     forbidden: 'This verification link is no longer valid. Please start again from the service that sent you here.',
