@@ -37,7 +37,7 @@ import { SignalsController } from './signals/signals-controller.js';
 import { PreviewController } from './ui/preview.js';
 import { styles } from './ui/styles.js';
 import { errorText, stringsFor, type Strings } from './ui/strings.js';
-import { renderStep, type StepHandlers, type StepView } from './ui/steps.js';
+import { renderElsewhere, renderStep, type StepHandlers, type StepView } from './ui/steps.js';
 
 /** Configuration problems the host page must fix; shown instead of the flow. */
 type ConfigProblem = 'secret_key' | 'missing_config';
@@ -265,6 +265,9 @@ export class BelticVerify extends LitElement {
         // Announced once nothing of the flow is left in this browser's storage.
         if (notice.outcome !== 'cancelled') this.dispatchEvent(new BelticVerifyCompleteEvent({ sessionId: notice.sessionId, status: notice.outcome }));
         return;
+      case 'elsewhere':
+        this.announcement = this.strings.elsewhere.heading;
+        return;
       case 'session_started':
       case 'submitting':
         return;
@@ -314,8 +317,8 @@ export class BelticVerify extends LitElement {
   /** Moves focus to the new step's heading, unless the change happened before the applicant interacted. */
   private focusHeadingOnStepChange(): void {
     const step = this.flow.state?.step;
-    if (!step) return;
-    const key = `${step.name}:${'side' in step ? step.side : ''}`;
+    if (!step && !this.flow.elsewhere) return;
+    const key = step ? `${step.name}:${'side' in step ? step.side : ''}` : 'elsewhere';
     if (key === this.lastStepKey) return;
     const wasAutomatic = this.lastStepKey === null || this.lastStepKey.startsWith('starting');
     this.lastStepKey = key;
@@ -336,6 +339,7 @@ export class BelticVerify extends LitElement {
     if (this.configProblem) {
       return html`<div class="notice" role="alert" part="notice"><p>${errorText(strings, this.configProblem)}</p></div>`;
     }
+    if (this.flow.elsewhere) return renderElsewhere(strings, () => this.flow.continueHere());
     const state = this.flow.state;
     if (!state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
     const view: StepView = {

@@ -62,6 +62,7 @@ export class LiveCapture implements ReactiveController, CaptureSource {
     host.addController(this);
     context.flow.listen((notice) => {
       if (notice.type === 'changed') this.follow(notice.state);
+      if (notice.type === 'elsewhere') this.end();
     });
   }
 
@@ -113,10 +114,14 @@ export class LiveCapture implements ReactiveController, CaptureSource {
   /** The camera is open on a capture step only; the workers and readings last while capture does. */
   private follow({ step, documentType, issuingCountry }: FlowState): void {
     this.show(step.name === 'capture' ? { side: step.side, documentType, issuingCountry } : null);
-    if (step.name !== 'capture' && step.name !== 'review') {
-      this.readings = {};
-      this.endWorkers();
-    }
+    if (step.name !== 'capture' && step.name !== 'review') this.end();
+  }
+
+  /** Capture is over (the photos were sent, the flow ended, or another tab took the session). */
+  private end(): void {
+    this.show(null);
+    this.readings = {};
+    this.endWorkers();
   }
 
   private endWorkers(): void {

@@ -28,6 +28,7 @@ import {
   type Outcome,
 } from './machine.js';
 import { outcomeForSession } from './outcome.js';
+import { SessionLock } from './session-lock.js';
 
 /** What the flow tells those who follow it. */
 export type FlowNotice =
@@ -43,7 +44,9 @@ export type FlowNotice =
   /** Right before the verification is created: the final submit. */
   | { type: 'submitting' }
   /** The flow reached its result and nothing of it is left in this browser's storage. */
-  | { type: 'finished'; sessionId: string; outcome: Outcome };
+  | { type: 'finished'; sessionId: string; outcome: Outcome }
+  /** Another tab holds the session: this one shows no step until it takes over (`elsewhere`). */
+  | { type: 'elsewhere' };
 
 export type FlowListener = (notice: FlowNotice) => void;
 
@@ -82,9 +85,13 @@ export class FlowController implements ReactiveController {
   imageProblem: string | null = null;
   /** Upload progress per side, in percent, for the uploading step. */
   progress: Partial<Record<Side, number>> = {};
+  /** Another tab or window of this origin holds the session; this one waits and offers `continueHere()`. */
+  elsewhere = false;
 
   private session: FlowSession | null = null;
   private scope: SessionScope | null = null;
+  /** One writer per session across tabs (session-lock.ts); only the holder runs effects and writes. */
+  private lock: SessionLock | null = null;
   private effectKey: string | null = null;
   private effectAbort: AbortController | null = null;
   private connected = false;
@@ -127,13 +134,34 @@ export class FlowController implements ReactiveController {
     return this.session !== null;
   }
 
-  /** Loads the saved state for this session, or begins a fresh one. */
+  /**
+   * Loads the saved state for this session, or begins a fresh one; when another tab holds the
+   * session, waits (`elsewhere`) and loads once it lets go.
+   */
   async open(session: FlowSession): Promise<void> {
     this.stopEffect();
+    if (this.lock && this.session?.sessionId !== session.sessionId) {
+      this.lock.close();
+      this.lock = null;
+    }
     this.session = session;
-    const scope = (this.scope = session.storage.scope(session.sessionId));
-    const saved = await scope.loadState<FlowState>();
-    const { sessionId } = session;
+    this.scope = session.storage.scope(session.sessionId);
+    this.lock ??= new SessionLock(session.sessionId, {
+      yieldRequested: () => void this.handOver(),
+      finished: (outcome) => this.endAsFollower(outcome),
+    });
+    if (await this.lock.tryAcquire()) await this.load();
+    else this.waitForTurn();
+  }
+
+  /** "Continue here": asks the tab holding the session to hand it over to this one. */
+  continueHere(): void {
+    this.lock?.askToYield();
+  }
+
+  private async load(): Promise<void> {
+    const { sessionId } = this.session!;
+    const saved = await this.scope!.loadState<FlowState>();
     const state = saved && saved.version === 1 && saved.sessionId === sessionId && !isFinished(saved) ? saved : initialState(sessionId);
     // A resumed flow re-runs its step's effect afresh: the error it may have stopped on is stale.
     this.commit({ ...state, error: null, step: resumeStep(state) }, null);
@@ -185,23 +213,58 @@ export class FlowController implements ReactiveController {
     this.runEffect();
   }
 
-  /** Ends the flow here: stops work and wipes everything this session stored. */
+  /**
+   * Ends the flow here: stops work and wipes everything this session stored. In a tab waiting for
+   * another one, only this tab ends: what the other tab needs is left alone.
+   */
   async close(outcome: Outcome): Promise<void> {
     this.stopEffect();
-    this.dispatch({ type: 'session_closed', outcome });
+    if (this.elsewhere) this.endAsFollower(outcome);
+    else this.dispatch({ type: 'session_closed', outcome });
     await this.saved();
   }
 
-  /** Forgets this session's progress and starts over at the intro. */
+  /** Forgets this session's progress and starts over at the intro (in this tab only, if another holds it). */
   async reset(): Promise<void> {
     const session = this.session;
     this.stopEffect();
     if (!session || !this.scope) return;
     await this.saved();
-    await this.scope.wipe();
+    if (this.lock?.held) await this.scope.wipe();
     this.state = null;
     this.progress = {};
     await this.open(session);
+  }
+
+  // ------------------------------------------------------------ tabs
+
+  /** Another tab holds the session: show so, and take over when it lets go. */
+  private waitForTurn(): void {
+    this.elsewhere = true;
+    this.state = null;
+    this.host.requestUpdate();
+    this.notify({ type: 'elsewhere' });
+    void this.lock!.waitForTurn().then(async (acquired) => {
+      if (!acquired || !this.elsewhere) return;
+      this.elsewhere = false;
+      await this.load();
+    });
+  }
+
+  /** Another tab asked for the session: stop, make sure storage holds everything, and let go. */
+  private async handOver(): Promise<void> {
+    if (this.elsewhere) return;
+    this.stopEffect();
+    await this.saved();
+    this.lock!.unlock();
+    this.waitForTurn();
+  }
+
+  /** The tab holding the session ended its flow (or this waiting tab was cancelled): show the same end. */
+  private endAsFollower(outcome: Outcome): void {
+    this.lock?.stopWaiting();
+    this.elsewhere = false;
+    this.commit({ ...initialState(this.session!.sessionId), step: { name: 'result', outcome } }, null);
   }
 
   /** Resolves when every state so far is in storage (or wiped); tests and `close()` wait for it. */
@@ -229,10 +292,15 @@ export class FlowController implements ReactiveController {
     this.host.requestUpdate();
     this.notify({ type: 'changed', state: next, previous });
     // Writes are chained so that a later state can never be overwritten by an earlier one.
-    this.saving = this.saving.then(() => (isFinished(next) ? scope.wipe() : this.persist(scope, next, previous))).catch(() => undefined);
+    // Only the tab holding the session writes (a waiting tab's end must not wipe what the other needs).
+    const writer = this.lock?.held ?? true;
+    if (writer) this.saving = this.saving.then(() => (isFinished(next) ? scope.wipe() : this.persist(scope, next, previous))).catch(() => undefined);
     if (isFinished(next) && (!previous || !isFinished(previous))) {
       const { outcome } = next.step as { outcome: Outcome };
-      void this.saving.then(() => this.notify({ type: 'finished', sessionId: next.sessionId, outcome }));
+      void this.saving.then(() => {
+        if (writer) this.lock?.announceFinished(outcome);
+        this.notify({ type: 'finished', sessionId: next.sessionId, outcome });
+      });
     }
     this.runEffect();
   }

@@ -201,6 +201,16 @@ export function renderResult({ strings, on }: StepView, outcome: keyof Strings['
       : nothing}`;
 }
 
+/** Another tab holds the session: say so, and offer to take it over here. */
+export function renderElsewhere(strings: Strings, continueHere: () => void): TemplateResult {
+  const t = strings.elsewhere;
+  return html`${heading(t.heading)}
+    <p>${t.lead}</p>
+    <div class="actions" part="actions">
+      <button part="button" type="button" @click=${continueHere}>${t.continueHere}</button>
+    </div>`;
+}
+
 export function renderError({ strings, state, errorMessage, on }: StepView): TemplateResult | typeof nothing {
   if (!state.error) return nothing;
   const retryable = state.error.retryable;

@@ -8,6 +8,8 @@ import type { Outcome } from '../flow/machine.js';
 export interface Strings {
   starting: string;
   waitingForToken: string;
+  /** Another tab or window of this browser is running the same verification. */
+  elsewhere: { heading: string; lead: string; continueHere: string };
   intro: {
     heading: string;
     lead: string;
@@ -83,6 +85,11 @@ export interface CameraStrings {
 const en: Strings = {
   starting: 'Getting things ready…',
   waitingForToken: 'Waiting for the verification to be set up…',
+  elsewhere: {
+    heading: 'Continuing in another tab',
+    lead: 'This verification is open in another tab or window of this browser. Finish it there, or continue here instead.',
+    continueHere: 'Continue here',
+  },
   intro: {
     heading: 'Verify your identity',
     lead: 'It takes about two minutes. You will need your passport or ID card.',
