@@ -103,6 +103,9 @@ export class FlowController implements ReactiveController {
   /** Presigned URLs live in memory only: after a reload a fresh one is asked for. */
   private uploadUrls = new Map<Side, string>();
   private saving: Promise<unknown> = Promise.resolve();
+  /** This element was removed and let go of the session; it asks for it again if put back. */
+  private letGo = false;
+  private letGoTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -115,12 +118,17 @@ export class FlowController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    clearTimeout(this.letGoTimer);
+    if (this.letGo) return void this.reclaim();
     this.runEffect();
   }
 
   hostDisconnected(): void {
     this.connected = false;
     this.stopEffect();
+    // Removed from the page (not just moved, which reconnects at once): let another widget of this
+    // session, remounted here or in another tab, take it over.
+    this.letGoTimer = setTimeout(() => void this.letGoOfSession(), 0);
   }
 
   /** Follows the flow; returns the function that stops following. */
@@ -249,6 +257,23 @@ export class FlowController implements ReactiveController {
       this.elsewhere = false;
       await this.load();
     });
+  }
+
+  private async letGoOfSession(): Promise<void> {
+    if (this.connected || !this.lock?.held) return;
+    await this.saved();
+    if (this.connected) return;
+    this.lock.unlock();
+    this.letGo = true;
+  }
+
+  /** Put back after letting go: the session again, from storage (another widget may have moved it on). */
+  private async reclaim(): Promise<void> {
+    this.letGo = false;
+    // An ended flow needs no session: it keeps showing its end.
+    if (!this.session || !this.lock || (this.state && isFinished(this.state))) return;
+    if (await this.lock.tryAcquire()) await this.load();
+    else this.waitForTurn();
   }
 
   /** Another tab asked for the session: stop, make sure storage holds everything, and let go. */

@@ -8,15 +8,9 @@
  * modes, quota, a blocked upgrade) every method resolves as if the store were empty, and the flow
  * runs on without resume. Nothing here throws to the caller.
  */
-import { createStore, del, delMany, entries, get, keys, set, type UseStore } from 'idb-keyval';
+import { del, delMany, entries, get, keys, set } from 'idb-keyval';
+import { openWidgetDatabase } from './database.js';
 
-export const DATABASE_NAME = 'beltic-verify';
-/**
- * idb-keyval creates the object store only when it creates the database (version 1). A second
- * store name in the same database would never be created: every part of the widget that persists
- * must go through this one store.
- */
-export const STORE_NAME = 'flow';
 export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface RecordStoreOptions {
@@ -57,7 +51,8 @@ interface StoredRecord<T> {
 
 export function createRecordStore(options: RecordStoreOptions = {}): RecordStore {
   const { ttlMs = DEFAULT_TTL_MS, now = Date.now, onFailure } = options;
-  let store: UseStore | null = null;
+  const database = openWidgetDatabase(ttlMs, now);
+  const db = () => database.use;
 
   /** Any IndexedDB failure becomes "nothing stored": resume is lost, the flow is not. */
   async function quietly<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
@@ -68,9 +63,6 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
       return fallback;
     }
   }
-
-  /** Created lazily (and at most once) so that merely constructing the widget opens no database. */
-  const db = (): UseStore => (store ??= createStore(DATABASE_NAME, STORE_NAME));
 
   const isExpired = (record: StoredRecord<unknown>): boolean => now() - record.savedAt > ttlMs;
 
@@ -89,6 +81,7 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
 
   async function write(space: Space, key: string, data: unknown): Promise<void> {
     await quietly(() => set([space, key] satisfies StoredKey, { savedAt: now(), data } satisfies StoredRecord<unknown>, db()), undefined);
+    database.touch();
   }
 
   return {

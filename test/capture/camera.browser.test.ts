@@ -17,6 +17,7 @@ import {
   untilComplete,
   useSandboxProfile,
   waitForStep,
+  widgetDatabase,
 } from '../helpers/widget.js';
 import {
   CanvasCamera,
@@ -51,8 +52,8 @@ function recordEvents(element: BelticVerify): string[] {
 
 /** Everything the widget's IndexedDB store holds, as JSON (blobs as their type and size). */
 async function storedJson(): Promise<string> {
-  const { createStore, entries } = await import('idb-keyval');
-  const all = await entries(createStore('beltic-verify', 'flow'));
+  const { entries } = await import('idb-keyval');
+  const all = await entries(widgetDatabase());
   return JSON.stringify(all, (_key, value: unknown) => (value instanceof Blob ? `blob ${value.type} ${value.size}` : value));
 }
 

@@ -9,7 +9,7 @@ import { BelticClient } from '../../src/api/client.js';
 import { FlowController, type FlowNotice } from '../../src/flow/flow-controller.js';
 import { initialState, type FlowState, type StepName } from '../../src/flow/machine.js';
 import { createWidgetStorage } from '../../src/storage/widget-storage.js';
-import { apiBase, clearWidgetStorage, createSession, fixtureBlob } from '../helpers/widget.js';
+import { apiBase, clearWidgetStorage, createSession, fixtureBlob, widgetDatabase } from '../helpers/widget.js';
 
 /** The smallest host: counts updates and lets the test connect and disconnect its controllers. */
 class BareHost implements ReactiveControllerHost {
@@ -48,8 +48,8 @@ async function openFlow(scenario = 'pass') {
 
 /** The image keys in the widget's IndexedDB store, read directly. */
 async function storedBlobs(): Promise<unknown[]> {
-  const { createStore, keys } = await import('idb-keyval');
-  return (await keys(createStore('beltic-verify', 'flow'))).filter((key) => Array.isArray(key) && key[0] === 'blob');
+  const { keys } = await import('idb-keyval');
+  return (await keys(widgetDatabase())).filter((key) => Array.isArray(key) && key[0] === 'blob');
 }
 
 const stepOf = (flow: FlowController): StepName | undefined => flow.state?.step.name;

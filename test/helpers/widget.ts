@@ -2,6 +2,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
 import { initialState, type FlowState, type StepName } from '../../src/flow/machine.js';
+import { clear, keys, type UseStore } from 'idb-keyval';
+import { openWidgetDatabase } from '../../src/storage/database.js';
+import { DEFAULT_TTL_MS } from '../../src/storage/records.js';
 import { createWidgetStorage } from '../../src/storage/widget-storage.js';
 import { harness } from './harness.js';
 
@@ -120,18 +123,19 @@ export async function untilComplete(element: BelticVerify): Promise<CustomEvent<
   return oneEvent(element, 'beltic-verify-complete') as Promise<CustomEvent<{ sessionId: string; status: string }>>;
 }
 
-/** Empties the widget's store, so each test starts from a browser that never saw the widget. */
-export async function clearWidgetStorage(): Promise<void> {
-  const { createStore, clear } = await import('idb-keyval');
-  await clear(createStore('beltic-verify', 'flow'));
+/** The widget's own object store, wherever it lives (a Storage Bucket where the browser has them). */
+export function widgetDatabase(): UseStore {
+  return openWidgetDatabase(DEFAULT_TTL_MS).use;
 }
 
-/** Every IndexedDB database name and the number of keys the widget's store holds. */
-export async function widgetStorage(): Promise<{ databases: string[]; keys: number }> {
-  const databases = (await indexedDB.databases()).map((d) => d.name ?? '');
-  if (!databases.includes('beltic-verify')) return { databases, keys: 0 };
-  const { createStore, keys } = await import('idb-keyval');
-  return { databases, keys: (await keys(createStore('beltic-verify', 'flow'))).length };
+/** Empties the widget's store, so each test starts from a browser that never saw the widget. */
+export async function clearWidgetStorage(): Promise<void> {
+  await clear(widgetDatabase());
+}
+
+/** The number of keys the widget's store holds. */
+export async function widgetStorage(): Promise<{ keys: number }> {
+  return { keys: (await keys(widgetDatabase())).length };
 }
 
 /** axe on the widget in its current state; the failure names the state. */

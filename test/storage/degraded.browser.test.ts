@@ -36,6 +36,12 @@ async function passportFlow(beforeCapture: () => void = () => undefined): Promis
 
 const unavailable = (errors: ErrorDetail[]) => errors.filter((e) => e.code === 'storage_unavailable');
 
+/** Where storage is refused, Storage Buckets are too: `replacement` stands in for them (undefined: none). */
+function replaceBuckets(replacement: unknown): () => void {
+  Object.defineProperty(navigator, 'storageBuckets', { configurable: true, value: replacement });
+  return () => delete (navigator as { storageBuckets?: unknown }).storageBuckets;
+}
+
 describe('storage that degrades, never loses', () => {
   let undo: (() => void) | null = null;
   beforeEach(clearWidgetStorage);
@@ -47,7 +53,12 @@ describe('storage that degrades, never loses', () => {
   it('IndexedDB missing: the flow completes from memory, and says so once', async () => {
     const own = Object.getOwnPropertyDescriptor(window, 'indexedDB');
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
-    undo = () => (own ? Object.defineProperty(window, 'indexedDB', own) : delete (window as { indexedDB?: unknown }).indexedDB);
+    const restoreBuckets = replaceBuckets(undefined);
+    undo = () => {
+      restoreBuckets();
+      if (own) Object.defineProperty(window, 'indexedDB', own);
+      else delete (window as { indexedDB?: unknown }).indexedDB;
+    };
     const { status, errors } = await passportFlow();
     expect(status).to.equal('passed');
     expect(unavailable(errors).map((e) => e.recoverable)).to.deep.equal([true]);
@@ -55,10 +66,15 @@ describe('storage that degrades, never loses', () => {
   });
 
   it('IndexedDB throwing on open (storage disabled by policy): the same', async () => {
+    const denied = () => new DOMException('The user denied permission to access the database.', 'UnknownError');
     indexedDB.open = () => {
-      throw new DOMException('The user denied permission to access the database.', 'UnknownError');
+      throw denied();
     };
-    undo = () => delete (indexedDB as { open?: unknown }).open;
+    const restoreBuckets = replaceBuckets({ open: () => Promise.reject(denied()) });
+    undo = () => {
+      restoreBuckets();
+      delete (indexedDB as { open?: unknown }).open;
+    };
     const { status, errors } = await passportFlow();
     expect(status).to.equal('passed');
     expect(unavailable(errors)).to.have.length(1);
