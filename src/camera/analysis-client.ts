@@ -9,8 +9,9 @@ import { WorkerClient } from '../workers/client.js';
 
 export class AnalysisClient {
   private readonly client = new WorkerClient<AnalysisRequest, AnalysisResult>({
-    // Keep exactly this shape: Vite's library build and the test runner both recognise it.
-    create: () => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' }),
+    // Keep exactly this shape: Vite finds the worker by the text `new Worker(new URL('./…', import.meta.url)`.
+    // This `Worker` is the one the client hands in: it passes a Trusted Types URL (workers/trusted-worker.ts).
+    create: (Worker) => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' }),
     fallback: () => import('./analysis-handler.js').then((module) => module.handleAnalysis),
   });
 

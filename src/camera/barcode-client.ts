@@ -23,8 +23,9 @@ export interface ReadOptions {
 
 export class BarcodeClient {
   private readonly client = new WorkerClient<BarcodeRequest, BarcodeReading>({
-    // Keep exactly this shape: Vite's library build and the test runner both recognise it.
-    create: () => new Worker(new URL('./barcode.worker.ts', import.meta.url), { type: 'module' }),
+    // Keep exactly this shape: Vite finds the worker by the text `new Worker(new URL('./…', import.meta.url)`.
+    // This `Worker` is the one the client hands in: it passes a Trusted Types URL (workers/trusted-worker.ts).
+    create: (Worker) => new Worker(new URL('./barcode.worker.ts', import.meta.url), { type: 'module' }),
   });
 
   /** Reads a frame. An ImageBitmap is transferred (and closed); luma is copied unless its buffer is yours to give. */

@@ -83,8 +83,9 @@ async function runOnMainThread(request: ImageRequest): Promise<ImageResult> {
  */
 async function runInWorker(request: ImageRequest): Promise<ImageResult> {
   const client = new WorkerClient<ImageRequest, ImageResult>({
-    // Keep exactly this shape: Vite's library build and the test runner both recognise it.
-    create: () => new Worker(new URL('./image.worker.ts', import.meta.url), { type: 'module' }),
+    // Keep exactly this shape: Vite finds the worker by the text `new Worker(new URL('./…', import.meta.url)`.
+    // This `Worker` is the one the client hands in: it passes a Trusted Types URL (workers/trusted-worker.ts).
+    create: (Worker) => new Worker(new URL('./image.worker.ts', import.meta.url), { type: 'module' }),
     fallback: loadHandler,
   });
   try {

@@ -10,14 +10,22 @@
  *
  * A request the handler failed rejects with a RemoteError: the thrown error's name, message and
  * string `code` (rpc.ts). Through the fallback the handler's own error arrives as it was thrown.
+ *
+ * `create` is handed the Worker constructor to call: `TrustedWorker` (trusted-worker.ts), which
+ * passes a TrustedScriptURL where the page enforces Trusted Types.
  */
 import type { Handler, RemoteError, RpcMessage, RpcRequest } from './rpc.js';
+import { TrustedWorker, type WorkerConstructor } from './trusted-worker.js';
 
 export type { RemoteError } from './rpc.js';
 
 export interface WorkerClientOptions<Body, Result> {
-  /** Must contain the literal `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })` for bundlers to see it. */
-  create: () => Worker;
+  /**
+   * Must be the literal `(Worker) => new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`:
+   * bundlers find the worker by that text, and the `Worker` called is the one handed in (it makes
+   * the URL trusted), not the global.
+   */
+  create: (Worker: WorkerConstructor) => Worker;
   /** The same handler, loaded on this thread, for when the worker cannot start. */
   fallback?: () => Promise<Handler<Body, Result>>;
 }
@@ -102,7 +110,7 @@ export class WorkerClient<Body, Result> {
   private spawn(): Worker | null {
     let worker: Worker;
     try {
-      worker = this.options.create();
+      worker = this.options.create(TrustedWorker);
     } catch {
       this.giveUpOnWorker();
       return null;
