@@ -13,6 +13,9 @@
  * This element owns configuration, rendering by step (ui/steps.ts), focus and announcements, and
  * turns the flow's notices into its public events.
  */
+// Trusted Types (workers/trusted-types.ts). Keep it the first import: it must be evaluated before lit,
+// to say so when the page's policy does not let lit load.
+import { reportBlockedWorkers } from './workers/trusted-types.js';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DOCUMENT_TYPES, looksLikeSecretKey, type DocumentType } from './api/contract.js';
@@ -186,6 +189,8 @@ export class BelticVerify extends LitElement {
   constructor() {
     super();
     this.flow.listen((notice) => this.onFlowNotice(notice));
+    // Trusted Types: a recoverable `workers_blocked`, once, if the page's policy keeps the workers from starting.
+    reportBlockedWorkers(this, this.context.reportError);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

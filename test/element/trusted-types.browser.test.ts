@@ -1,0 +1,153 @@
+// The widget under Trusted Types, from its sources: each case a fresh page (an iframe) whose CSP,
+// in a <meta> ahead of every script, requires Trusted Types for scripts and lists the policies
+// the page allows. (The built files under the same policy: test/built/builds.browser.test.ts.)
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { BelticVerify } from '../../src/index.js';
+import type { ErrorDetail } from '../../src/events.js';
+import { harness } from '../helpers/harness.js';
+import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
+import { CanvasCamera } from '../capture/camera-helpers.js';
+
+const REQUIRE = "require-trusted-types-for 'script'";
+const ALLOWED = `${REQUIRE}; trusted-types lit-html beltic-verify`;
+
+interface TrustedPage {
+  frame: HTMLIFrameElement;
+  win: Window & typeof globalThis;
+  element: BelticVerify;
+  /** `violatedDirective sample`, for every CSP violation the page reported, from before the first script. */
+  violations: string[];
+  /** Every `beltic-verify-error` the page heard, from before the first script. */
+  errors: ErrorDetail[];
+}
+
+/**
+ * A page under `csp` that records violations and the widget's errors from its first script on,
+ * then loads the widget's sources (`/src/define.ts`, through the test server) and holds one
+ * <beltic-verify>. `moduleScript`, if given, runs after the widget's module (a second copy, a probe).
+ */
+async function pageUnder(csp: string, clientToken: string, moduleScript = ''): Promise<TrustedPage> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '900px';
+  frame.srcdoc = `<!doctype html><html lang="en"><head>
+    <meta http-equiv="Content-Security-Policy" content="${csp}">
+    <script>
+      window.violations = [];
+      window.widgetErrors = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.sample));
+      document.addEventListener('beltic-verify-error', (e) => widgetErrors.push(e.detail));
+    </script>
+    <script type="module" src="/src/define.ts"></script>
+    ${moduleScript ? `<script type="module">${moduleScript}</script>` : ''}
+    </head><body><beltic-verify api-base="/beltic" client-token="${clientToken}"></beltic-verify></body></html>`;
+  const loaded = oneEvent(frame, 'load');
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & typeof globalThis & { violations: string[]; widgetErrors: ErrorDetail[] };
+  const element = win.document.querySelector('beltic-verify') as BelticVerify;
+  return { frame, win, element, violations: win.violations, errors: win.widgetErrors };
+}
+
+/** Resources of the page fetched from `path` with a 200. */
+function loaded(win: Window, path: RegExp): string[] {
+  const entries = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  return entries.filter((e) => path.test(new URL(e.name).pathname) && e.responseStatus === 200).map((e) => new URL(e.name).pathname);
+}
+
+/**
+ * A US licence: the front from a file, the back from the camera (a canvas showing a readable back),
+ * then sent. The back is taken by itself (`automatically`: the barcode reads live) or by the
+ * shutter. Resolves with the complete event's status and what the review said was read from the
+ * back ('' when nothing was).
+ */
+async function licenceWithCameraBack(page: TrustedPage, automatically: boolean): Promise<{ status: string; reading: string }> {
+  const { element, win } = page;
+  const camera = new CanvasCamera(1280, 720, win).install();
+  try {
+    const complete = oneEvent(element, 'beltic-verify-complete');
+    await consent(element);
+    await chooseDocument(element, 'drivers_license', 'US');
+    await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
+    await waitUntil(() => currentStep(element) === 'capture', 'the back', { timeout: 10000 });
+    await camera.show('camera-1280x720-skew0-scale60-normal.png');
+    if (!automatically) {
+      await waitUntil(() => (harness(element).camera.scanLoop?.stats.framesMeasured ?? 0) > 5, 'frames measured', { timeout: 10000 });
+      shadow<HTMLButtonElement>(element, 'button.shutter').click();
+    }
+    await waitForStep(element, 'review', 30000);
+    const reading = element.shadowRoot!.querySelector('.reading')?.textContent ?? '';
+    shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+    const status = ((await complete) as CustomEvent<{ status: string }>).detail.status;
+    return { status, reading };
+  } finally {
+    camera.dispose();
+  }
+}
+
+describe('Trusted Types', function () {
+  this.timeout(60000);
+
+  it(`under "${ALLOWED}": a licence flow with every worker started, the back's barcode read live in its worker, and no violation`, async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const page = await pageUnder(ALLOWED, session.client_token);
+    await waitUntil(() => page.element.shadowRoot, 'the widget rendered', { timeout: 10000 });
+    const inWorkers: Record<string, boolean | null> = {};
+    // The camera's workers end with capture: noted while the review is shown.
+    page.element.addEventListener('beltic-verify-step-change', (event) => {
+      if ((event as CustomEvent<{ step: string }>).detail.step !== 'review') return;
+      const { analysis, barcode } = harness(page.element).camera.workers;
+      if (analysis) inWorkers.analysis = analysis.inWorker;
+      if (barcode) inWorkers.barcode = barcode.started;
+    });
+
+    const { status, reading } = await licenceWithCameraBack(page, true);
+    expect(status).to.equal('passed');
+    expect(reading, 'the barcode was read').to.include('JANE SPECIMEN');
+    expect(inWorkers).to.deep.equal({ analysis: true, barcode: true });
+    expect(loaded(page.win, /\/src\/upload\/image\.worker\.ts$/), 'the image worker').to.have.length.greaterThan(0);
+    expect(page.violations).to.deep.equal([]);
+    expect(page.errors).to.deep.equal([]);
+    page.frame.remove();
+  });
+
+  it(`under "${REQUIRE}; trusted-types 'none'": one trusted_types_blocked error naming the entries needed, and nothing rendered`, async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const page = await pageUnder(`${REQUIRE}; trusted-types 'none'`, session.client_token);
+    await waitUntil(() => page.errors.length > 0, 'an error event', { timeout: 10000 });
+    // Time for anything else to happen.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(page.errors).to.have.length(1);
+    const [error] = page.errors;
+    expect(error!.code).to.equal('trusted_types_blocked');
+    expect(error!.recoverable).to.equal(false);
+    expect(error!.message).to.include('trusted-types lit-html beltic-verify');
+    expect(page.element.shadowRoot, 'nothing rendered').to.equal(null);
+    expect(page.element.childNodes.length).to.equal(0);
+    expect(page.violations).to.deep.equal(['trusted-types lit-html']);
+    page.frame.remove();
+  });
+
+  it(`under "${REQUIRE}; trusted-types lit-html": the flow completes on the main-thread fallbacks, and workers_blocked is fired once`, async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const page = await pageUnder(`${REQUIRE}; trusted-types lit-html`, session.client_token);
+    await waitUntil(() => page.element.shadowRoot, 'the widget rendered', { timeout: 10000 });
+    let inWorkers: Record<string, boolean | null> = {};
+    page.element.addEventListener('beltic-verify-step-change', (event) => {
+      if ((event as CustomEvent<{ step: string }>).detail.step !== 'review') return;
+      const { analysis } = harness(page.element).camera.workers;
+      if (analysis) inWorkers = { analysis: analysis.inWorker };
+    });
+
+    const { status, reading } = await licenceWithCameraBack(page, false);
+    expect(status).to.equal('passed');
+    expect(reading, 'no barcode read live').to.equal('');
+    expect(inWorkers, 'frames measured on the main thread').to.deep.equal({ analysis: false });
+    expect(loaded(page.win, /\.worker\.ts$/), 'no worker started').to.deep.equal([]);
+    expect(page.errors.map(({ code, recoverable }) => ({ code, recoverable }))).to.deep.equal([{ code: 'workers_blocked', recoverable: true }]);
+    expect(page.errors[0]!.message).to.include('barcode cannot be read live').and.to.include('trusted-types lit-html beltic-verify');
+    // The policy refused, then the one worker tried with a plain URL: nothing is tried again.
+    expect(page.violations.map((v) => v.split('|')[0])).to.deep.equal(['trusted-types beltic-verify', 'require-trusted-types-for Worker constructor']);
+    page.frame.remove();
+  });
+});
