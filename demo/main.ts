@@ -128,9 +128,12 @@ function listFixtures(): void {
   );
 }
 
-$('setup').addEventListener('submit', async (event) => {
+$('setup').addEventListener('submit', (event) => {
   event.preventDefault();
-  const form = new FormData(event.target as HTMLFormElement);
+  void startSession(new FormData(event.target as HTMLFormElement));
+});
+
+async function startSession(form: FormData): Promise<void> {
   try {
     const session = await createSession(String(form.get('scenario')), form.get('token_expires_soon') ? 20 : undefined);
     log('demo: session created', { session_id: session.session_id, scenario: form.get('scenario') });
@@ -139,7 +142,7 @@ $('setup').addEventListener('submit', async (event) => {
   } catch (error) {
     log('demo: error', String(error));
   }
-});
+}
 
 $('resume').addEventListener('click', () => {
   const saved = sessionStorage.getItem(LAST_SESSION);

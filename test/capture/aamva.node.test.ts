@@ -99,7 +99,8 @@ describe('parseAamva: tolerance', () => {
   });
 
   it('reads a payload whose compliance prefix was stripped by the scanner', () => {
-    const text = buildAamva(LICENCE, { version: 10 }).replace(/^@\n\x1e\r/, '');
+    // The AAMVA compliance prefix is "@", LF, RS (0x1e), CR: control characters on purpose.
+    const text = buildAamva(LICENCE, { version: 10 }).replace(/^@\n\x1e\r/, ''); // eslint-disable-line no-control-regex
     assert.equal(parseAamva(text)?.document_number, LICENCE.document_number);
   });
 
