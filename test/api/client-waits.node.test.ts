@@ -124,7 +124,10 @@ describe('BelticClient waits', () => {
     const error = await rejection(c.sessionStatus('sess_1'));
     assert.equal(error.code, 'server');
     assert.ok(sleeps.length >= 4, `waited ${sleeps.length} times`);
-    assert.ok(sleeps.every((ms) => ms <= MAX_BACKOFF_MS), `a step over ${MAX_BACKOFF_MS}: ${sleeps}`);
+    assert.ok(
+      sleeps.every((ms) => ms <= MAX_BACKOFF_MS),
+      `a step over ${MAX_BACKOFF_MS}: ${sleeps}`,
+    );
     assert.ok(sleeps.reduce((a, b) => a + b, 0) <= MAX_SERVER_WAIT_MS);
   });
 

@@ -33,10 +33,14 @@ function recordErrors(element: BelticVerify): ErrorDetail[] {
 
 /** The flow's error, once it stopped on one. */
 async function untilError(element: BelticVerify, code: string): Promise<void> {
-  await waitUntil(() => harness(element).flow.state?.error?.code === code, `no ${code} error (at ${currentStep(element)}, error ${harness(element).flow.state?.error?.code ?? 'none'})`, {
-    timeout: 15000,
-    interval: 20,
-  });
+  await waitUntil(
+    () => harness(element).flow.state?.error?.code === code,
+    `no ${code} error (at ${currentStep(element)}, error ${harness(element).flow.state?.error?.code ?? 'none'})`,
+    {
+      timeout: 15000,
+      interval: 20,
+    },
+  );
   await element.updateComplete;
 }
 

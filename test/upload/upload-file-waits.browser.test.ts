@@ -65,7 +65,7 @@ describe('uploadFile: bounded waits', () => {
     });
   }
 
-  it('the default cap is the API client\'s', async () => {
+  it("the default cap is the API client's", async () => {
     const exactly = setup([answered(429, String(MAX_SERVER_WAIT_MS / 1000)), ok]);
     await uploadFile(exactly.options);
     expect(exactly.sleeps).to.deep.equal([MAX_SERVER_WAIT_MS]);
