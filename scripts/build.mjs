@@ -38,7 +38,13 @@ await build({
     lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
     rolldownOptions: {
       external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // lit is external here, and a chunk's imports run before its code: src/workers/trusted-types.ts
+        // (with what it imports) is a chunk of its own, so that it is imported, and runs, before lit does
+        // (it must, to tell when the page's Trusted Types policy does not let lit load).
+        codeSplitting: { groups: [{ name: 'trusted-types', test: /src[\\/]workers[\\/]trusted-types\.ts$/ }] },
+      },
     },
   },
   worker: { format: 'es' },

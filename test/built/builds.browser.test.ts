@@ -1,12 +1,22 @@
-// The built files, not the sources: each loaded into a page with a strict CSP and run through a
-// whole verification against the sandbox. (`npm test` builds first when dist/ is missing.)
+// The built files, not the sources: each loaded into a page with a strict CSP, Trusted Types
+// required, and run through a whole verification against the sandbox. (`npm test` builds first
+// when dist/ is missing.)
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
+import type { ErrorDetail } from '../../src/events.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
 import { CanvasCamera } from '../capture/camera-helpers.js';
 
-const STRICT_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'";
+/** The README's: Trusted Types for scripts, with lit's policy and the widget's own (for its workers). */
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types lit-html beltic-verify";
+const STRICT_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; ${TRUSTED_TYPES}`;
+
+const BUILDS = {
+  classic: '<script src="/dist/cdn/beltic-verify.classic.js"></script>',
+  module: '<script type="module" src="/dist/cdn/beltic-verify.js"></script>',
+  // lit and the other dependencies resolved by the test server, as an integrator's bundler would.
+  npm: '<script type="module" src="/dist/define.js"></script>',
+};
 
 /** The image worker of a built file was fetched from next to the script and answered 200. */
 function workerLoaded(frame: HTMLIFrameElement): boolean {
@@ -43,22 +53,40 @@ async function licenceBackByCamera(element: BelticVerify, win: Window): Promise<
   }
 }
 
-/** A same-origin page under a strict CSP that loads one built file and holds one <beltic-verify>. */
-async function pageWith(scriptTag: string, clientToken: string): Promise<{ frame: HTMLIFrameElement; element: BelticVerify; violations: string[] }> {
+interface BuiltPage {
+  frame: HTMLIFrameElement;
+  element: BelticVerify;
+  /** `violatedDirective blockedURI sample`, for every CSP violation the page reported from its first script on. */
+  violations: string[];
+  /** Every `beltic-verify-error` the page heard, from its first script on. */
+  errors: ErrorDetail[];
+}
+
+/**
+ * A same-origin page under `csp` (the strict one by default) that loads one built file and holds
+ * one <beltic-verify>. Its first script (test/built/page-recorder.js) records violations and errors.
+ */
+async function pageWith(scriptTag: string, clientToken: string, csp = STRICT_CSP): Promise<BuiltPage> {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '900px';
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">${scriptTag}</head>
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${csp}">
+    <script src="/test/built/page-recorder.js"></script>${scriptTag}</head>
     <body><beltic-verify api-base="/beltic" client-token="${clientToken}"></beltic-verify></body></html>`;
-  const violations: string[] = [];
   const loaded = oneEvent(frame, 'load');
   document.body.append(frame);
   await loaded;
-  const win = frame.contentWindow as Window & typeof globalThis;
-  win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  await waitUntil(() => win.customElements.get('beltic-verify'), 'the built file registered <beltic-verify>', { timeout: 10000 });
+  const win = frame.contentWindow as Window & typeof globalThis & { recorded: { violations: string[]; errors: ErrorDetail[] } };
   const element = win.document.querySelector('beltic-verify') as BelticVerify;
-  return { frame, element, violations };
+  return { frame, element, ...win.recorded };
+}
+
+/** Waits for the built file to register <beltic-verify> and render it. */
+async function rendered(page: BuiltPage): Promise<void> {
+  const win = page.frame.contentWindow!;
+  await waitUntil(() => win.customElements.get('beltic-verify') && page.element.shadowRoot, 'the built file registered and rendered <beltic-verify>', {
+    timeout: 10000,
+  });
 }
 
 async function verifyPassport(element: BelticVerify): Promise<string> {
@@ -74,19 +102,24 @@ describe('built files', function () {
 
   it('the classic single-file build completes a flow on a plain page with a strict CSP', async () => {
     const session = await createSession({ scenario: 'pass' });
-    const { frame, element, violations } = await pageWith('<script src="/dist/cdn/beltic-verify.classic.js"></script>', session.client_token);
+    const page = await pageWith(BUILDS.classic, session.client_token);
+    await rendered(page);
+    const { frame, element, violations, errors } = page;
     const win = frame.contentWindow as Window & { BelticVerify?: Record<string, unknown> };
     expect(win.BelticVerify?.BelticVerify, 'window.BelticVerify exposes the class').to.be.a('function');
     expect(element.hasAttribute('client-token')).to.equal(false);
     expect(await verifyPassport(element)).to.equal('passed');
     expect(workerLoaded(frame), 'the image worker resolved next to the classic script').to.equal(true);
     expect(violations).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
     frame.remove();
   });
 
   it('the script-tag ES module build completes a flow with a strict CSP, loading its image pipeline on demand', async () => {
     const session = await createSession({ scenario: 'pass' });
-    const { frame, element, violations } = await pageWith('<script type="module" src="/dist/cdn/beltic-verify.js"></script>', session.client_token);
+    const page = await pageWith(BUILDS.module, session.client_token);
+    await rendered(page);
+    const { frame, element, violations, errors } = page;
     const scripts = () =>
       (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/dist/cdn/'));
     expect(scripts().some((e) => e.name.includes('prepare-image')), 'not loaded before a photo is chosen').to.equal(false);
@@ -94,24 +127,65 @@ describe('built files', function () {
     expect(scripts().some((e) => e.name.includes('prepare-image')), 'loaded once a photo was chosen').to.equal(true);
     expect(workerLoaded(frame), 'the image worker resolved next to the module').to.equal(true);
     expect(violations).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
     frame.remove();
   });
 
-  for (const [label, scriptTag] of [
-    ['classic single-file build', '<script src="/dist/cdn/beltic-verify.classic.js"></script>'],
-    ['script-tag ES module build', '<script type="module" src="/dist/cdn/beltic-verify.js"></script>'],
+  for (const [label, build, dir] of [
+    ['classic single-file build', BUILDS.classic, '/dist/cdn'],
+    ['script-tag ES module build', BUILDS.module, '/dist/cdn'],
+    ['npm ESM build', BUILDS.npm, '/dist'],
   ] as const) {
     it(`the ${label} reads a licence back live, its camera workers loaded next to the script under a strict CSP`, async () => {
       const session = await createSession({ scenario: 'pass' });
-      const { frame, element, violations } = await pageWith(scriptTag, session.client_token);
+      const page = await pageWith(build, session.client_token);
+      await rendered(page);
+      const { frame, element, violations, errors } = page;
       const win = frame.contentWindow as Window & typeof globalThis;
-      expect(cameraWorkersLoaded(win, '/dist/cdn'), 'no camera worker before the capture step').to.deep.equal([]);
+      expect(cameraWorkersLoaded(win, dir), 'no camera worker before the capture step').to.deep.equal([]);
+      expect(Symbol.for('beltic-verify.worker-policy') in win, 'no Trusted Types policy of its own before a worker is needed').to.equal(false);
       expect(await licenceBackByCamera(element, win)).to.include('JANE SPECIMEN');
-      expect(cameraWorkersLoaded(win, '/dist/cdn')).to.deep.equal(['analysis', 'barcode']);
+      expect(cameraWorkersLoaded(win, dir)).to.deep.equal(['analysis', 'barcode']);
       expect(violations).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
       frame.remove();
     });
   }
+
+  for (const [label, build] of [
+    ['classic single-file build', BUILDS.classic],
+    ['script-tag ES module build', BUILDS.module],
+    // lit is external: this build runs its Trusted Types check from a chunk imported ahead of lit.
+    ['npm ESM build', BUILDS.npm],
+  ] as const) {
+    it(`the ${label}, where the page lets lit create no Trusted Types policy, says so once and renders nothing`, async () => {
+      const session = await createSession({ scenario: 'pass' });
+      const csp = STRICT_CSP.replace(TRUSTED_TYPES, "require-trusted-types-for 'script'; trusted-types 'none'");
+      const page = await pageWith(build, session.client_token, csp);
+      await waitUntil(() => page.errors.length > 0, 'an error event', { timeout: 10000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(page.errors.map(({ code, recoverable }) => ({ code, recoverable }))).to.deep.equal([{ code: 'trusted_types_blocked', recoverable: false }]);
+      expect(page.errors[0]!.message).to.include(TRUSTED_TYPES.split('; ')[1]!);
+      expect(page.element.shadowRoot).to.equal(null);
+      expect(page.violations).to.deep.equal(['trusted-types trusted-types-policy lit-html']);
+      page.frame.remove();
+    });
+  }
+
+  it('two copies of the widget on one page (script tag, then npm): the second one\u2019s lit is refused a duplicate policy, the first one renders and reads the licence back in its workers', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const page = await pageWith(`${BUILDS.classic}${BUILDS.npm}`, session.client_token);
+    await rendered(page);
+    const win = page.frame.contentWindow as Window & typeof globalThis & { BelticVerify?: { BelticVerify: unknown } };
+    // The npm copy (a second lit) stopped at lit's own policy; the element is the classic build's.
+    await waitUntil(() => page.violations.length > 0, 'the second lit refused', { timeout: 10000 });
+    expect(win.customElements.get('beltic-verify')).to.equal(win.BelticVerify?.BelticVerify);
+    expect(await licenceBackByCamera(page.element, win)).to.include('JANE SPECIMEN');
+    expect(cameraWorkersLoaded(win, '/dist/cdn')).to.deep.equal(['analysis', 'barcode']);
+    expect(page.violations).to.deep.equal(['trusted-types trusted-types-policy lit-html']);
+    expect(page.errors, 'no trusted_types_blocked: the element works').to.deep.equal([]);
+    page.frame.remove();
+  });
 
   it('the npm ESM build registers the element with lit resolved by the page', async () => {
     const module = (await import('/dist/define.js' as string)) as { BelticVerify: CustomElementConstructor };
