@@ -10,6 +10,8 @@ import { CanvasCamera } from '../capture/camera-helpers.js';
 
 const REQUIRE = "require-trusted-types-for 'script'";
 const ALLOWED = `${REQUIRE}; trusted-types lit-html beltic-verify`;
+/** Where the page's `beltic-verify` policy is kept (src/workers/trusted-worker.ts). */
+const POLICY = Symbol.for('beltic-verify.worker-policy');
 
 interface TrustedPage {
   frame: HTMLIFrameElement;
@@ -92,6 +94,7 @@ describe('Trusted Types', function () {
     const session = await createSession({ scenario: 'pass' });
     const page = await pageUnder(ALLOWED, session.client_token);
     await waitUntil(() => page.element.shadowRoot, 'the widget rendered', { timeout: 10000 });
+    expect(POLICY in page.win, 'no policy of its own before a worker is needed').to.equal(false);
     const inWorkers: Record<string, boolean | null> = {};
     // The camera's workers end with capture: noted while the review is shown.
     page.element.addEventListener('beltic-verify-step-change', (event) => {
@@ -148,6 +151,35 @@ describe('Trusted Types', function () {
     expect(page.errors[0]!.message).to.include('barcode cannot be read live').and.to.include('trusted-types lit-html beltic-verify');
     // The policy refused, then the one worker tried with a plain URL: nothing is tried again.
     expect(page.violations.map((v) => v.split('|')[0])).to.deep.equal(['trusted-types beltic-verify', 'require-trusted-types-for Worker constructor']);
+    page.frame.remove();
+  });
+
+  it('a second copy of the widget uses the page\u2019s beltic-verify policy instead of creating a duplicate, and the policy accepts nothing but a worker being started', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    // Two instances of the worker module (the second by another URL), as two copies of the widget have.
+    const probe = `
+      const url = new URL('/src/camera/analysis.worker.ts', document.baseURI);
+      const started = (Worker) => new Promise((resolve) => {
+        const worker = new Worker(url, { type: 'module' });
+        worker.addEventListener('message', (e) => { resolve(e.data.type); worker.terminate(); }, { once: true });
+        worker.addEventListener('error', () => resolve('error'), { once: true });
+      });
+      const first = await import('/src/workers/trusted-worker.ts');
+      const second = await import('/src/workers/trusted-worker.ts?copy=2');
+      const result = { distinct: first.TrustedWorker !== second.TrustedWorker };
+      result.first = await started(first.TrustedWorker);
+      result.second = await started(second.TrustedWorker);
+      const { policy } = window[Symbol.for('beltic-verify.worker-policy')];
+      result.refused = [url.href, 'data:text/javascript,1', 'https://example.com/x.worker.js', 'javascript:1'].map((input) => {
+        try { policy.createScriptURL(input); return 'accepted ' + input; } catch (e) { return e.name; }
+      });
+      window.probe = result;`;
+    const page = await pageUnder(ALLOWED, session.client_token, probe);
+    const win = page.win as typeof page.win & { probe?: Record<string, unknown> };
+    await waitUntil(() => win.probe, 'the probe ran', { timeout: 10000 });
+    expect(win.probe).to.deep.equal({ distinct: true, first: 'ready', second: 'ready', refused: ['TypeError', 'TypeError', 'TypeError', 'TypeError'] });
+    // A duplicate createPolicy under this CSP would have been a violation.
+    expect(page.violations).to.deep.equal([]);
     page.frame.remove();
   });
 });
