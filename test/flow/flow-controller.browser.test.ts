@@ -52,6 +52,16 @@ async function storedBlobs(): Promise<unknown[]> {
   return (await keys(widgetDatabase())).filter((key) => Array.isArray(key) && key[0] === 'blob');
 }
 
+/** Waits until no widget of this page holds the session's Web Lock. */
+async function untilSessionFree(sessionId: string): Promise<void> {
+  const held = async () => ((await navigator.locks.query()).held ?? []).some((lock) => lock.name === `beltic-verify:${sessionId}`);
+  const start = performance.now();
+  while (await held()) {
+    if (performance.now() - start > 5000) throw new Error('the session lock was not released');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const stepOf = (flow: FlowController): StepName | undefined => flow.state?.step.name;
 const until = (flow: FlowController, step: StepName) => waitUntil(() => stepOf(flow) === step, `step ${step} (at ${stepOf(flow)})`, { timeout: 15000, interval: 20 });
 
@@ -115,14 +125,17 @@ describe('FlowController', () => {
     host.disconnect();
     flow.dispatch({ type: 'consented' });
     await flow.saved();
+    // Removed from the page, the controller lets go of the session (a reload or a remount takes it).
+    await untilSessionFree(sessionId);
 
     // A second controller (a reload) opens where the first one was.
     const host2 = new BareHost();
     const resumed = new FlowController(host2);
     await resumed.open({ client, sessionId, storage });
+    expect(resumed.elsewhere).to.equal(false);
     expect(stepOf(resumed)).to.equal('document');
-    // Not connected: nothing runs, the state waits.
-    expect(stepOf(resumed)).to.equal('document');
+    host2.disconnect();
+    await untilSessionFree(sessionId);
 
     // A state saved as `starting` re-runs its effect only once the host connects.
     await storage.scope(sessionId).saveState({ ...initialState(sessionId) });
@@ -133,6 +146,24 @@ describe('FlowController', () => {
     expect(stepOf(third)).to.equal('starting');
     host3.connect();
     await until(third, 'intro');
+  });
+
+  it('a second controller of a held session waits, and takes over when the first is removed', async () => {
+    const { flow, host, storage, sessionId, client } = await openFlow('pass');
+    await until(flow, 'intro');
+    flow.dispatch({ type: 'consented' });
+    const host2 = new BareHost();
+    const second = new FlowController(host2);
+    const notices: FlowNotice[] = [];
+    second.listen((notice) => notices.push(notice));
+    host2.connect();
+    await second.open({ client, sessionId, storage });
+    expect(second.elsewhere).to.equal(true);
+    expect(second.state).to.equal(null);
+    expect(notices.map((n) => n.type)).to.deep.equal(['elsewhere']);
+    host.disconnect();
+    await until(second, 'document');
+    expect(second.elsewhere).to.equal(false);
   });
 
   it('deletes each photo from storage as soon as its upload is confirmed, long before the result', async () => {
