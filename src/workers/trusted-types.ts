@@ -57,9 +57,7 @@ class BlockedByTrustedTypes extends HTMLElement {
     if (this.told) return;
     this.told = true;
     // After the page's own code that connected it has had its turn to listen, as for the element's other errors.
-    queueMicrotask(() =>
-      this.dispatchEvent(new BelticVerifyErrorEvent({ code: 'trusted_types_blocked', message: litBlockedMessage(), recoverable: false })),
-    );
+    queueMicrotask(() => this.dispatchEvent(new BelticVerifyErrorEvent({ code: 'trusted_types_blocked', message: litBlockedMessage(), recoverable: false })));
   }
 }
 
@@ -73,10 +71,7 @@ export const WORKERS_BLOCKED_MESSAGE =
  * Trusted Types policy keeps the widget's workers from starting (or, for a host connected later,
  * already has). Listens while the host is connected.
  */
-export function reportBlockedWorkers(
-  host: ReactiveControllerHost,
-  report: (code: string, message: string, recoverable: boolean) => void,
-): void {
+export function reportBlockedWorkers(host: ReactiveControllerHost, report: (code: string, message: string, recoverable: boolean) => void): void {
   let told = false;
   let stop: (() => void) | null = null;
   host.addController({
