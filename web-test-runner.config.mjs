@@ -111,5 +111,6 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkCommandsPlugin(), signalsCommandsPlugin()],
   middleware: [fromConnect(nodeMiddleware(docsBackend.handle)), fromConnect(nodeMiddleware(backend.handle)), brokenApiMiddleware()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
-  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
 };

@@ -73,7 +73,11 @@ async function showSignals(sessionId: string): Promise<void> {
   const [session, devices] = await Promise.all([fetch(path).then((r) => r.json()), fetch(`${path}/devices`).then((r) => r.json())]);
   $('behavior-json').textContent = JSON.stringify(session.data?.attributes?.behavior_analysis ?? null, null, 2);
   $('evidence-json').textContent = JSON.stringify(session.data?.meta?.evidence ?? null, null, 2);
-  $('devices-json').textContent = JSON.stringify((devices.data ?? []).map((d: { attributes: unknown }) => d.attributes), null, 2);
+  $('devices-json').textContent = JSON.stringify(
+    (devices.data ?? []).map((d: { attributes: unknown }) => d.attributes),
+    null,
+    2,
+  );
 }
 
 function watchSignals(sessionId: string): void {

@@ -31,7 +31,7 @@ const SETTINGS = {
   repeatsUnreadable: quick ? 1 : 3,
   scanMs: quick ? 3000 : 10_000,
   compressRepeats: quick ? 1 : 5,
-  oursDecoder: 'src/camera/barcode-client.ts → barcode.worker.ts: decodePdf417 + AAMVA parsing, with the live scan\'s per-frame budget',
+  oursDecoder: "src/camera/barcode-client.ts → barcode.worker.ts: decodePdf417 + AAMVA parsing, with the live scan's per-frame budget",
 };
 const RESOLUTIONS = ['1280x720', '1920x1080'];
 const PHOTO = 'photo-12mp.jpg';
@@ -115,7 +115,10 @@ async function measureInBrowser(run) {
 
 /** In Node, through tsx (the finder is TypeScript): see bench/node/document-finder.ts. */
 function measureDocumentFinder() {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/node/document-finder.ts'), String(quick ? 1 : 9)], { cwd: root, encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/node/document-finder.ts'), String(quick ? 1 : 9)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return JSON.parse(output);
 }
 

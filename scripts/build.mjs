@@ -85,4 +85,12 @@ await build({
   worker: { format: 'es' },
 });
 
-run(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--globs', 'src/beltic-verify.ts', 'src/events.ts', '--quiet']);
+run(process.execPath, [
+  'node_modules/@custom-elements-manifest/analyzer/cem.js',
+  'analyze',
+  '--litelement',
+  '--globs',
+  'src/beltic-verify.ts',
+  'src/events.ts',
+  '--quiet',
+]);

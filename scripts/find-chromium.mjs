@@ -35,7 +35,7 @@ function firstFound() {
 function tryAptInstall() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || spawnSync('which', ['apt-get']).status !== 0) return false;
-  console.error('[beltic-verify] Chromium not found: installing Debian\'s chromium package with apt-get…');
+  console.error("[beltic-verify] Chromium not found: installing Debian's chromium package with apt-get…");
   const opts = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   if (spawnSync('apt-get', ['update', '-qq'], opts).status !== 0) return false;
   return spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], opts).status === 0;

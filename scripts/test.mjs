@@ -29,8 +29,17 @@ function prepareFixtures() {
 function runNodeTests(files, name, env = process.env) {
   if (files.length === 0) return { passed: 0, failed: 0, ok: true };
   const tap = join(scratch, `${name}.tap`);
-  const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...extra, ...files];
+  const args = [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...extra,
+    ...files,
+  ];
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const figure = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);

@@ -294,7 +294,11 @@ export class BelticVerify extends LitElement {
 
   private refuseSecretKey(): void {
     this.configProblem = 'secret_key';
-    this.emitError('secret_key', 'A secret API key was given to <beltic-verify>; it was discarded and never sent. Give the widget a client token from beltic-verify/server instead.', false);
+    this.emitError(
+      'secret_key',
+      'A secret API key was given to <beltic-verify>; it was discarded and never sent. Give the widget a client token from beltic-verify/server instead.',
+      false,
+    );
   }
 
   // ------------------------------------------------------------ applicant actions

@@ -62,7 +62,9 @@ function edges(root, file) {
     static: statics.filter(local).map(toFile),
     external: statics.filter((specifier) => !local(specifier)),
     dynamic: matches(DYNAMIC_IMPORT, code).filter(local).map(toFile),
-    workers: matches(WORKER_URL, code).map(toFile).filter((path) => existsSync(join(root, path))),
+    workers: matches(WORKER_URL, code)
+      .map(toFile)
+      .filter((path) => existsSync(join(root, path))),
   };
 }
 

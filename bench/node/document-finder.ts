@@ -51,7 +51,11 @@ const manifest = await loadFixtures();
 const scenes = manifest.files.filter((entry) => entry.sets.includes('scene'));
 const rows = [];
 for (const entry of scenes) {
-  const { data, info } = await sharp(fixturePath(entry)).resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', kernel: 'linear' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(fixturePath(entry))
+    .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', kernel: 'linear' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const luma: LumaImage = rgbaToLuma(data, info.width, info.height);
   const expected: Verdict = entry.expected.document ? (entry.expected.far ? 'far' : 'document') : 'none';
   const ours = timed(() => measureFrame(luma, rgbaToChroma(data, info.width, info.height)).document);

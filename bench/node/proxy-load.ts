@@ -47,7 +47,11 @@ const relayServer = await listen(
     const url = new URL(request.url);
     const path = url.pathname.replace(/^\/relay/, '/v1') + url.search;
     const body = request.method === 'GET' ? undefined : await request.text();
-    const answer = await fetch(sandboxUrl + path, { method: request.method, headers: { 'X-Api-Key': sandbox.apiKey, 'Content-Type': 'application/json' }, body });
+    const answer = await fetch(sandboxUrl + path, {
+      method: request.method,
+      headers: { 'X-Api-Key': sandbox.apiKey, 'Content-Type': 'application/json' },
+      body,
+    });
     return new Response(await answer.text(), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
   }),
 );
@@ -96,7 +100,9 @@ console.log(`\n${applicants} applicants, ${connections} connections, ${seconds} 
 console.log('| Path | Requests/s | p50 ms | p99 ms | Requests | Errors |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of [alone, relayed, through]) console.log(`| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.errors} |`);
-console.log(`Proxy's added latency: p50 +${(through.p50 - alone.p50).toFixed(1)} ms, p99 +${(through.p99 - alone.p99).toFixed(1)} ms (a bare relay adds p50 +${(relayed.p50 - alone.p50).toFixed(1)} ms, p99 +${(relayed.p99 - alone.p99).toFixed(1)} ms)`);
+console.log(
+  `Proxy's added latency: p50 +${(through.p50 - alone.p50).toFixed(1)} ms, p99 +${(through.p99 - alone.p99).toFixed(1)} ms (a bare relay adds p50 +${(relayed.p50 - alone.p50).toFixed(1)} ms, p99 +${(relayed.p99 - alone.p99).toFixed(1)} ms)`,
+);
 
 proxyServer.close();
 relayServer.close();

@@ -35,7 +35,17 @@ export function decodeTimeSection(decode, settings) {
       const ours = inGroup.flatMap((frame) => frame.ours.ms);
       const baseline = inGroup.flatMap((frame) => frame.baseline.ms);
       const gaveUp = inGroup.reduce((sum, frame) => sum + frame.ours.gaveUp, 0);
-      rows.push([label[resolution], GROUP_LABEL[group], String(inGroup.length), String(ours.length), ms(median(ours)), ms(p95(ours)), String(gaveUp), ms(median(baseline)), ms(p95(baseline))]);
+      rows.push([
+        label[resolution],
+        GROUP_LABEL[group],
+        String(inGroup.length),
+        String(ours.length),
+        ms(median(ours)),
+        ms(p95(ours)),
+        String(gaveUp),
+        ms(median(baseline)),
+        ms(p95(baseline)),
+      ]);
     }
   }
   return {
@@ -67,10 +77,24 @@ export function decodeSuccessSection(decode) {
   };
   const count = (list, who) => `${list.filter(judges[who]).length}/${list.length}`;
   const row = (name, list) => [name, String(list.length), count(list, 'ours'), count(list, 'oursUnbudgeted'), count(list, 'baseline')];
-  const rows = SETS.map((set) => row(set, frames.filter((frame) => frame.sets.includes(set))));
+  const rows = SETS.map((set) =>
+    row(
+      set,
+      frames.filter((frame) => frame.sets.includes(set)),
+    ),
+  );
   rows.push(row('all camera frames', frames));
-  rows.push(row('of which "must read"', frames.filter((frame) => frame.group === 'must-read')));
-  const missed = (who) => frames.filter((frame) => !judges[who](frame)).map((frame) => frame.name.replace(/^camera-|\.png$/g, '')).join(', ') || 'none';
+  rows.push(
+    row(
+      'of which "must read"',
+      frames.filter((frame) => frame.group === 'must-read'),
+    ),
+  );
+  const missed = (who) =>
+    frames
+      .filter((frame) => !judges[who](frame))
+      .map((frame) => frame.name.replace(/^camera-|\.png$/g, ''))
+      .join(', ') || 'none';
   const falseReads = all.filter((frame) => frame.group === 'no-barcode' && (frame.ours.read || frame.oursUnbudgeted?.read || frame.baseline.read));
   return {
     title: 'Decode success over the camera-frame fixtures',

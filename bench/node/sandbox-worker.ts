@@ -24,7 +24,9 @@ async function makeSessions(applicants: number): Promise<string[]> {
   const sessions: string[] = [];
   for (let i = 0; i < applicants; i++) {
     const account = await api('POST', '/identity/accounts', { data: { type: 'account', attributes: { external_id: `load-${i}` } } });
-    sessions.push(await api('POST', '/identity/sessions', { data: { type: 'session', relationships: { account: { data: { type: 'account', id: account } } } } }));
+    sessions.push(
+      await api('POST', '/identity/sessions', { data: { type: 'session', relationships: { account: { data: { type: 'account', id: account } } } } }),
+    );
   }
   return sessions;
 }

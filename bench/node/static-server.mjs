@@ -56,9 +56,7 @@ export function startStaticServer({ root, buildDir }) {
       response.end(pageShell(pathname.slice(PAGE_PREFIX.length).replace(/[^\w-]/g, '')));
       return;
     }
-    const file = pathname.startsWith(BUILD_PREFIX)
-      ? resolveInside(buildDir, pathname.slice(BUILD_PREFIX.length))
-      : resolveInside(root, pathname);
+    const file = pathname.startsWith(BUILD_PREFIX) ? resolveInside(buildDir, pathname.slice(BUILD_PREFIX.length)) : resolveInside(root, pathname);
     const stats = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
     if (!file || !stats?.isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -24,7 +24,11 @@ export function renderText(sections) {
       if (section.headers) {
         const width = widths(section);
         const align = alignments(section);
-        const line = (row) => row.map((cell, column) => pad(cell, width[column], align[column])).join('  ').trimEnd();
+        const line = (row) =>
+          row
+            .map((cell, column) => pad(cell, width[column], align[column]))
+            .join('  ')
+            .trimEnd();
         lines.push('', line(section.headers), width.map((w) => '-'.repeat(w)).join('  '), ...section.rows.map(line));
       }
       if (section.footer?.length) lines.push('', ...section.footer);

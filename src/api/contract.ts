@@ -63,28 +63,11 @@ export type AccountResource = Resource<'account', AccountAttributes>;
 
 // ---------------------------------------------------------------- sessions
 
-export const SESSION_STATUSES = [
-  'created',
-  'started',
-  'pending',
-  'completed',
-  'approved',
-  'declined',
-  'marked_for_review',
-  'failed',
-  'expired',
-] as const;
+export const SESSION_STATUSES = ['created', 'started', 'pending', 'completed', 'approved', 'declined', 'marked_for_review', 'failed', 'expired'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** Statuses after which the applicant has nothing more to do. */
-export const FINAL_SESSION_STATUSES: readonly SessionStatus[] = [
-  'completed',
-  'approved',
-  'declined',
-  'marked_for_review',
-  'failed',
-  'expired',
-];
+export const FINAL_SESSION_STATUSES: readonly SessionStatus[] = ['completed', 'approved', 'declined', 'marked_for_review', 'failed', 'expired'];
 
 export function isFinalSessionStatus(status: string): boolean {
   return (FINAL_SESSION_STATUSES as readonly string[]).includes(status);

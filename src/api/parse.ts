@@ -50,9 +50,7 @@ export function sessionStatus(attributes: Json): SessionStatus {
 
 export function verificationStatus(attributes: Json): VerificationStatus {
   const status = attributes.status;
-  return (VERIFICATION_STATUSES as readonly unknown[]).includes(status)
-    ? (status as VerificationStatus)
-    : malformed('verification status');
+  return (VERIFICATION_STATUSES as readonly unknown[]).includes(status) ? (status as VerificationStatus) : malformed('verification status');
 }
 
 export function verificationState(attributes: Json): { status: VerificationStatus; reasons: string[] } {
@@ -99,9 +97,7 @@ export function presignedUploads(meta: Json, singleFileId?: string): PresignedUp
 /** The declared side of each file in a document's `attributes.files[]`, by file id. */
 export function fileSides(attributes: Json): Map<string, string> {
   const files = Array.isArray(attributes.files) ? attributes.files : [];
-  return new Map(
-    files.filter(isObject).flatMap((file) => (typeof file.id === 'string' && typeof file.side === 'string' ? [[file.id, file.side]] : [])),
-  );
+  return new Map(files.filter(isObject).flatMap((file) => (typeof file.id === 'string' && typeof file.side === 'string' ? [[file.id, file.side]] : [])));
 }
 
 /** The server's error code and message from a JSON:API error body, if it is one. */

@@ -86,11 +86,7 @@ export interface ThreatInputs {
 export function threatLevel(inputs: ThreatInputs): ThreatLevel | null {
   const score = inputs.bot_score;
   if ((score !== null && score >= HIGH_BOT_SCORE) || (inputs.request_spoof_attempts ?? 0) > 0) return 'high';
-  if (
-    (score !== null && score >= MEDIUM_BOT_SCORE) ||
-    (inputs.user_agent_spoof_attempts ?? 0) > 0 ||
-    inputs.devtools_open === true
-  ) {
+  if ((score !== null && score >= MEDIUM_BOT_SCORE) || (inputs.user_agent_spoof_attempts ?? 0) > 0 || inputs.devtools_open === true) {
     return 'medium';
   }
   const enoughInteraction = typeof inputs.interactions === 'number' && inputs.interactions >= MIN_INTERACTIONS_TO_JUDGE;

@@ -14,9 +14,7 @@ export type AnalysisRequest =
   /** A full-resolution frame to encode for prepareImage. */
   | { type: 'encode'; frame: ImageBitmap };
 
-export type AnalysisResult =
-  | { type: 'measured'; metrics: FrameMetrics; ms: number }
-  | { type: 'encoded'; blob: Blob; width: number; height: number };
+export type AnalysisResult = { type: 'measured'; metrics: FrameMetrics; ms: number } | { type: 'encoded'; blob: Blob; width: number; height: number };
 
 /**
  * Nearly lossless: prepareImage re-encodes this once more (its one resize and encode), and a

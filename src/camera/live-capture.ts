@@ -208,19 +208,25 @@ export class LiveCapture implements ReactiveController, CaptureSource {
     this.scanFor = video;
     void video.play().catch(() => undefined);
     const side = target.side;
-    this.scan = new ScanLoop(video, this.analysis, mode === 'off' ? null : this.barcodes, { ...this.options.scan, barcode: mode }, {
-      changed: (view) => {
-        if (view.guidance === this.guidance && view.progress === this.progress) return;
-        this.guidance = view.guidance;
-        this.progress = view.progress;
-        this.host.requestUpdate();
+    this.scan = new ScanLoop(
+      video,
+      this.analysis,
+      mode === 'off' ? null : this.barcodes,
+      { ...this.options.scan, barcode: mode },
+      {
+        changed: (view) => {
+          if (view.guidance === this.guidance && view.progress === this.progress) return;
+          this.guidance = view.guidance;
+          this.progress = view.progress;
+          this.host.requestUpdate();
+        },
+        announce: (code) => this.context.announce(this.context.strings().capture.camera.guidance[code]),
+        ready: () => void this.take(true),
+        barcode: (fields) => {
+          if (fields && this.target?.side === side) this.readings[side] = fields;
+        },
       },
-      announce: (code) => this.context.announce(this.context.strings().capture.camera.guidance[code]),
-      ready: () => void this.take(true),
-      barcode: (fields) => {
-        if (fields && this.target?.side === side) this.readings[side] = fields;
-      },
-    });
+    );
     this.scan.start();
   }
 

@@ -56,19 +56,21 @@ export function renderViewfinder(view: ViewfinderView): TemplateResult | typeof 
               ? ''
               : t.starting;
   return html`<div class="camera" part="camera" role="group" aria-label=${t.viewfinder}>
-      <div
-        class=${classMap({ viewfinder: true, mirrored: live && camera.facing === 'user', steady, taken: view.phase === 'taken' })}
-        part="viewfinder"
-        ${ref(setProgress(view.progress))}
-      >
-        <video ${ref(view.video)} .srcObject=${live ? camera.stream : null} .muted=${true} autoplay muted playsinline aria-hidden="true"></video>
-        <div class="guide" aria-hidden="true"></div>
-        ${message ? html`<p class="guidance" part="guidance">${message}</p>` : nothing}
-      </div>
-      <div class="actions camera-actions" part="actions">
-        <button part="button shutter" type="button" class="shutter" ?disabled=${!live || view.phase !== 'scanning'} @click=${view.on.shutter}>${t.shutter}</button>
-      </div>
-    </div>`;
+    <div
+      class=${classMap({ viewfinder: true, mirrored: live && camera.facing === 'user', steady, taken: view.phase === 'taken' })}
+      part="viewfinder"
+      ${ref(setProgress(view.progress))}
+    >
+      <video ${ref(view.video)} .srcObject=${live ? camera.stream : null} .muted=${true} autoplay muted playsinline aria-hidden="true"></video>
+      <div class="guide" aria-hidden="true"></div>
+      ${message ? html`<p class="guidance" part="guidance">${message}</p>` : nothing}
+    </div>
+    <div class="actions camera-actions" part="actions">
+      <button part="button shutter" type="button" class="shutter" ?disabled=${!live || view.phase !== 'scanning'} @click=${view.on.shutter}>
+        ${t.shutter}
+      </button>
+    </div>
+  </div>`;
 }
 
 /**

@@ -63,9 +63,7 @@ export function parseAamva(text: string): AamvaFields | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   const header = readHeader(text);
   const start = findDocumentSubfile(text, header);
-  const elements = start
-    ? readElementLines(text.slice(start.index + 2), { stopAtForeignLine: true })
-    : readElementLines(text, { stopAtForeignLine: false });
+  const elements = start ? readElementLines(text.slice(start.index + 2), { stopAtForeignLine: true }) : readElementLines(text, { stopAtForeignLine: false });
 
   const identifying = IDENTIFYING_ELEMENTS.filter((id) => elements.has(id)).length;
   if (identifying === 0 || (!header && identifying < MIN_ELEMENTS_WITHOUT_HEADER)) return null;
@@ -109,8 +107,7 @@ function readDesignators(text: string, from: number, declared: number): AamvaHea
 
 /** Finds the DL or ID subfile: at its declared offset when that checks out, else by search. */
 function findDocumentSubfile(text: string, header: AamvaHeader | null): { index: number; type: 'DL' | 'ID' } | null {
-  const isSubfileAt = (index: number, type: string) =>
-    text.startsWith(type, index) && ELEMENT_LINE.test(text.slice(index + 2, index + 5));
+  const isSubfileAt = (index: number, type: string) => text.startsWith(type, index) && ELEMENT_LINE.test(text.slice(index + 2, index + 5));
 
   for (const designator of header?.subfiles ?? []) {
     const type = designator.type as 'DL' | 'ID';
@@ -212,7 +209,10 @@ function parseNames(elements: Map<string, string>): Names {
 }
 
 function splitGivenNames(raw: string | undefined): Omit<Names, 'last'> {
-  const parts = (raw ?? '').split(/[,$]|\s+/).map(namePart).filter((part): part is string => part !== null);
+  const parts = (raw ?? '')
+    .split(/[,$]|\s+/)
+    .map(namePart)
+    .filter((part): part is string => part !== null);
   return { first: parts[0] ?? null, middle: parts.length > 1 ? parts.slice(1).join(' ') : null };
 }
 

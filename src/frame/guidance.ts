@@ -8,16 +8,7 @@ import type { DocumentRegion, FrameMetrics } from './frame-quality.js';
  * The advice, most pressing first. Quality problems come before the barcode: a dark or blurry
  * frame is why a barcode does not read, and fixing it is what the applicant can do.
  */
-export const GUIDANCE_CODES = [
-  'dark',
-  'glare',
-  'moving',
-  'blurry',
-  'far',
-  'wrong_side_front',
-  'no_barcode',
-  'reading_barcode',
-] as const;
+export const GUIDANCE_CODES = ['dark', 'glare', 'moving', 'blurry', 'far', 'wrong_side_front', 'no_barcode', 'reading_barcode'] as const;
 export type GuidanceCode = (typeof GUIDANCE_CODES)[number];
 
 /** The quality problems: a frame with any of them is never kept automatically. */
@@ -85,7 +76,12 @@ export function isGoodFrame(metrics: FrameMetrics, motion: number | null): boole
 export function looksLikeDocument(region: DocumentRegion | null): region is DocumentRegion {
   if (!region || region.clipped) return false;
   const { aspect, rectangularity } = region;
-  return aspect >= DOCUMENT_ASPECT.min && aspect <= DOCUMENT_ASPECT.max && rectangularity >= DOCUMENT_RECTANGULARITY.min && rectangularity <= DOCUMENT_RECTANGULARITY.max;
+  return (
+    aspect >= DOCUMENT_ASPECT.min &&
+    aspect <= DOCUMENT_ASPECT.max &&
+    rectangularity >= DOCUMENT_RECTANGULARITY.min &&
+    rectangularity <= DOCUMENT_RECTANGULARITY.max
+  );
 }
 
 /**

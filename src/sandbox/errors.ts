@@ -19,19 +19,15 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (code: string, detail: string, where: Where = {}) =>
-  new HttpError(400, { code, title: 'Bad request', detail, ...where });
+export const badRequest = (code: string, detail: string, where: Where = {}) => new HttpError(400, { code, title: 'Bad request', detail, ...where });
 
-export const unauthorized = (detail: string) =>
-  new HttpError(401, { code: 'unauthorized', title: 'Unauthorized', detail, header: 'X-Api-Key' });
+export const unauthorized = (detail: string) => new HttpError(401, { code: 'unauthorized', title: 'Unauthorized', detail, header: 'X-Api-Key' });
 
 export const forbidden = (code: string, detail: string) => new HttpError(403, { code, title: 'Forbidden', detail });
 
-export const notFound = (detail: string, where: Where = {}) =>
-  new HttpError(404, { code: 'not_found', title: 'Not found', detail, ...where });
+export const notFound = (detail: string, where: Where = {}) => new HttpError(404, { code: 'not_found', title: 'Not found', detail, ...where });
 
-export const conflict = (code: string, detail: string, where: Where = {}) =>
-  new HttpError(409, { code, title: 'Conflict', detail, ...where });
+export const conflict = (code: string, detail: string, where: Where = {}) => new HttpError(409, { code, title: 'Conflict', detail, ...where });
 
 export const invalid = (detail: string, pointer: string, code = 'invalid_attribute') =>
   new HttpError(422, { code, title: 'Invalid attribute', detail, pointer });

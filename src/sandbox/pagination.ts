@@ -85,11 +85,7 @@ export interface Page<T> {
  * `link(params)` builds an absolute URL for the same list with the given page parameters
  * (it keeps the request's filters).
  */
-export function paginate<T extends Sortable>(
-  records: T[],
-  page: PageParams,
-  link: (params: Record<string, string>) => string,
-): Page<T> {
+export function paginate<T extends Sortable>(records: T[], page: PageParams, link: (params: Record<string, string>) => string): Page<T> {
   const all = records.map((r) => ({ r, c: { t: r.created_at, id: r.id } }));
   all.sort((a, b) => order(a.c, b.c));
   const n = all.length;

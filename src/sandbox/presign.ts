@@ -35,9 +35,7 @@ export function signUpload(key: string, grant: UploadGrant): string {
   return `${path}?${query}&signature=${hmac(key, path, query)}`;
 }
 
-export type UploadCheck =
-  | { ok: true; grant: UploadGrant }
-  | { ok: false; reason: 'invalid_signature' | 'expired'; detail: string };
+export type UploadCheck = { ok: true; grant: UploadGrant } | { ok: false; reason: 'invalid_signature' | 'expired'; detail: string };
 
 /** `path` is relative to the base path, `rawQuery` is the query exactly as received, without `?`. */
 export function verifyUpload(key: string, path: string, rawQuery: string, nowMs: number): UploadCheck {

@@ -92,7 +92,8 @@ export function relationshipId(relationships: Json, name: string, type: string, 
   const pointer = `/data/relationships/${name}`;
   const rel = relationships[name];
   if (rel === undefined || rel === null) {
-    if (required) throw new HttpError(422, { code: 'missing_relationship', title: 'Missing relationship', detail: `relationships.${name} is required.`, pointer });
+    if (required)
+      throw new HttpError(422, { code: 'missing_relationship', title: 'Missing relationship', detail: `relationships.${name} is required.`, pointer });
     return null;
   }
   if (!isObject(rel) || !isObject(rel.data)) throw invalid(`relationships.${name} must be { "data": { "type": "${type}", "id": "…" } }.`, pointer);

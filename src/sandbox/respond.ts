@@ -7,11 +7,7 @@ export function resourceResponse(resource: { links: { self: string } }, status =
   return jsonResponse({ data: resource, ...(meta ? { meta } : {}), links: { self: resource.links.self } }, status);
 }
 
-export function listResponse<T extends { id: string; created_at: number }>(
-  ctx: Ctx,
-  records: T[],
-  serialize: (record: T) => unknown,
-): Response {
+export function listResponse<T extends { id: string; created_at: number }>(ctx: Ctx, records: T[], serialize: (record: T) => unknown): Response {
   const page = parsePage(ctx.query);
   const result = paginate(records, page, (params) => {
     const query = new URLSearchParams(ctx.query);

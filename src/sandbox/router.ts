@@ -33,10 +33,7 @@ export function assertKnownQuery(route: Route, query: URLSearchParams): void {
   }
 }
 
-export type Match =
-  | { kind: 'found'; route: Route; params: Record<string, string> }
-  | { kind: 'method_not_allowed'; allow: string[] }
-  | { kind: 'not_found' };
+export type Match = { kind: 'found'; route: Route; params: Record<string, string> } | { kind: 'method_not_allowed'; allow: string[] } | { kind: 'not_found' };
 
 export function matchRoute(routes: Route[], method: string, path: string): Match {
   const parts = path.split('/').filter(Boolean);

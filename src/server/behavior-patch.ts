@@ -39,9 +39,10 @@ export function applyServerBehaviorSignals(body: Json, server: ServerBehaviorSig
   const evidence = [...(pageEvidence ?? []), ...added];
   const botScore = pageEvidence !== null || added.length > 0 ? scoreEvidence(evidence) : null;
 
-  const pageSpoofCount = Number.isSafeInteger(reported.user_agent_spoof_attempts) && (reported.user_agent_spoof_attempts as number) > 0
-    ? (reported.user_agent_spoof_attempts as number)
-    : 0;
+  const pageSpoofCount =
+    Number.isSafeInteger(reported.user_agent_spoof_attempts) && (reported.user_agent_spoof_attempts as number) > 0
+      ? (reported.user_agent_spoof_attempts as number)
+      : 0;
   const userAgentSpoofAttempts = pageSpoofCount + server.userAgentInconsistencies;
   const devtoolsOpen = typeof reported.devtools_open === 'boolean' ? reported.devtools_open : null;
   const interactions = typeof meta.interactions === 'number' ? meta.interactions : null;

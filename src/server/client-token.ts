@@ -130,9 +130,12 @@ function parseClaims(bytes: Uint8Array): ClientTokenClaims | null {
   if (typeof value !== 'object' || value === null) return null;
   const c = value as Record<string, unknown>;
   const ok =
-    typeof c.sid === 'string' && c.sid !== '' &&
-    Number.isSafeInteger(c.iat) && Number.isSafeInteger(c.exp) &&
-    typeof c.jti === 'string' && c.jti !== '' &&
+    typeof c.sid === 'string' &&
+    c.sid !== '' &&
+    Number.isSafeInteger(c.iat) &&
+    Number.isSafeInteger(c.exp) &&
+    typeof c.jti === 'string' &&
+    c.jti !== '' &&
     (c.uah === undefined || typeof c.uah === 'string');
   if (!ok) return null;
   const claims: ClientTokenClaims = { sid: c.sid as string, iat: c.iat as number, exp: c.exp as number, jti: c.jti as string };

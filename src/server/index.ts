@@ -11,23 +11,10 @@ export {
   type CreateClientTokenOptions,
 } from './client-token.js';
 export { createProxy, type ProxyOptions, type ProxyHandler, type ClientConnection } from './proxy.js';
-export {
-  DEFAULT_OBSERVATION_TTL_SECONDS,
-  type ObservationStore,
-  type RequestObservation,
-  type SessionSignals,
-} from './observation-store.js';
+export { DEFAULT_OBSERVATION_TTL_SECONDS, type ObservationStore, type RequestObservation, type SessionSignals } from './observation-store.js';
 export { memoryStore, DEFAULT_MAX_TRACKED_SESSIONS, type MemoryStoreOptions } from './memory-store.js';
 export { redisStore, RedisNotReady, DEFAULT_REDIS_PREFIX, type RedisScriptClient, type RedisStoreOptions } from './redis-store.js';
 export { StoreTimeout } from './session-observations.js';
 export { ALLOWED, REFUSED, PATCHABLE_SESSION_ATTRIBUTES, type AllowedRoute, type RefusedRoute } from './allow-list.js';
-export {
-  EVIDENCE,
-  scoreEvidence,
-  threatLevel,
-  type Evidence,
-  type EvidenceId,
-  type EvidenceStrength,
-  type ThreatInputs,
-} from '../behavior/score.js';
+export { EVIDENCE, scoreEvidence, threatLevel, type Evidence, type EvidenceId, type EvidenceStrength, type ThreatInputs } from '../behavior/score.js';
 export type { ObservedDevice } from './request-signals.js';

@@ -190,7 +190,11 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     } catch (error) {
       if (!(error instanceof ClientTokenError)) throw error;
       if (error.code === 'expired') {
-        refuse(401, { code: 'token_expired', title: 'Client token expired', detail: 'Ask your backend for a new client token.', header: 'Authorization' }, challenge);
+        refuse(
+          401,
+          { code: 'token_expired', title: 'Client token expired', detail: 'Ask your backend for a new client token.', header: 'Authorization' },
+          challenge,
+        );
       }
       refuse(401, { code: 'invalid_token', title: 'Invalid client token', header: 'Authorization' }, challenge);
     }

@@ -19,13 +19,7 @@
  * wrapper (docs/server.md).
  */
 import { isEvidenceId } from '../behavior/score.js';
-import {
-  assertTtlSeconds,
-  DEFAULT_OBSERVATION_TTL_SECONDS,
-  type ObservationStore,
-  type RequestObservation,
-  type SessionSignals,
-} from './observation-store.js';
+import { assertTtlSeconds, DEFAULT_OBSERVATION_TTL_SECONDS, type ObservationStore, type RequestObservation, type SessionSignals } from './observation-store.js';
 import type { UserAgentInconsistency } from '../behavior/user-agent.js';
 
 /** What the adapter needs of a Redis client: node-redis's `eval` and, if present, `isReady`. */
@@ -94,10 +88,7 @@ export function redisStore(client: RedisScriptClient, options: RedisStoreOptions
 
   return {
     async observe(request: RequestObservation): Promise<void> {
-      const fields = [
-        ...request.inconsistencies.map((id) => INCONSISTENCY + id),
-        ...request.evidence.map((id) => EVIDENCE + id),
-      ];
+      const fields = [...request.inconsistencies.map((id) => INCONSISTENCY + id), ...request.evidence.map((id) => EVIDENCE + id)];
       const mismatch = request.matchesTokenDevice === false ? '1' : '0';
       await run(OBSERVE, request.sid, [ttl, await fingerprintDigest(request.fingerprint), request.jti, mismatch, ...fields]);
     },

@@ -57,10 +57,7 @@ export class SessionObservations {
   }
 
   async addInconsistencies(sid: string, inconsistencies: readonly UserAgentInconsistency[]): Promise<void> {
-    await Promise.all([
-      this.#guarded(() => this.#store.addInconsistencies(sid, inconsistencies)),
-      this.#local?.addInconsistencies(sid, inconsistencies),
-    ]);
+    await Promise.all([this.#guarded(() => this.#store.addInconsistencies(sid, inconsistencies)), this.#local?.addInconsistencies(sid, inconsistencies)]);
   }
 
   /** The session's signals as the behavior_analysis PATCH takes them (behavior-patch.ts). */

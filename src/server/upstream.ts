@@ -109,6 +109,11 @@ export function createUpstream(options: UpstreamOptions): (call: UpstreamCall) =
 function isTimeout(error: unknown): boolean {
   const name = (error as { name?: unknown; cause?: { name?: unknown; code?: unknown } } | null)?.name;
   const cause = (error as { cause?: { name?: unknown; code?: unknown } } | null)?.cause;
-  return name === 'TimeoutError' || cause?.name === 'ConnectTimeoutError' || cause?.code === 'UND_ERR_CONNECT_TIMEOUT' ||
-    cause?.code === 'UND_ERR_HEADERS_TIMEOUT' || cause?.code === 'ETIMEDOUT';
+  return (
+    name === 'TimeoutError' ||
+    cause?.name === 'ConnectTimeoutError' ||
+    cause?.code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    cause?.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    cause?.code === 'ETIMEDOUT'
+  );
 }

@@ -36,7 +36,10 @@ function positive(value: number | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
-export async function describeCamera(track: MediaStreamTrack, mediaDevices: MediaDevices | undefined = globalThis.navigator?.mediaDevices): Promise<CameraSummary> {
+export async function describeCamera(
+  track: MediaStreamTrack,
+  mediaDevices: MediaDevices | undefined = globalThis.navigator?.mediaDevices,
+): Promise<CameraSummary> {
   const settings = typeof track.getSettings === 'function' ? track.getSettings() : {};
   let count: number | null = null;
   try {

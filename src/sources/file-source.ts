@@ -42,14 +42,7 @@ export class FileSource implements CaptureSource {
     const leave = (event: DragEvent) => (event.currentTarget as HTMLElement).classList.remove('over');
     return html`<div class="dropzone" part="dropzone" @drop=${drop} @dragover=${over} @dragleave=${leave}>
       <label class="button" part="button" for="file-${side}">${t.chooseFile}</label>
-      <input
-        class="visually-hidden"
-        id="file-${side}"
-        type="file"
-        accept="image/jpeg,image/png,image/webp"
-        aria-describedby="drop-hint"
-        @change=${pick}
-      />
+      <input class="visually-hidden" id="file-${side}" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="drop-hint" @change=${pick} />
       <span id="drop-hint" class="muted">${t.dropHere}</span>
     </div>`;
   }
@@ -57,7 +50,12 @@ export class FileSource implements CaptureSource {
   /** Same-origin images only: the widget fetches nothing from elsewhere. */
   private async takeUrl(side: Side, url: string): Promise<void> {
     const target = new URL(url, location.href);
-    const blob = target.origin === location.origin ? await fetch(target).then((r) => (r.ok ? r.blob() : null)).catch(() => null) : null;
+    const blob =
+      target.origin === location.origin
+        ? await fetch(target)
+            .then((r) => (r.ok ? r.blob() : null))
+            .catch(() => null)
+        : null;
     if (blob) await this.context.flow.takeImage(side, blob, 'file');
     else this.context.flow.refuseImage(side, 'unreadable_image', 'The dropped image could not be loaded (only images from this site can be dropped).');
   }

@@ -39,7 +39,10 @@ export function openWidgetDatabase(ttlMs: number, now: () => number = Date.now):
   const opened = () => (store ??= open(ttlMs, now));
   return {
     use: (mode, callback) => opened().then(({ use }) => use(mode, callback)),
-    touch: () => void opened().then(({ bucket }) => bucket?.setExpires(now() + ttlMs)).catch(() => undefined),
+    touch: () =>
+      void opened()
+        .then(({ bucket }) => bucket?.setExpires(now() + ttlMs))
+        .catch(() => undefined),
   };
 }
 

@@ -103,9 +103,7 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
 
     sweepExpired: () =>
       quietly(async () => {
-        const doomed = (await entries(db()))
-          .filter(([, record]) => !isRecord(record) || isExpired(record))
-          .map(([key]) => key);
+        const doomed = (await entries(db())).filter(([, record]) => !isRecord(record) || isExpired(record)).map(([key]) => key);
         if (doomed.length > 0) await delMany(doomed, db());
       }, undefined),
 

@@ -123,14 +123,16 @@ export function renderCapture(view: StepView, side: Side): TemplateResult {
   const t = strings.capture;
   const documentName = state.documentType ? strings.document.types[state.documentType] : '';
   return html`${heading(t.heading(state.documentType, documentName, side))}
-    ${state.retryReasons.length
-      ? html`<div class="notice" part="notice">
-          <p>${t.retryLead}</p>
-          <ul>
-            ${state.retryReasons.map((reason) => html`<li>${reason}</li>`)}
-          </ul>
-        </div>`
-      : nothing}
+    ${
+      state.retryReasons.length
+        ? html`<div class="notice" part="notice">
+            <p>${t.retryLead}</p>
+            <ul>
+              ${state.retryReasons.map((reason) => html`<li>${reason}</li>`)}
+            </ul>
+          </div>`
+        : nothing
+    }
     ${view.captureNotice ? html`<p class="notice" part="notice">${view.captureNotice}</p>` : nothing}
     <p class="muted">${t.hint[side]}</p>
     ${renderSources(view.sources, side, view.preparing)}
@@ -174,13 +176,13 @@ export function renderUploading({ strings, state, progress }: StepView): Templat
   const t = strings.uploading;
   const sides = Object.keys(state.captures) as Side[];
   return html`${heading(t.heading)}
-    ${sides.map((side) => {
-      const done = state.document?.files[side]?.uploaded ?? false;
-      const percent = done ? 100 : (progress[side] ?? 0);
-      const name = strings.capture.sideName[side];
-      return html`<label for="progress-${side}">${done ? t.done(name) : t.progress(name, percent)}</label>
-        <progress part="progress" id="progress-${side}" max="100" value=${percent}></progress>`;
-    })}`;
+  ${sides.map((side) => {
+    const done = state.document?.files[side]?.uploaded ?? false;
+    const percent = done ? 100 : (progress[side] ?? 0);
+    const name = strings.capture.sideName[side];
+    return html`<label for="progress-${side}">${done ? t.done(name) : t.progress(name, percent)}</label>
+      <progress part="progress" id="progress-${side}" max="100" value=${percent}></progress>`;
+  })}`;
 }
 
 export function renderVerifying({ strings }: StepView): TemplateResult {
@@ -194,11 +196,13 @@ export function renderResult({ strings, on }: StepView, outcome: keyof Strings['
   const tone = outcome === 'passed' ? 'notice success' : outcome === 'review' ? '' : 'notice';
   return html`${heading(t.heading)}
     <p class=${ifDefined(tone || undefined)}>${t.lead}</p>
-    ${outcome === 'cancelled'
-      ? html`<div class="actions" part="actions">
-          <button part="button" type="button" @click=${on.startOver}>${strings.startOver}</button>
-        </div>`
-      : nothing}`;
+    ${
+      outcome === 'cancelled'
+        ? html`<div class="actions" part="actions">
+            <button part="button" type="button" @click=${on.startOver}>${strings.startOver}</button>
+          </div>`
+        : nothing
+    }`;
 }
 
 /** Another tab holds the session: say so, and offer to take it over here. */
@@ -217,9 +221,11 @@ export function renderError({ strings, state, errorMessage, on }: StepView): Tem
   return html`<div class="notice" part="notice" role="alert">
     <p>${errorMessage}</p>
     <div class="actions" part="actions">
-      ${retryable
-        ? html`<button part="button" type="button" @click=${on.retry}>${strings.tryAgain}</button>`
-        : html`<button part="button" type="button" @click=${on.startOver}>${strings.startOver}</button>`}
+      ${
+        retryable
+          ? html`<button part="button" type="button" @click=${on.retry}>${strings.tryAgain}</button>`
+          : html`<button part="button" type="button" @click=${on.startOver}>${strings.startOver}</button>`
+      }
     </div>
   </div>`;
 }

@@ -116,7 +116,9 @@ const en: Strings = {
   },
   capture: {
     heading: (documentType, documentName, side) =>
-      side === 'front' && documentType === 'passport' ? 'Photo page of your passport' : `${side === 'back' ? 'Back' : 'Front'} of your ${documentName.toLowerCase()}`,
+      side === 'front' && documentType === 'passport'
+        ? 'Photo page of your passport'
+        : `${side === 'back' ? 'Back' : 'Front'} of your ${documentName.toLowerCase()}`,
     hint: {
       front: 'Place the document on a dark, flat surface. Make sure all four corners are visible and there is no glare.',
       back: 'Now the back. Make sure the barcode is sharp and fully visible.',

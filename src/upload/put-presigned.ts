@@ -139,12 +139,7 @@ function abortedError(signal?: AbortSignal): UploadError {
 }
 
 /** Turns an HTTP error answer into an UploadError. Exported for unit tests of the rules. */
-export function classifyHttpFailure(
-  status: number,
-  responseText: string,
-  retryAfterHeader: string | null,
-  nowMs: number,
-): UploadError {
+export function classifyHttpFailure(status: number, responseText: string, retryAfterHeader: string | null, nowMs: number): UploadError {
   const { code, message } = readErrorBody(responseText);
   const retryAfterMs = parseRetryAfter(retryAfterHeader, nowMs);
   const detail = message ? `: ${message}` : '';

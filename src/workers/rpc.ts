@@ -12,9 +12,7 @@ export interface RpcRequest<Body> {
 
 export type RpcMessage<Result> =
   /** Sent once the worker's module has loaded: a worker that never starts is told apart from a request that failed. */
-  | { type: 'ready' }
-  | { type: 'result'; id: number; body: Result }
-  | { type: 'failed'; id: number; name: string; message: string; code?: string };
+  { type: 'ready' } | { type: 'result'; id: number; body: Result } | { type: 'failed'; id: number; name: string; message: string; code?: string };
 
 /**
  * What survives of an error thrown in a worker: its name, its message and, when it has one, its

@@ -16,7 +16,10 @@ function stubFetch(answers: Record<string, Answer>): string[] {
     const path = decodeURIComponent(url.pathname.replace(/^\/beltic/, '') + url.search);
     asked.push(path);
     const answer = answers[path] ?? { status: 404, body: { errors: [{ status: '404', code: 'route_not_found', title: 'Not found' }] } };
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   }) as typeof fetch;
   return asked;
 }
@@ -25,7 +28,12 @@ const client = () => new BelticClient({ apiBase: 'https://shop.example/beltic', 
 const verification = (id: string, status: string) => ({
   type: 'verification/idv',
   id,
-  attributes: { status, checks: [{ name: 'image_readable', status: status === 'requires_retry' ? 'failed' : 'passed', reasons: status === 'requires_retry' ? ['Take it again.'] : [] }] },
+  attributes: {
+    status,
+    checks: [
+      { name: 'image_readable', status: status === 'requires_retry' ? 'failed' : 'passed', reasons: status === 'requires_retry' ? ['Take it again.'] : [] },
+    ],
+  },
 });
 const LIST = '/identity/verifications?session_id=sess_1&page[size]=100';
 
@@ -69,7 +77,13 @@ describe('BelticClient.verification', () => {
     let sent: any = null;
     globalThis.fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
       sent = JSON.parse(String(init!.body));
-      return new Response(JSON.stringify({ data: { type: 'document/idv', id: 'doc_1', attributes: { files: [] } }, meta: { files: [{ id: 'file_1', presigned_upload_url: 'https://up.example/1' }] } }), { status: 201 });
+      return new Response(
+        JSON.stringify({
+          data: { type: 'document/idv', id: 'doc_1', attributes: { files: [] } },
+          meta: { files: [{ id: 'file_1', presigned_upload_url: 'https://up.example/1' }] },
+        }),
+        { status: 201 },
+      );
     }) as typeof fetch;
     await client().createDocument('sess_1', 'drivers_license', 'US', [{ filename: 'front.jpg', content_type: 'image/jpeg', byte_size: 10, side: 'front' }]);
     assert.deepEqual(sent.data.attributes, { files: [{ filename: 'front.jpg', content_type: 'image/jpeg', byte_size: 10 }] });

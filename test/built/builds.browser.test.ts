@@ -122,9 +122,15 @@ describe('built files', function () {
     const { frame, element, violations, errors } = page;
     const scripts = () =>
       (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/dist/cdn/'));
-    expect(scripts().some((e) => e.name.includes('prepare-image')), 'not loaded before a photo is chosen').to.equal(false);
+    expect(
+      scripts().some((e) => e.name.includes('prepare-image')),
+      'not loaded before a photo is chosen',
+    ).to.equal(false);
     expect(await verifyPassport(element)).to.equal('passed');
-    expect(scripts().some((e) => e.name.includes('prepare-image')), 'loaded once a photo was chosen').to.equal(true);
+    expect(
+      scripts().some((e) => e.name.includes('prepare-image')),
+      'loaded once a photo was chosen',
+    ).to.equal(true);
     expect(workerLoaded(frame), 'the image worker resolved next to the module').to.equal(true);
     expect(violations).to.deep.equal([]);
     expect(errors).to.deep.equal([]);

@@ -178,6 +178,9 @@ describe('parseAamva: privacy', () => {
     } finally {
       for (const spy of spies) spy.mock.restore();
     }
-    assert.equal(spies.reduce((calls, spy) => calls + spy.mock.callCount(), 0), 0);
+    assert.equal(
+      spies.reduce((calls, spy) => calls + spy.mock.callCount(), 0),
+      0,
+    );
   });
 });

@@ -97,11 +97,17 @@ describe('barcode worker', function () {
     const abort = new AbortController();
     const dropped = client.read(await bitmapOf('licence-back.png'), { signal: abort.signal });
     abort.abort();
-    const dropError = await dropped.then(() => null, (error: Error) => error);
+    const dropError = await dropped.then(
+      () => null,
+      (error: Error) => error,
+    );
     expect(dropError?.name).to.equal('AbortError');
     const pending = client.read(await bitmapOf('licence-back.png'));
     client.terminate();
-    const terminated = await pending.then(() => null, (error: Error) => error);
+    const terminated = await pending.then(
+      () => null,
+      (error: Error) => error,
+    );
     expect(terminated?.name).to.equal('AbortError');
     // And a fresh worker serves the next read.
     expect((await client.read(await bitmapOf('licence-back.png'))).found).to.equal(true);

@@ -149,12 +149,14 @@ export async function waitForCamera(element: BelticVerify, state: string, timeou
 export function scanStats(element: BelticVerify): string {
   const loop = harness(element).camera;
   const stats = loop.scanLoop?.stats;
-  return stats ? `phase ${loop.phase}, ${stats.framesMeasured} frames measured, ${stats.decodes.length} decodes, first read ${stats.firstReadAt}` : `phase ${loop.phase}, no scan loop`;
+  return stats
+    ? `phase ${loop.phase}, ${stats.framesMeasured} frames measured, ${stats.decodes.length} decodes, first read ${stats.firstReadAt}`
+    : `phase ${loop.phase}, no scan loop`;
 }
 
 /** waitUntil, with the failure message built when it fails (so it tells the state at that time). */
 export async function until(predicate: () => boolean, describe: () => string, timeout = 10000): Promise<void> {
-  for (const end = performance.now() + timeout; !predicate(); ) {
+  for (const end = performance.now() + timeout; !predicate();) {
     if (performance.now() > end) throw new Error(`Timeout: ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

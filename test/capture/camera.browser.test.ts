@@ -228,7 +228,11 @@ describe('camera capture', function () {
         const announcements: string[] = [];
         const status = shadow(element, '[role=status]');
         new MutationObserver(() => announcements.push(status.textContent!.trim())).observe(status, { childList: true, subtree: true, characterData: true });
-        await until(() => expected.test(guidanceText(element)), () => `advice ${expected} (shown: "${guidanceText(element)}"; ${scanStats(element)})`, 8000);
+        await until(
+          () => expected.test(guidanceText(element)),
+          () => `advice ${expected} (shown: "${guidanceText(element)}"; ${scanStats(element)})`,
+          8000,
+        );
         await waitUntil(() => expected.test(liveRegion(element)), 'announced', { timeout: 8000 });
         await accessible(element, `advice: ${label}`);
         // Held for a few more seconds: not announced again.
@@ -255,7 +259,11 @@ describe('camera capture', function () {
         const live = harness(element).camera;
         return `at ${currentStep(element)}, phase ${live.phase}, camera ${cameraState(element)}, notice "${notice}", guidance "${guidanceText(element)}", ${scanStats(element)}`;
       };
-      await until(() => currentStep(element) === 'review', () => `the photo reaches review (${state()})`, 15000);
+      await until(
+        () => currentStep(element) === 'review',
+        () => `the photo reaches review (${state()})`,
+        15000,
+      );
       const capture = harness(element).flow.state!.captures.front!;
       expect(capture).to.include({ source: 'camera', width: 1280, height: 720, contentType: 'image/jpeg' });
       expect(liveRegion(element)).to.equal('Photo taken.');
@@ -278,7 +286,10 @@ describe('camera capture', function () {
         throw new DOMException('The ImageBitmap could not be allocated.', 'InvalidStateError');
       };
       shutter.click();
-      await until(() => /could not be taken/.test(guidanceText(element)), () => `the failed press is said (shown: "${guidanceText(element)}")`);
+      await until(
+        () => /could not be taken/.test(guidanceText(element)),
+        () => `the failed press is said (shown: "${guidanceText(element)}")`,
+      );
       expect(liveRegion(element)).to.equal('The photo could not be taken. Please press again.');
       expect(currentStep(element)).to.equal('capture');
       await waitUntil(() => !shutter.disabled);
@@ -321,7 +332,10 @@ describe('camera capture', function () {
       await camera.show('camera-1280x720-skew0-scale60-normal.png');
       const element = await atCapture('drivers_license', 'US');
       await waitForCamera(element, 'live');
-      await until(() => /back of your card/.test(guidanceText(element)), () => `wrong-side advice (at ${currentStep(element)}, shown: "${guidanceText(element)}"; ${scanStats(element)})`);
+      await until(
+        () => /back of your card/.test(guidanceText(element)),
+        () => `wrong-side advice (at ${currentStep(element)}, shown: "${guidanceText(element)}"; ${scanStats(element)})`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 2000));
       expect(currentStep(element)).to.equal('capture');
     });
@@ -330,8 +344,16 @@ describe('camera capture', function () {
       camera = new CanvasCamera(1280, 720).install();
       const element = await atLicenceBack();
       await camera.show('licence-front.jpg');
-      await until(() => /Reading the barcode/.test(guidanceText(element)), () => `reading advice (shown: "${guidanceText(element)}"; ${scanStats(element)})`, 8000);
-      await until(() => /cannot find the barcode/.test(guidanceText(element)), () => `missing-barcode advice (shown: "${guidanceText(element)}"; ${scanStats(element)})`, 15000);
+      await until(
+        () => /Reading the barcode/.test(guidanceText(element)),
+        () => `reading advice (shown: "${guidanceText(element)}"; ${scanStats(element)})`,
+        8000,
+      );
+      await until(
+        () => /cannot find the barcode/.test(guidanceText(element)),
+        () => `missing-barcode advice (shown: "${guidanceText(element)}"; ${scanStats(element)})`,
+        15000,
+      );
       expect(currentStep(element)).to.equal('capture');
     });
 
@@ -364,7 +386,11 @@ describe('camera capture', function () {
       shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
       await waitForStep(element, 'capture');
       await camera.show('scene-1280x720-dark-table-back-skew-2-scale72.png');
-      await until(() => currentStep(element) === 'review', () => `the back taken by itself (${scanStats(element)})`, 20000);
+      await until(
+        () => currentStep(element) === 'review',
+        () => `the back taken by itself (${scanStats(element)})`,
+        20000,
+      );
       const { workers } = harness(element).camera;
       expect(workers.analysis && workers.barcode, 'the workers last through the review').to.not.equal(null);
       shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();

@@ -85,7 +85,11 @@ export async function backIsTakenWhenTheBarcodeReads(size: { width: number; heig
 export async function backShownForTheFrontIsRefused(): Promise<void> {
   const element = await atCapture('drivers_license', 'US');
   await waitForCamera(element, 'live');
-  await until(() => /back of your card/.test(guidanceText(element)), () => `wrong-side advice (shown: "${guidanceText(element)}")`, 15000);
+  await until(
+    () => /back of your card/.test(guidanceText(element)),
+    () => `wrong-side advice (shown: "${guidanceText(element)}")`,
+    15000,
+  );
   await new Promise((resolve) => setTimeout(resolve, 2500));
   expect(currentStep(element), 'no automatic photo of the wrong side').to.equal('capture');
 }
@@ -104,7 +108,11 @@ export async function frontIsTakenWhenSteady(size: { width: number; height: numb
 export async function frontShownForTheBackIsQuestioned(): Promise<void> {
   const element = await atLicenceBack('US');
   await waitForCamera(element, 'live');
-  await until(() => /cannot find the barcode/.test(guidanceText(element)), () => `missing-barcode advice (shown: "${guidanceText(element)}")`, 20000);
+  await until(
+    () => /cannot find the barcode/.test(guidanceText(element)),
+    () => `missing-barcode advice (shown: "${guidanceText(element)}")`,
+    20000,
+  );
   expect(currentStep(element)).to.equal('capture');
   await waitForStep(element, 'capture');
 }

@@ -36,9 +36,16 @@ describe('fixture manifest', () => {
     }
     const frames = manifest.files.filter((entry) => entry.kind === 'camera-frame');
     for (const set of ['skew', 'scale', 'light', 'blur'] as const) {
-      for (const width of [1280, 1920]) assert.ok(frames.some((entry) => entry.sets.includes(set) && entry.width === width), `${set} at ${width}`);
+      for (const width of [1280, 1920])
+        assert.ok(
+          frames.some((entry) => entry.sets.includes(set) && entry.width === width),
+          `${set} at ${width}`,
+        );
     }
-    assert.deepEqual([...new Set(frames.filter((entry) => entry.sets.includes('skew')).map((entry) => entry.skew))].sort((a, b) => a - b), [0, 3, 7, 12, 20, 90]);
+    assert.deepEqual(
+      [...new Set(frames.filter((entry) => entry.sets.includes('skew')).map((entry) => entry.skew))].sort((a, b) => a - b),
+      [0, 3, 7, 12, 20, 90],
+    );
   });
 
   for (const entry of manifest.files.filter((item) => item.format === 'png' || item.format === 'jpeg')) {
@@ -65,7 +72,9 @@ describe('fixture manifest', () => {
 
   it('the dark frames are about a third as bright as the normal ones', async () => {
     for (const width of [1280, 1920]) {
-      const frames = manifest.files.filter((entry) => entry.kind === 'camera-frame' && entry.width === width && entry.skew === 0 && entry.scale === 0.6 && entry.blur === 0);
+      const frames = manifest.files.filter(
+        (entry) => entry.kind === 'camera-frame' && entry.width === width && entry.skew === 0 && entry.scale === 0.6 && entry.blur === 0,
+      );
       const frame = (light: FixtureEntry['light']) => frames.find((entry) => entry.light === light)!;
       const mean = async (entry: FixtureEntry) => (await sharp(fixturePath(entry)).greyscale().stats()).channels[0]!.mean;
       const ratio = (await mean(frame('dark'))) / (await mean(frame('normal')));

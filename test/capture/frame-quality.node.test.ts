@@ -121,8 +121,14 @@ describe('document finder in the scenes of everyday use', () => {
 
   it('has scenes with and without a card on each surface', () => {
     for (const surface of ['dark-table', 'light-desk', 'hand-held'] as const) {
-      assert.ok(scenes.some((entry) => entry.surface === surface && entry.expected.document), `${surface} with a card`);
-      assert.ok(scenes.some((entry) => entry.surface === surface && !entry.expected.document), `${surface} without`);
+      assert.ok(
+        scenes.some((entry) => entry.surface === surface && entry.expected.document),
+        `${surface} with a card`,
+      );
+      assert.ok(
+        scenes.some((entry) => entry.surface === surface && !entry.expected.document),
+        `${surface} without`,
+      );
     }
   });
 
@@ -134,10 +140,10 @@ describe('document finder in the scenes of everyday use', () => {
       assert.equal(looksLikeDocument(metrics.document), Boolean(entry.expected.document), JSON.stringify(metrics.document));
       if (!entry.expected.document) return assert.notEqual(advice, 'far');
       assert.equal(advice, entry.expected.far ? 'far' : null);
-      if (Math.abs(entry.skew) <= 4) assert.ok(Math.abs(metrics.document!.width - entry.scale!) < 0.05, `width ${metrics.document!.width}, card ${entry.scale}`);
+      if (Math.abs(entry.skew) <= 4)
+        assert.ok(Math.abs(metrics.document!.width - entry.scale!) < 0.05, `width ${metrics.document!.width}, card ${entry.scale}`);
     });
   }
-
 });
 
 describe('document finder on shapes that are not documents', () => {

@@ -53,7 +53,17 @@ const ROOT_IMPORT = `
     RGBLuminanceSource, NotFoundException, ChecksumException, FormatException } from '@zxing/library';
   export default [BinaryBitmap, DecodeHintType, HybridBinarizer, GlobalHistogramBinarizer, PDF417Reader,
     RGBLuminanceSource, NotFoundException, ChecksumException, FormatException];`;
-const ZXING_FILES = ['BinaryBitmap', 'DecodeHintType', 'common/HybridBinarizer', 'common/GlobalHistogramBinarizer', 'pdf417/PDF417Reader', 'RGBLuminanceSource', 'NotFoundException', 'ChecksumException', 'FormatException'];
+const ZXING_FILES = [
+  'BinaryBitmap',
+  'DecodeHintType',
+  'common/HybridBinarizer',
+  'common/GlobalHistogramBinarizer',
+  'pdf417/PDF417Reader',
+  'RGBLuminanceSource',
+  'NotFoundException',
+  'ChecksumException',
+  'FormatException',
+];
 /** The same classes through deep imports of one of zxing's builds. */
 const deepImport = (build: 'esm' | 'cjs') =>
   ROOT_IMPORT.replace(
@@ -76,7 +86,7 @@ async function assertDecodes(decoder: DecoderModule): Promise<void> {
 }
 
 describe('narrow zxing import', () => {
-  it('bundles the decoder well under the full library, without zxing\'s camera readers', async () => {
+  it("bundles the decoder well under the full library, without zxing's camera readers", async () => {
     const narrow = await bundle({ file: DECODER });
     const root = await bundle({ contents: ROOT_IMPORT });
     const esmDeep = await bundle({ contents: deepImport('esm') });
@@ -102,7 +112,10 @@ describe('narrow zxing import', () => {
       const bundled = await build({ entryPoints: [DECODER], bundle: true, platform, format: 'esm', write: false, metafile: true, logLevel: 'silent' });
       const inputs = Object.keys(bundled.metafile.inputs).filter((path) => path.includes('@zxing/library/'));
       assert.ok(inputs.length > 0);
-      assert.ok(inputs.every((path) => path.includes('@zxing/library/esm/core/')), `esbuild (platform ${platform}) takes the esm/ build only`);
+      assert.ok(
+        inputs.every((path) => path.includes('@zxing/library/esm/core/')),
+        `esbuild (platform ${platform}) takes the esm/ build only`,
+      );
     }
     const script = `process.stdout.write(import.meta.resolve('#zxing/pdf417/PDF417Reader.js'))`;
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });

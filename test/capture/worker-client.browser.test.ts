@@ -33,7 +33,11 @@ function scriptedClient(): { client: WorkerClient<number, number>; workers: Scri
   return { client, workers };
 }
 
-const settled = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: RemoteError) => ({ error }));
+const settled = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: RemoteError) => ({ error }),
+  );
 
 describe('WorkerClient', () => {
   it('runs requests on this thread through the fallback when the worker cannot start', async () => {
@@ -48,9 +52,15 @@ describe('WorkerClient', () => {
 
   it('fails with WorkerUnavailableError when there is no fallback', async () => {
     const client = new WorkerClient<number, number>({ create: missingWorker });
-    const error = await client.request(1).then(() => null, (e: Error) => e);
+    const error = await client.request(1).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(error).to.be.instanceOf(WorkerUnavailableError);
-    const next = await client.request(2).then(() => null, (e: Error) => e);
+    const next = await client.request(2).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(next, 'and so do the next requests, at once').to.be.instanceOf(WorkerUnavailableError);
   });
 

@@ -3,7 +3,18 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
-import { chooseDocument, chooseFile, consent, createSession, expectAccessible, fixtureBlob, mount, shadow, untilComplete, waitForStep } from '../helpers/widget.js';
+import {
+  chooseDocument,
+  chooseFile,
+  consent,
+  createSession,
+  expectAccessible,
+  fixtureBlob,
+  mount,
+  shadow,
+  untilComplete,
+  waitForStep,
+} from '../helpers/widget.js';
 
 const accessible = expectAccessible;
 

@@ -31,13 +31,23 @@ describe('<beltic-verify> one step at a time', () => {
 
   it('capture: a passport’s front is its photo page, a licence has a front and a back', async () => {
     const session = await createSession();
-    const element = await mountAtState(session, (state) => ({ ...state, step: { name: 'capture', side: 'front' }, documentType: 'passport', issuingCountry: 'US' }));
+    const element = await mountAtState(session, (state) => ({
+      ...state,
+      step: { name: 'capture', side: 'front' },
+      documentType: 'passport',
+      issuingCountry: 'US',
+    }));
     await waitForStep(element, 'capture');
     expect(heading(element)).to.equal('Photo page of your passport');
     expect(shadow(element, '[part=dropzone]')).to.exist;
 
     const licence = await createSession();
-    const back = await mountAtState(licence, (state) => ({ ...state, step: { name: 'capture', side: 'back' }, documentType: 'drivers_license', issuingCountry: 'US' }));
+    const back = await mountAtState(licence, (state) => ({
+      ...state,
+      step: { name: 'capture', side: 'back' },
+      documentType: 'drivers_license',
+      issuingCountry: 'US',
+    }));
     await waitForStep(back, 'capture');
     expect(heading(back)).to.equal("Back of your driver's licence");
   });
@@ -47,7 +57,13 @@ describe('<beltic-verify> one step at a time', () => {
     const photo = await fixtureBlob('passport.jpg');
     const element = await mountAtState(
       session,
-      (state, keys): FlowState => ({ ...state, step: { name: 'review', side: 'front' }, documentType: 'passport', issuingCountry: 'US', captures: { front: imageSync(photo, keys.front!) } }),
+      (state, keys): FlowState => ({
+        ...state,
+        step: { name: 'review', side: 'front' },
+        documentType: 'passport',
+        issuingCountry: 'US',
+        captures: { front: imageSync(photo, keys.front!) },
+      }),
       { front: photo },
     );
     await waitForStep(element, 'review');
@@ -64,7 +80,10 @@ describe('<beltic-verify> one step at a time', () => {
     await shown.decode();
     expect(shown.naturalWidth).to.be.greaterThan(0);
     // The URL of before the move was revoked: nothing keeps the photo alive in the page but the new one.
-    const revoked = await fetch(before).then(() => false, () => true);
+    const revoked = await fetch(before).then(
+      () => false,
+      () => true,
+    );
     expect(revoked).to.equal(true);
     elsewhere.remove();
   });

@@ -759,7 +759,10 @@ function check(state: FlowState, event: FlowEvent, cell: Cell): { next: FlowStat
     assert.deepStrictEqual(next, expected);
     return { next, problem: null };
   } catch {
-    return { next, problem: `expected ${stepLabel(expected.step)} ${JSON.stringify(diff(state, expected))}, got ${stepLabel(next.step)} ${JSON.stringify(diff(state, next))}` };
+    return {
+      next,
+      problem: `expected ${stepLabel(expected.step)} ${JSON.stringify(diff(state, expected))}, got ${stepLabel(next.step)} ${JSON.stringify(diff(state, next))}`,
+    };
   }
 }
 
@@ -844,6 +847,8 @@ describe('flow machine: every step × every event', () => {
     const rows = ALL_ROWS.length;
     const columns = EVENTS.size;
     assert.equal(changed + copies + unchanged, rows * columns);
-    t.diagnostic(`${rows} rows × ${columns} columns = ${rows * columns} cells: ${changed} change the state, ${copies} return a new but equal state, ${unchanged} return the same object`);
+    t.diagnostic(
+      `${rows} rows × ${columns} columns = ${rows * columns} cells: ${changed} change the state, ${copies} return a new but equal state, ${unchanged} return the same object`,
+    );
   });
 });

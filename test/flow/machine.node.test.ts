@@ -77,7 +77,11 @@ describe('flow machine', () => {
   });
 
   it('requires_retry starts a new attempt with the reasons, and is capped', () => {
-    let state = run(toLicenceUpload(), { type: 'document_created', documentId: 'd', files: { front: 'a', back: 'b' } }, { type: 'verification_created', verificationId: 'v' });
+    let state = run(
+      toLicenceUpload(),
+      { type: 'document_created', documentId: 'd', files: { front: 'a', back: 'b' } },
+      { type: 'verification_created', verificationId: 'v' },
+    );
     state = transition(state, { type: 'verification_finished', status: 'requires_retry', reasons: ['Too dark'] });
     assert.deepEqual(state.step, { name: 'capture', side: 'front' });
     assert.deepEqual(state.retryReasons, ['Too dark']);

@@ -69,7 +69,9 @@ export async function fixtureBlob(name: string): Promise<Blob> {
 }
 
 export async function mount(session: DemoSession, attributes = ''): Promise<BelticVerify> {
-  const element = await fixture<BelticVerify>(html`<beltic-verify api-base=${apiBase()} document-types=${attributes || 'passport drivers_license national_id residence_permit'}></beltic-verify>`);
+  const element = await fixture<BelticVerify>(
+    html`<beltic-verify api-base=${apiBase()} document-types=${attributes || 'passport drivers_license national_id residence_permit'}></beltic-verify>`,
+  );
   element.clientToken = session.client_token;
   return element;
 }

@@ -7,11 +7,15 @@ const accountBody = (attributes: Record<string, unknown> = {}) => ({ data: { typ
 describe('sandbox accounts', () => {
   it('creates, reads, lists and updates an account', async () => {
     const h = harness();
-    const created = await h.api('POST', '/identity/accounts', accountBody({
-      external_id: 'user-42',
-      person: { name: { first: 'Jane', last: 'Doe' }, birth_date: '1990-01-15' },
-      address: { line1: '1 Main St', city: 'Springfield', subdivision: 'VA', country_code: 'us' },
-    }));
+    const created = await h.api(
+      'POST',
+      '/identity/accounts',
+      accountBody({
+        external_id: 'user-42',
+        person: { name: { first: 'Jane', last: 'Doe' }, birth_date: '1990-01-15' },
+        address: { line1: '1 Main St', city: 'Springfield', subdivision: 'VA', country_code: 'us' },
+      }),
+    );
     assert.equal(created.status, 201);
     const account = created.body.data;
     assert.match(account.id, /^acc_[0-9A-HJKMNP-TV-Z]{26}$/);
@@ -42,7 +46,10 @@ describe('sandbox accounts', () => {
     await h.api('POST', '/identity/accounts', accountBody({ external_id: 'user-43' }));
     const list = await h.api('GET', '/identity/accounts?filter[external_id]=user-42');
     assert.equal(list.status, 200);
-    assert.deepEqual(list.body.data.map((a: { id: string }) => a.id), [account.id]);
+    assert.deepEqual(
+      list.body.data.map((a: { id: string }) => a.id),
+      [account.id],
+    );
     const all = await h.api('GET', '/identity/accounts');
     assert.equal(all.body.data.length, 2);
   });

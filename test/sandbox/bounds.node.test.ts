@@ -60,7 +60,12 @@ async function grow(h: Harness, state: { sessions: number; account: string }, ta
     const i = state.sessions;
     const key = { 'Idempotency-Key': `grow-${i}` };
     if (i % 10 === 0) {
-      const account = await h.api('POST', '/identity/accounts', { data: { type: 'account', attributes: { external_id: `ext-${i}` } } }, { 'Idempotency-Key': `acc-${i}` });
+      const account = await h.api(
+        'POST',
+        '/identity/accounts',
+        { data: { type: 'account', attributes: { external_id: `ext-${i}` } } },
+        { 'Idempotency-Key': `acc-${i}` },
+      );
       state.account = account.body.data.id;
     }
     const session = await h.api(
@@ -83,7 +88,9 @@ async function grow(h: Harness, state: { sessions: number; account: string }, ta
 /** A session with an uploaded document, ready for a verification (not timed). */
 async function readyDocument(h: Harness, account: string): Promise<{ session: string; doc: string }> {
   const tiny = TINY();
-  const session = await h.api('POST', '/identity/sessions', { data: { type: 'session', relationships: { account: { data: { type: 'account', id: account } } } } });
+  const session = await h.api('POST', '/identity/sessions', {
+    data: { type: 'session', relationships: { account: { data: { type: 'account', id: account } } } },
+  });
   const doc = await h.document(session.body.data.id, null, [tiny]);
   assert.equal((await h.put(doc.urls[0]!, tiny.bytes, tiny.content_type)).status, 200);
   return { session: session.body.data.id, doc: doc.id };
@@ -124,7 +131,9 @@ describe('a sandbox that stays fast and bounded', () => {
         sandboxes.map(async ({ h }) => (await h.api('GET', '/identity/sessions?page[size]=1&page[total]=true')).body.meta.page.total as number),
       );
       assert.deepEqual(firstSession, LEVELS);
-      const probe = await Promise.all(sandboxes.map(async ({ h }) => (await h.api('GET', '/identity/verifications?page[size]=100')).body.data.at(-1).relationships.session.data.id as string));
+      const probe = await Promise.all(
+        sandboxes.map(async ({ h }) => (await h.api('GET', '/identity/verifications?page[size]=100')).body.data.at(-1).relationships.session.data.id as string),
+      );
 
       // Rounds alternate between the three sandboxes, so that a burst of load on the machine lands
       // on every level alike; medians of many runs ignore the rest (GC pauses, other processes).
@@ -353,7 +362,9 @@ describe('a sandbox that stays fast and bounded', () => {
       assert.throws(() => rateLimitOption('5', true), /contradict/);
 
       const cli = fileURLToPath(new URL('../../src/sandbox/cli.ts', import.meta.url));
-      const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--api-key', 'sk_staging_rate', '--rate-limit', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--api-key', 'sk_staging_rate', '--rate-limit', '1'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       try {
         const base = await new Promise<string>((resolve, reject) => {
           let out = '';
@@ -458,7 +469,10 @@ describe('a sandbox that stays fast and bounded', () => {
       assert.doesNotMatch(text, /SECRET|srv|store\.ts/);
       assert.equal(JSON.parse(text).errors[0].code, 'internal_error');
       assert.equal(JSON.parse(text).errors[0].detail, 'The sandbox failed on this request and changed nothing. Its console shows why.');
-      assert.ok(logged.some((item) => item instanceof Error && item.message.includes('SECRET')), 'the console has the detail');
+      assert.ok(
+        logged.some((item) => item instanceof Error && item.message.includes('SECRET')),
+        'the console has the detail',
+      );
       // An id that names a member of Object.prototype is an unknown id, not a crash.
       const odd = await sandbox.fetch(new Request(`${BASE}/identity/sessions/constructor`, { headers: { 'X-Api-Key': KEY } }));
       assert.equal(odd.status, 404);
@@ -523,9 +537,14 @@ describe('a sandbox that stays fast and bounded', () => {
       const sessionId = await a.session();
       const tiny = TINY();
       const doc = await a.uploadedDocument(sessionId, null, [tiny]);
-      const created = await a.api('POST', '/identity/verifications', {
-        data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/idv', id: doc } } } },
-      }, { 'Idempotency-Key': 'verify-once' });
+      const created = await a.api(
+        'POST',
+        '/identity/verifications',
+        {
+          data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/idv', id: doc } } } },
+        },
+        { 'Idempotency-Key': 'verify-once' },
+      );
       assert.equal(created.status, 201);
       assert.equal(created.body.data.attributes.status, 'initiated');
       // Whether a request wrote state.json: it is there again after being deleted.
@@ -544,13 +563,27 @@ describe('a sandbox that stays fast and bounded', () => {
       assert.notEqual(verification.body.data.attributes.status, 'initiated', 'the outcome came due after the restart');
       assert.equal(existsSync(stateFile), true, 'a read that revealed an outcome changed something, and wrote it');
       const relationships = (await b.api('GET', `/identity/sessions/${sessionId}`)).body.data.relationships;
-      assert.deepEqual(relationships.documents.data.map((d: { id: string }) => d.id), [doc]);
-      assert.deepEqual(relationships.verifications.data.map((v: { id: string }) => v.id), [created.body.data.id]);
+      assert.deepEqual(
+        relationships.documents.data.map((d: { id: string }) => d.id),
+        [doc],
+      );
+      assert.deepEqual(
+        relationships.verifications.data.map((v: { id: string }) => v.id),
+        [created.body.data.id],
+      );
       const listed = await b.api('GET', `/identity/verifications?session_id=${sessionId}`);
-      assert.deepEqual(listed.body.data.map((v: { id: string }) => v.id), [created.body.data.id]);
-      const replayed = await b.api('POST', '/identity/verifications', {
-        data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/idv', id: doc } } } },
-      }, { 'Idempotency-Key': 'verify-once' });
+      assert.deepEqual(
+        listed.body.data.map((v: { id: string }) => v.id),
+        [created.body.data.id],
+      );
+      const replayed = await b.api(
+        'POST',
+        '/identity/verifications',
+        {
+          data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/idv', id: doc } } } },
+        },
+        { 'Idempotency-Key': 'verify-once' },
+      );
       assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
       await b.sandbox.close();
     });

@@ -40,12 +40,17 @@ describe('beltic-verify-sandbox CLI', () => {
       };
       const account = await post('/identity/accounts', { data: { type: 'account' } });
       assert.equal(account.status, 201);
-      const session = await post('/identity/sessions', { data: { type: 'session', relationships: { account: { data: { type: 'account', id: account.body.data.id } } } } });
+      const session = await post('/identity/sessions', {
+        data: { type: 'session', relationships: { account: { data: { type: 'account', id: account.body.data.id } } } },
+      });
       const spec = fixture('passport.jpg');
       const doc = await post('/identity/documents/idvs', {
         data: {
           type: 'document/idv',
-          attributes: { document_type: 'passport', files: [{ filename: 'p.jpg', content_type: 'image/jpeg', byte_size: spec.bytes.byteLength, side: 'front' }] },
+          attributes: {
+            document_type: 'passport',
+            files: [{ filename: 'p.jpg', content_type: 'image/jpeg', byte_size: spec.bytes.byteLength, side: 'front' }],
+          },
           relationships: { session: { data: { type: 'session', id: session.body.data.id } } },
         },
       });

@@ -16,10 +16,14 @@ describe('sandbox documents', () => {
     const sessionId = await h.session();
     const front = fixture('licence-front.jpg', ext ? 'front' : undefined);
     const back = fixture('licence-back.png', ext ? 'back' : undefined);
-    const r = await h.api('POST', '/identity/documents/idvs', docBody(sessionId, {
-      ...(ext ? { document_type: 'drivers_license', issuing_country: 'us' } : {}),
-      files: [declare(front, 0), declare({ ...back, checksum: true }, 1)],
-    }));
+    const r = await h.api(
+      'POST',
+      '/identity/documents/idvs',
+      docBody(sessionId, {
+        ...(ext ? { document_type: 'drivers_license', issuing_country: 'us' } : {}),
+        files: [declare(front, 0), declare({ ...back, checksum: true }, 1)],
+      }),
+    );
     assert.equal(r.status, 201);
     const doc = r.body.data;
     assert.match(doc.id, /^doc_/);
@@ -27,12 +31,18 @@ describe('sandbox documents', () => {
     assert.equal(doc.attributes.status, 'pending');
     assert.deepEqual(
       doc.attributes.files.map((f: { status: string; byte_size: number }) => [f.status, f.byte_size]),
-      [['pending_upload', front.bytes.byteLength], ['pending_upload', back.bytes.byteLength]],
+      [
+        ['pending_upload', front.bytes.byteLength],
+        ['pending_upload', back.bytes.byteLength],
+      ],
     );
     if (ext) {
       assert.equal(doc.attributes.document_type, 'drivers_license');
       assert.equal(doc.attributes.issuing_country, 'US');
-      assert.deepEqual(doc.attributes.files.map((f: { side: string }) => f.side), ['front', 'back']);
+      assert.deepEqual(
+        doc.attributes.files.map((f: { side: string }) => f.side),
+        ['front', 'back'],
+      );
     }
     assert.equal(doc.attributes.front_side, null);
     assert.equal(r.body.meta.files.length, 2);
@@ -67,7 +77,10 @@ describe('sandbox documents', () => {
     const r = await h.api('POST', '/identity/documents/idvs', docBody(sessionId, { files: [declare(spec), declare(spec)] }));
     assert.equal(r.status, 201);
     if (ext) {
-      assert.deepEqual(r.body.data.attributes.files.map((f: { side: string }) => f.side), ['front', 'back']);
+      assert.deepEqual(
+        r.body.data.attributes.files.map((f: { side: string }) => f.side),
+        ['front', 'back'],
+      );
       assert.equal(r.body.data.attributes.document_type, null);
     }
 
@@ -129,7 +142,10 @@ describe('sandbox documents', () => {
       const doc = await h.api('GET', `/identity/documents/idvs/${id}`);
       assert.equal(doc.status, 200);
       assert.equal(doc.body.data.attributes.front_side, added.body.data.id);
-      assert.deepEqual(doc.body.data.attributes.files.map((f: { status: string }) => f.status), ['uploaded', 'pending_upload']);
+      assert.deepEqual(
+        doc.body.data.attributes.files.map((f: { status: string }) => f.status),
+        ['uploaded', 'pending_upload'],
+      );
       assert.equal((await h.api('GET', '/identity/documents/idvs/doc_nope')).status, 404);
     }
 

@@ -66,15 +66,18 @@ describe('sandbox Idempotency-Key and robustness', () => {
       },
     });
     const call = async (method: string, path: string, body?: unknown) => {
-      const r = await sandbox.fetch(new Request(BASE + path, {
-        method,
-        headers: { 'X-Api-Key': KEY, 'Content-Type': 'application/json' },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      }));
+      const r = await sandbox.fetch(
+        new Request(BASE + path, {
+          method,
+          headers: { 'X-Api-Key': KEY, 'Content-Type': 'application/json' },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        }),
+      );
       return { status: r.status, body: await r.json() };
     };
     const acc = (await call('POST', '/identity/accounts', { data: { type: 'account' } })).body.data.id;
-    const sess = (await call('POST', '/identity/sessions', { data: { type: 'session', relationships: { account: { data: { type: 'account', id: acc } } } } })).body.data.id;
+    const sess = (await call('POST', '/identity/sessions', { data: { type: 'session', relationships: { account: { data: { type: 'account', id: acc } } } } }))
+      .body.data.id;
     const spec = fixture('passport.jpg', 'front');
     const doc = await call('POST', '/identity/documents/idvs', {
       data: {
@@ -83,7 +86,9 @@ describe('sandbox Idempotency-Key and robustness', () => {
         relationships: { session: { data: { type: 'session', id: sess } } },
       },
     });
-    const put = await sandbox.fetch(new Request(doc.body.meta.files[0].presigned_upload_url, { method: 'PUT', body: spec.bytes, headers: { 'Content-Type': 'image/jpeg' } }));
+    const put = await sandbox.fetch(
+      new Request(doc.body.meta.files[0].presigned_upload_url, { method: 'PUT', body: spec.bytes, headers: { 'Content-Type': 'image/jpeg' } }),
+    );
     assert.equal(put.status, 200);
 
     // The request reads the clock once on entry; the second read (minting the verification id)
@@ -93,7 +98,9 @@ describe('sandbox Idempotency-Key and robustness', () => {
     console.error = () => {};
     let failed;
     try {
-      failed = await call('POST', '/identity/verifications', { data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/idv', id: doc.body.data.id } } } } });
+      failed = await call('POST', '/identity/verifications', {
+        data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/idv', id: doc.body.data.id } } } },
+      });
     } finally {
       console.error = original;
     }
@@ -102,7 +109,9 @@ describe('sandbox Idempotency-Key and robustness', () => {
     assert.equal((await call('GET', `/identity/sessions/${sess}`)).body.data.attributes.status, 'started');
     assert.equal((await call('GET', `/identity/documents/idvs/${doc.body.data.id}`)).body.data.attributes.status, 'pending');
     assert.equal((await call('GET', '/identity/verifications?page[total]=true')).body.meta.page.total, 0);
-    const retry = await call('POST', '/identity/verifications', { data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/idv', id: doc.body.data.id } } } } });
+    const retry = await call('POST', '/identity/verifications', {
+      data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/idv', id: doc.body.data.id } } } },
+    });
     assert.equal(retry.status, 201, 'the sandbox keeps serving');
     t += 1;
     assert.equal((await call('GET', `/identity/verifications/${retry.body.data.id}`)).body.data.attributes.status, 'passed');

@@ -27,7 +27,11 @@ describe('sandbox dataDir persistence', () => {
     assert.equal((await a.put(doc.urls[0]!, front.bytes, front.content_type)).status, 200);
     await a.sandbox.close();
     assert.ok(existsSync(join(dataDir, 'state.json')));
-    assert.deepEqual(readdirSync(dataDir).filter((f) => f.endsWith('.tmp')), [], 'no temp files left behind');
+    assert.deepEqual(
+      readdirSync(dataDir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temp files left behind',
+    );
 
     const b = harness({ dataDir, apiKey: undefined });
     b.clock.set(a.clock.now() + 60_000);

@@ -81,7 +81,10 @@ describe('sandbox scenarios (meta.sandbox on session creation)', () => {
     assert.equal(late.body.errors[0].code, 'expired');
     // `side` is an ext; without it the file replaces the first side not uploaded yet, the front.
     const fresh = await h.api('POST', `/identity/documents/idvs/${doc.id}/files`, {
-      filename: 'p.jpg', content_type: spec.content_type, byte_size: spec.bytes.byteLength, ...(PROFILE === 'default' ? { side: 'front' } : {}),
+      filename: 'p.jpg',
+      content_type: spec.content_type,
+      byte_size: spec.bytes.byteLength,
+      ...(PROFILE === 'default' ? { side: 'front' } : {}),
     });
     assert.equal(fresh.body.meta.expires_in, 5);
     assert.equal((await h.put(fresh.body.meta.presigned_upload_url, spec.bytes, spec.content_type)).status, 200);
@@ -113,11 +116,7 @@ describe('sandbox scenarios (meta.sandbox on session creation)', () => {
     const h = harness();
     const sessionId = await h.session({
       scenario: 'flaky',
-      fail: [
-        { call: 'create_verification', times: 2, status: 429, retry_after: 1 },
-        { call: 'get_verification', status: 503 },
-        { call: 'start' },
-      ],
+      fail: [{ call: 'create_verification', times: 2, status: 429, retry_after: 1 }, { call: 'get_verification', status: 503 }, { call: 'start' }],
     });
     // The start call and reading one verification are exts: their rules never fire in the docs profile.
     if (PROFILE === 'default') {

@@ -93,8 +93,17 @@ describe('seed shapes: query parameters', () => {
     const h = harness();
     const id = await h.session();
     const accepted = [
-      'page[size]=2', 'page[after]=', 'page[before]=', 'page[total]=true', 'status=created', 'filter[status]=created',
-      'entity_type=person', 'filter[entity_type]=person', 'filter[account]=acc_x', 'filter[account_id]=acc_x', 'filter[session_device]=sdev_x',
+      'page[size]=2',
+      'page[after]=',
+      'page[before]=',
+      'page[total]=true',
+      'status=created',
+      'filter[status]=created',
+      'entity_type=person',
+      'filter[entity_type]=person',
+      'filter[account]=acc_x',
+      'filter[account_id]=acc_x',
+      'filter[session_device]=sdev_x',
     ];
     const cursor = (await h.api('GET', '/identity/sessions')).body.meta.page.cursors.start;
     for (const param of accepted) {
@@ -171,7 +180,11 @@ describe('seed shapes: verifications', () => {
     const result = await h.outcome(created.body.data.id);
     assert.equal(result.body.data.attributes.status, 'passed');
     const session = (await h.api('GET', `/identity/sessions/${sessionId}`)).body.data.attributes;
-    const person = { name: { first: LICENCE.first_name, middle: LICENCE.middle_name, last: LICENCE.last_name }, birth_date: LICENCE.birth_date, sex: LICENCE.sex };
+    const person = {
+      name: { first: LICENCE.first_name, middle: LICENCE.middle_name, last: LICENCE.last_name },
+      birth_date: LICENCE.birth_date,
+      sex: LICENCE.sex,
+    };
     assert.deepEqual(session.person, person, 'the person fields are populated from the document');
     // `extracted` is an ext, left out of the docs profile's answers.
     if (PROFILE === 'default') assert.deepEqual(result.body.data.attributes.extracted.person, person);
@@ -278,7 +291,7 @@ describe('seed shapes: identity_numbers', () => {
     assert.equal(r.status, 201);
     assert.deepEqual(r.body.data.attributes.identity_numbers, []);
     const cleared = await h.api('PATCH', `/identity/accounts/${r.body.data.id}`, { data: { type: 'account', attributes: { identity_numbers: null } } });
-    assert.deepEqual(cleared.body.data.attributes.identity_numbers, [], 'an account\'s list stays an array');
+    assert.deepEqual(cleared.body.data.attributes.identity_numbers, [], "an account's list stays an array");
   });
 
   it('seed 002: "identity_numbers": null on a new session', async () => {
@@ -298,7 +311,13 @@ describe('seed shapes: identity_numbers', () => {
       { number: 'D1234567', issuing_country_code: 'US', class: 'drivers_license', created_at: written, updated_at: written },
     ]);
     const bare = await patchSession(h, id, { identity_numbers: [{ number: '123-45-6789' }] });
-    assert.deepEqual(bare.body.data.attributes.identity_numbers[0], { number: '123-45-6789', issuing_country_code: null, class: null, created_at: written, updated_at: written });
+    assert.deepEqual(bare.body.data.attributes.identity_numbers[0], {
+      number: '123-45-6789',
+      issuing_country_code: null,
+      class: null,
+      created_at: written,
+      updated_at: written,
+    });
     const refused: [Record<string, unknown>, string][] = [
       [{ class: 'ssn' }, '/data/attributes/identity_numbers/0/number'],
       [{ number: '1', issuing_country_code: 'USA' }, '/data/attributes/identity_numbers/0/issuing_country_code'],
@@ -353,7 +372,10 @@ describe('seed shapes: PATCH merges', () => {
           person: { name: { first: 'Jane', last: 'Doe' }, birth_date: '1990-05-15' },
           contact: { email: 'jane@example.com', phone: '+1234567890' },
           address: { line1: '123 Main St', city: 'San Francisco', subdivision: 'CA', postal_code: '94102', country_code: 'US' },
-          identity_numbers: [{ number: '1', class: 'ssn' }, { number: '2', class: 'passport' }],
+          identity_numbers: [
+            { number: '1', class: 'ssn' },
+            { number: '2', class: 'passport' },
+          ],
         },
       },
     });
@@ -395,7 +417,7 @@ describe('seed shapes: PATCH merges', () => {
       country_code: 'US',
     });
     const aliased = await patch({ address: { city: 'Oakland' } });
-    assert.equal(aliased.address.locality, 'Oakland', 'the guide\'s spelling merges into the reference member');
+    assert.equal(aliased.address.locality, 'Oakland', "the guide's spelling merges into the reference member");
     assert.equal(aliased.address.line1, '1 Market St');
   });
 
@@ -410,7 +432,11 @@ describe('seed shapes: PATCH merges', () => {
     assert.equal(noAddress.address, null);
     assert.equal(noAddress.contact.email, 'jane@example.com');
     const numbers = await patchAccount(h, id, { identity_numbers: [{ number: '3', class: 'drivers_license' }] });
-    assert.deepEqual(numbers.identity_numbers.map((n: { number: string }) => n.number), ['3'], 'the list is replaced, not merged');
+    assert.deepEqual(
+      numbers.identity_numbers.map((n: { number: string }) => n.number),
+      ['3'],
+      'the list is replaced, not merged',
+    );
   });
 });
 

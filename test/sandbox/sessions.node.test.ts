@@ -100,26 +100,30 @@ describe('sandbox sessions', () => {
     assert.deepEqual(again.body.data.attributes, a);
   });
 
-  it('fills the camera of the session\'s latest device from meta.camera, and refuses a label', { skip: extension('meta.camera on a session PATCH') }, async () => {
-    const h = harness();
-    const id = await h.session();
-    const device = await h.api('POST', '/identity/session-devices', {
-      data: { type: 'session_device', attributes: { device_type: 'desktop', camera: null }, relationships: { session: { data: { type: 'session', id } } } },
-    });
-    assert.equal(device.status, 201);
-    const camera = { count: 2, kind: 'virtual', width: 1920, height: 1080, frame_rate: 30 };
-    const patch = (meta: Record<string, unknown>) => h.api('PATCH', `/identity/sessions/${id}`, { data: { type: 'session', id, attributes: {} }, meta });
-    assert.equal((await patch({ evidence: [], camera })).status, 200);
-    const stored = await h.api('GET', `/identity/session-devices/${device.body.data.id}`);
-    assert.deepEqual(stored.body.data.attributes.camera, camera);
+  it(
+    "fills the camera of the session's latest device from meta.camera, and refuses a label",
+    { skip: extension('meta.camera on a session PATCH') },
+    async () => {
+      const h = harness();
+      const id = await h.session();
+      const device = await h.api('POST', '/identity/session-devices', {
+        data: { type: 'session_device', attributes: { device_type: 'desktop', camera: null }, relationships: { session: { data: { type: 'session', id } } } },
+      });
+      assert.equal(device.status, 201);
+      const camera = { count: 2, kind: 'virtual', width: 1920, height: 1080, frame_rate: 30 };
+      const patch = (meta: Record<string, unknown>) => h.api('PATCH', `/identity/sessions/${id}`, { data: { type: 'session', id, attributes: {} }, meta });
+      assert.equal((await patch({ evidence: [], camera })).status, 200);
+      const stored = await h.api('GET', `/identity/session-devices/${device.body.data.id}`);
+      assert.deepEqual(stored.body.data.attributes.camera, camera);
 
-    const labelled = await patch({ camera: { ...camera, label: 'Anna’s iPhone camera' } });
-    assert.equal(labelled.status, 422);
-    assert.equal(labelled.body.errors[0].source.pointer, '/meta/camera/label');
-    assert.equal((await patch({ camera: { ...camera, kind: 'hd' } })).status, 422);
-    const unchanged = await h.api('GET', `/identity/session-devices/${device.body.data.id}`);
-    assert.deepEqual(unchanged.body.data.attributes.camera, camera);
-  });
+      const labelled = await patch({ camera: { ...camera, label: 'Anna’s iPhone camera' } });
+      assert.equal(labelled.status, 422);
+      assert.equal(labelled.body.errors[0].source.pointer, '/meta/camera/label');
+      assert.equal((await patch({ camera: { ...camera, kind: 'hd' } })).status, 422);
+      const unchanged = await h.api('GET', `/identity/session-devices/${device.body.data.id}`);
+      assert.deepEqual(unchanged.body.data.attributes.camera, camera);
+    },
+  );
 
   it('refuses invalid PATCHes with a pointer and changes nothing', async () => {
     const h = harness();
@@ -214,7 +218,10 @@ describe('sandbox sessions', () => {
     assert.equal(expired.status, 'expired');
     assert.equal(expired.expired_at, new Date(created + 60_000).toISOString());
     const list = await h.api('GET', '/identity/sessions?status=expired');
-    assert.deepEqual(list.body.data.map((x: { id: string }) => x.id), [id]);
+    assert.deepEqual(
+      list.body.data.map((x: { id: string }) => x.id),
+      [id],
+    );
   });
 
   it('lets a verification outcome that was due before expiry win over it', async () => {
@@ -259,9 +266,16 @@ describe('sandbox sessions', () => {
     const h = harness();
     // Devices, `extracted`, and reading a device or a document by id are exts: checked where served.
     const id = await h.session(undefined, { person: { name: { first: 'Jane' } }, contact: { email: 'j@example.com' } });
-    const device = PROFILE === 'default' ? await h.api('POST', '/identity/session-devices', {
-      data: { type: 'session_device', attributes: { user_agent: 'UA', observed: { ip: '203.0.113.9' } }, relationships: { session: { data: { type: 'session', id } } } },
-    }) : null;
+    const device =
+      PROFILE === 'default'
+        ? await h.api('POST', '/identity/session-devices', {
+            data: {
+              type: 'session_device',
+              attributes: { user_agent: 'UA', observed: { ip: '203.0.113.9' } },
+              relationships: { session: { data: { type: 'session', id } } },
+            },
+          })
+        : null;
     const files = [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')];
     const doc = await h.uploadedDocument(id, 'drivers_license', files);
     const v = await h.verify(doc, id, { auto_update_session: true });
@@ -322,7 +336,10 @@ describe('sandbox sessions', () => {
     assert.deepEqual(session.relationships.session_devices.data, [{ type: 'session_device', id: device.id }]);
     assert.deepEqual(session.relationships.session_device.data, { type: 'session_device', id: device.id });
     const byDevice = await h.api('GET', `/identity/sessions?filter[session_device]=${device.id}`);
-    assert.deepEqual(byDevice.body.data.map((s: { id: string }) => s.id), [id]);
+    assert.deepEqual(
+      byDevice.body.data.map((s: { id: string }) => s.id),
+      [id],
+    );
 
     const noSession = await h.api('POST', '/identity/session-devices', { data: { type: 'session_device', attributes } });
     assert.equal(noSession.status, 422);
@@ -341,14 +358,26 @@ describe('sandbox sessions', () => {
     const b = await h.session(undefined, { entity_type: 'business' });
     await h.document(b, null, []); // its first document starts it
     const started = await h.api('GET', '/identity/sessions?status=started');
-    assert.deepEqual(started.body.data.map((s: { id: string }) => s.id), [b]);
+    assert.deepEqual(
+      started.body.data.map((s: { id: string }) => s.id),
+      [b],
+    );
     const both = await h.api('GET', '/identity/sessions?filter[status]=created,started');
-    assert.deepEqual(both.body.data.map((s: { id: string }) => s.id), [b, a]);
+    assert.deepEqual(
+      both.body.data.map((s: { id: string }) => s.id),
+      [b, a],
+    );
     const person = await h.api('GET', '/identity/sessions?entity_type=person');
-    assert.deepEqual(person.body.data.map((s: { id: string }) => s.id), [a]);
+    assert.deepEqual(
+      person.body.data.map((s: { id: string }) => s.id),
+      [a],
+    );
     const account = (await h.api('GET', `/identity/sessions/${a}`)).body.data.relationships.account.data.id;
     const byAccount = await h.api('GET', `/identity/sessions?filter[account]=${account}`);
-    assert.deepEqual(byAccount.body.data.map((s: { id: string }) => s.id), [a]);
+    assert.deepEqual(
+      byAccount.body.data.map((s: { id: string }) => s.id),
+      [a],
+    );
     const bad = await h.api('GET', '/identity/sessions?status=done');
     assert.equal(bad.status, 400);
     assert.equal(bad.body.errors[0].source.parameter, 'status');

@@ -51,7 +51,10 @@ describe('sandbox presigned uploads', () => {
   it('refuses any change to the path or the query with 403 invalid_signature', async () => {
     const { h, spec, url, docId } = await oneFile();
     const other = await h.api('POST', `/identity/documents/idvs/${docId}/files`, {
-      filename: 'x.jpg', content_type: 'image/jpeg', byte_size: spec.bytes.byteLength, ...(ext ? { side: 'front' } : {}),
+      filename: 'x.jpg',
+      content_type: 'image/jpeg',
+      byte_size: spec.bytes.byteLength,
+      ...(ext ? { side: 'front' } : {}),
     });
     const otherId = other.body.data.id as string;
     const u = new URL(url);
@@ -99,7 +102,12 @@ describe('sandbox presigned uploads', () => {
     assert.equal(r.status, 400);
     assert.equal(r.body.errors[0].code, 'size_mismatch');
     // Without a Content-Length header, the body's own length is compared.
-    const stream = new Request(url, { method: 'PUT', body: new Blob([spec.bytes as BlobPart]).stream(), headers: { 'Content-Type': 'image/jpeg' }, duplex: 'half' } as RequestInit);
+    const stream = new Request(url, {
+      method: 'PUT',
+      body: new Blob([spec.bytes as BlobPart]).stream(),
+      headers: { 'Content-Type': 'image/jpeg' },
+      duplex: 'half',
+    } as RequestInit);
     const streamed = await h.sandbox.fetch(stream);
     assert.equal(streamed.status, 400);
   });
@@ -142,7 +150,12 @@ describe('sandbox presigned uploads', () => {
     const r = await h.put(url, big, 'image/png');
     assert.equal(r.status, 413);
     assert.equal(r.body.errors[0].code, 'too_large');
-    const stream = new Request(url, { method: 'PUT', body: new Blob([big as BlobPart]).stream(), headers: { 'Content-Type': 'image/png' }, duplex: 'half' } as RequestInit);
+    const stream = new Request(url, {
+      method: 'PUT',
+      body: new Blob([big as BlobPart]).stream(),
+      headers: { 'Content-Type': 'image/png' },
+      duplex: 'half',
+    } as RequestInit);
     assert.equal((await h.sandbox.fetch(stream)).status, 413);
   });
 
@@ -160,10 +173,12 @@ describe('sandbox presigned uploads', () => {
 
   it('answers the CORS preflight for a browser on another origin, and sets CORS on errors', async () => {
     const { h, url, spec } = await oneFile();
-    const preflight = await h.sandbox.fetch(new Request(url, {
-      method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' },
-    }));
+    const preflight = await h.sandbox.fetch(
+      new Request(url, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' },
+      }),
+    );
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:5173');
     assert.match(preflight.headers.get('access-control-allow-methods')!, /PUT/);
@@ -171,7 +186,9 @@ describe('sandbox presigned uploads', () => {
     assert.equal(preflight.headers.get('access-control-expose-headers'), 'ETag');
     const noOrigin = await h.sandbox.fetch(new Request(url, { method: 'OPTIONS' }));
     assert.equal(noOrigin.headers.get('access-control-allow-origin'), '*');
-    const error = await h.sandbox.fetch(new Request(url, { method: 'PUT', body: spec.bytes, headers: { 'Content-Type': 'image/png', Origin: 'http://localhost:5173' } }));
+    const error = await h.sandbox.fetch(
+      new Request(url, { method: 'PUT', body: spec.bytes, headers: { 'Content-Type': 'image/png', Origin: 'http://localhost:5173' } }),
+    );
     assert.equal(error.status, 415);
     assert.equal(error.headers.get('access-control-allow-origin'), 'http://localhost:5173');
     const get = await h.sandbox.fetch(new Request(url));

@@ -52,21 +52,34 @@ async function verify(h: Harness, documentType: string | null, issuingCountry: s
 
 /** The engine alone, on fixture files by side, with a declaration. */
 async function engine(documentType: DocumentType | null, issuingCountry: string | null, files: Partial<Record<'front' | 'back', string>>) {
-  const sides = Object.fromEntries(Object.entries(files).map(([side, file]) => {
-    const spec = fixture(file);
-    return [side, { bytes: spec.bytes, contentType: spec.content_type }];
-  }));
+  const sides = Object.fromEntries(
+    Object.entries(files).map(([side, file]) => {
+      const spec = fixture(file);
+      return [side, { bytes: spec.bytes, contentType: spec.content_type }];
+    }),
+  );
   return verifyDocument({ documentType, issuingCountry, sides, today: '2028-03-01' });
 }
 
 /** One image as the front of a document of unknown type: only the pixels judge. */
 const frontOnly = (file: string) => engine(null, null, { front: file });
 
-const NO_DOCUMENT = 'No document was found in the photo of the front. Place the whole document in the frame, on a contrasting background, and take the photo again.';
+const NO_DOCUMENT =
+  'No document was found in the photo of the front. Place the whole document in the frame, on a contrasting background, and take the photo again.';
 
 describe('sandbox verdicts', () => {
   it('document_visible means a document in the photo: every document and card scene passes, empty scenes, blank, noise and flat colour do not', async () => {
-    const documents = ['licence-front.jpg', 'licence-back.png', 'licence-back.jpg', 'expired-licence-back.png', 'id-card-back.png', 'passport.jpg', 'passport-pdf417.jpg', 'de-licence-front.jpg', 'de-licence-back.jpg'];
+    const documents = [
+      'licence-front.jpg',
+      'licence-back.png',
+      'licence-back.jpg',
+      'expired-licence-back.png',
+      'id-card-back.png',
+      'passport.jpg',
+      'passport-pdf417.jpg',
+      'de-licence-front.jpg',
+      'de-licence-back.jpg',
+    ];
     const scenes = manifest.files.filter((entry) => entry.sets.includes('scene'));
     const withCard = scenes.filter((entry) => entry.expected.document).map((entry) => entry.file);
     const empty = scenes.filter((entry) => !entry.expected.document).map((entry) => entry.file);
@@ -112,36 +125,43 @@ describe('sandbox verdicts', () => {
     ]);
   });
 
-  it('a declared type or country the barcode contradicts is sent back: a passport with a PDF417, DL vs ID, the jurisdiction’s country', { skip: extension('declaring a document type and issuing country') }, async () => {
-    const h = harness();
-    const passport = await verify(h, 'passport', 'US', [fixture('passport-pdf417.jpg', 'front')]);
-    assert.equal(passport.attributes.status, 'requires_retry', passport.checks);
-    const consistent = check(passport.attributes, 'document_consistent');
-    assert.equal(consistent.status, 'failed');
-    assert.match(consistent.reasons[0]!, /^The photo of the front shows the barcode of a driver's licence or ID card, not a passport page\./);
-    assert.equal(check(passport.attributes, 'document_visible').status, 'passed', 'it is a document, only not a passport page');
-    assert.equal(passport.attributes.extracted, null);
+  it(
+    'a declared type or country the barcode contradicts is sent back: a passport with a PDF417, DL vs ID, the jurisdiction’s country',
+    { skip: extension('declaring a document type and issuing country') },
+    async () => {
+      const h = harness();
+      const passport = await verify(h, 'passport', 'US', [fixture('passport-pdf417.jpg', 'front')]);
+      assert.equal(passport.attributes.status, 'requires_retry', passport.checks);
+      const consistent = check(passport.attributes, 'document_consistent');
+      assert.equal(consistent.status, 'failed');
+      assert.match(consistent.reasons[0]!, /^The photo of the front shows the barcode of a driver's licence or ID card, not a passport page\./);
+      assert.equal(check(passport.attributes, 'document_visible').status, 'passed', 'it is a document, only not a passport page');
+      assert.equal(passport.attributes.extracted, null);
 
-    const idAsLicence = await verify(h, 'drivers_license', 'US', [fixture('licence-front.jpg', 'front'), fixture('id-card-back.png', 'back')]);
-    assert.equal(idAsLicence.attributes.status, 'requires_retry', idAsLicence.checks);
-    assert.match(check(idAsLicence.attributes, 'document_consistent').reasons[0]!, /says this is an ID card, but a driver's licence was chosen/);
-    const licenceAsId = await verify(h, 'national_id', 'US', [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
-    assert.match(check(licenceAsId.attributes, 'document_consistent').reasons[0]!, /says this is a driver's licence, but an ID card was chosen/);
-    const wrongCountry = await verify(h, 'drivers_license', 'CA', [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
-    assert.equal(wrongCountry.attributes.status, 'requires_retry', wrongCountry.checks);
-    assert.deepEqual(check(wrongCountry.attributes, 'document_consistent').reasons, [
-      `The barcode on the back says this document was issued in US (${LICENCE.address.administrative_area}), but CA was chosen as the issuing country. Choose the country that issued it, or photograph a document issued in CA.`,
-    ]);
-    // A US licence declared German: no barcode is required there, and the one that reads says otherwise.
-    const declaredGerman = await verify(h, 'drivers_license', 'DE', [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
-    assert.match(check(declaredGerman.attributes, 'document_consistent').reasons[0]!, /issued in US \(VA\), but DE was chosen/);
-    // Any PDF417 on a passport, AAMVA or not (a boarding pass), is not a passport page's.
-    assert.match(contradictions({ documentType: 'passport', issuingCountry: 'FR' }, { front: { text: 'M1SPECIMEN/JANE', variant: 'as-is', fields: null } })[0]!, /PDF417 barcode, which no passport page has/);
+      const idAsLicence = await verify(h, 'drivers_license', 'US', [fixture('licence-front.jpg', 'front'), fixture('id-card-back.png', 'back')]);
+      assert.equal(idAsLicence.attributes.status, 'requires_retry', idAsLicence.checks);
+      assert.match(check(idAsLicence.attributes, 'document_consistent').reasons[0]!, /says this is an ID card, but a driver's licence was chosen/);
+      const licenceAsId = await verify(h, 'national_id', 'US', [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
+      assert.match(check(licenceAsId.attributes, 'document_consistent').reasons[0]!, /says this is a driver's licence, but an ID card was chosen/);
+      const wrongCountry = await verify(h, 'drivers_license', 'CA', [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
+      assert.equal(wrongCountry.attributes.status, 'requires_retry', wrongCountry.checks);
+      assert.deepEqual(check(wrongCountry.attributes, 'document_consistent').reasons, [
+        `The barcode on the back says this document was issued in US (${LICENCE.address.administrative_area}), but CA was chosen as the issuing country. Choose the country that issued it, or photograph a document issued in CA.`,
+      ]);
+      // A US licence declared German: no barcode is required there, and the one that reads says otherwise.
+      const declaredGerman = await verify(h, 'drivers_license', 'DE', [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
+      assert.match(check(declaredGerman.attributes, 'document_consistent').reasons[0]!, /issued in US \(VA\), but DE was chosen/);
+      // Any PDF417 on a passport, AAMVA or not (a boarding pass), is not a passport page's.
+      assert.match(
+        contradictions({ documentType: 'passport', issuingCountry: 'FR' }, { front: { text: 'M1SPECIMEN/JANE', variant: 'as-is', fields: null } })[0]!,
+        /PDF417 barcode, which no passport page has/,
+      );
 
-    const agreeing = await verify(h, 'drivers_license', 'US', [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
-    assert.equal(agreeing.attributes.status, 'passed', agreeing.checks);
-    assert.equal(check(agreeing.attributes, 'document_consistent').status, 'passed');
-  });
+      const agreeing = await verify(h, 'drivers_license', 'US', [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
+      assert.equal(agreeing.attributes.status, 'passed', agreeing.checks);
+      assert.equal(check(agreeing.attributes, 'document_consistent').status, 'passed');
+    },
+  );
 
   it('a blank front or one showing no document fails while the back is real, naming the front only', async () => {
     const h = harness();
@@ -187,7 +207,10 @@ describe('sandbox verdicts', () => {
     // whose barcode reads as AAMVA makes a licence or an ID card, and none is required.
     const untyped = await verify(h, null, null, [fixture('licence-front.jpg', 'front'), fixture('licence-back.png', 'back')]);
     assert.equal(untyped.attributes.status, 'passed', untyped.checks);
-    assert.deepEqual([check(untyped.attributes, 'barcode_readable').status, check(untyped.attributes, 'barcode_readable').requirement], ['passed', 'not_required']);
+    assert.deepEqual(
+      [check(untyped.attributes, 'barcode_readable').status, check(untyped.attributes, 'barcode_readable').requirement],
+      ['passed', 'not_required'],
+    );
     const untypedGerman = await verify(h, null, null, [fixture('de-licence-front.jpg', 'front'), fixture('de-licence-back.jpg', 'back')]);
     assert.equal(untypedGerman.attributes.status, 'passed', untypedGerman.checks);
     assert.equal(check(untypedGerman.attributes, 'barcode_readable').requirement, 'not_required');
@@ -199,7 +222,8 @@ describe('sandbox verdicts', () => {
   it('what the sandbox cannot tell is listed under "Known limits" in docs/sandbox.md, not passed in silence', async () => {
     const docs = readFileSync(new URL('../../docs/sandbox.md', import.meta.url), 'utf8');
     const section = /### Known limits\n([\s\S]*?)(?=\n#{2,3} )/.exec(docs)?.[1] ?? '';
-    for (const limit of ['one person with the back of another', 'screen', 'forged', 'blank card']) assert.match(section, new RegExp(limit), `Known limits names "${limit}"`);
+    for (const limit of ['one person with the back of another', 'screen', 'forged', 'blank card'])
+      assert.match(section, new RegExp(limit), `Known limits names "${limit}"`);
 
     // The first of them, pinned: a German licence's front with a US licence's back, of two
     // different people, passes as a licence of unknown type; it would take reading print to tell.

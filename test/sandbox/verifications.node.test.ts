@@ -40,14 +40,17 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     const done = (await h.verification(v.id)).body.data.attributes;
     assert.equal(done.status, 'passed');
     assert.equal(done.completed_at, new Date(h.clock.now()).toISOString());
-    assert.deepEqual(done.checks.map((c: Check) => [c.name, c.status]), [
-      ['image_readable', 'passed'],
-      ['image_resolution', 'passed'],
-      ['document_visible', 'passed'],
-      ['barcode_readable', 'not_applicable'],
-      ['document_consistent', 'not_applicable'],
-      ['document_not_expired', 'not_applicable'],
-    ]);
+    assert.deepEqual(
+      done.checks.map((c: Check) => [c.name, c.status]),
+      [
+        ['image_readable', 'passed'],
+        ['image_resolution', 'passed'],
+        ['document_visible', 'passed'],
+        ['barcode_readable', 'not_applicable'],
+        ['document_consistent', 'not_applicable'],
+        ['document_not_expired', 'not_applicable'],
+      ],
+    );
     assert.equal((check(done, 'document_visible').metadata!.front as { found?: string }).found, 'whole_photo', 'a flat scan is the document itself');
     assert.deepEqual(check(done, 'image_resolution').metadata, { front: { width: 1600, height: 1100, min_short_side: 600 } });
     if (ext) {
@@ -89,7 +92,11 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     assert.equal(session.attributes.status, 'completed');
     assert.deepEqual(session.attributes.person, person);
     assert.deepEqual(session.attributes.address, address);
-    const written = session.attributes.identity_numbers.map(({ number, issuing_country_code, class: kind }: Record<string, string>) => ({ number, issuing_country_code, class: kind }));
+    const written = session.attributes.identity_numbers.map(({ number, issuing_country_code, class: kind }: Record<string, string>) => ({
+      number,
+      issuing_country_code,
+      class: kind,
+    }));
     assert.deepEqual(written, identityNumbers);
     assert.equal(session.attributes.identity_numbers[0].created_at, session.attributes.completed_at, 'written when the outcome arrived');
   });
@@ -135,7 +142,10 @@ describe('sandbox verifications: the engine on the fixture images', () => {
 
   it('fails an expired licence and the session with it', async () => {
     const h = harness();
-    const { result, session, doc } = await verifyFiles(h, 'drivers_license', [fixture('licence-front.jpg', 'front'), fixture('expired-licence-back.png', 'back')]);
+    const { result, session, doc } = await verifyFiles(h, 'drivers_license', [
+      fixture('licence-front.jpg', 'front'),
+      fixture('expired-licence-back.png', 'back'),
+    ]);
     assert.equal(result.attributes.status, 'failed');
     const expiry = check(result.attributes, 'document_not_expired');
     assert.equal(expiry.status, 'failed');
@@ -173,9 +183,21 @@ describe('sandbox verifications: the engine on the fixture images', () => {
     const cases: [unknown, number, string | undefined][] = [
       [{ data: { type: 'verification/idv', relationships: {} } }, 422, '/data/relationships/document'],
       [{ data: { type: 'verification/idv', relationships: rel('doc_missing') } }, 404, '/data/relationships/document/data/id'],
-      [{ data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/address', id: complete } } } } }, 422, '/data/relationships/document/data/type'],
-      [{ data: { type: 'verification/idv', relationships: { ...rel(complete), session: { data: { type: 'session', id: otherSession } } } } }, 422, '/data/relationships/session/data/id'],
-      [{ data: { type: 'verification/idv', relationships: { ...rel(complete), session: { data: { type: 'session', id: 'sess_x' } } } } }, 404, '/data/relationships/session/data/id'],
+      [
+        { data: { type: 'verification/idv', relationships: { document: { data: { type: 'document/address', id: complete } } } } },
+        422,
+        '/data/relationships/document/data/type',
+      ],
+      [
+        { data: { type: 'verification/idv', relationships: { ...rel(complete), session: { data: { type: 'session', id: otherSession } } } } },
+        422,
+        '/data/relationships/session/data/id',
+      ],
+      [
+        { data: { type: 'verification/idv', relationships: { ...rel(complete), session: { data: { type: 'session', id: 'sess_x' } } } } },
+        404,
+        '/data/relationships/session/data/id',
+      ],
       [{ data: { type: 'verification/idv', relationships: rel(incomplete.id) } }, 422, '/data/relationships/document'],
       [{ data: { type: 'verification/idv', attributes: { status: 'passed' }, relationships: rel(complete) } }, 422, '/data/attributes/status'],
       [{ data: { type: 'verification/idv', relationships: rel(complete), meta: { auto_update_session: 'yes' } } }, 422, '/data/meta/auto_update_session'],

@@ -1,11 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ClientTokenError,
-  createClientToken,
-  userAgentHash,
-  verifyClientToken,
-} from '../../src/server/client-token.js';
+import { ClientTokenError, createClientToken, userAgentHash, verifyClientToken } from '../../src/server/client-token.js';
 
 const secret = 'test-token-secret-0123456789abcdef';
 const t0 = Date.UTC(2025, 0, 1, 12, 0, 0);

@@ -11,7 +11,9 @@ function client(handle: ReturnType<typeof createDevBackend>['handle'], origin: s
     const headers = new Headers(CHROME_LINUX);
     if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
     if (options.body !== undefined) headers.set('Content-Type', 'application/json');
-    const response = await handle(new Request(`${origin}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) }));
+    const response = await handle(
+      new Request(`${origin}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) }),
+    );
     if (response === null) return null;
     const text = await response.text();
     return { status: response.status, text, body: (text ? JSON.parse(text) : null) as Json };

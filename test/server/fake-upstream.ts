@@ -96,7 +96,10 @@ export function fakeUpstream(apiKey: string): FakeUpstream {
   /** The session a resource belongs to: its own relationship, or its document's. */
   function sessionOf(resource: Json): string | undefined {
     const document = resource.relationships?.document?.data?.id;
-    return resource.relationships?.session?.data?.id ?? (document ? resources.get(`/identity/documents/idvs/${document}`)?.relationships?.session?.data?.id : undefined);
+    return (
+      resource.relationships?.session?.data?.id ??
+      (document ? resources.get(`/identity/documents/idvs/${document}`)?.relationships?.session?.data?.id : undefined)
+    );
   }
 
   /** A session as Beltic's sessions list shows one: its documents, verifications and devices listed. */

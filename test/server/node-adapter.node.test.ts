@@ -34,9 +34,7 @@ test('toNodeHandler serves the proxy over node:http, with the socket address as 
 });
 
 test('toNodeMiddleware answers what the handler answers and passes the rest on, body unread', async () => {
-  const middleware = toNodeMiddleware(async (request) =>
-    new URL(request.url).pathname === '/mine' ? new Response('handled', { status: 200 }) : null,
-  );
+  const middleware = toNodeMiddleware(async (request) => (new URL(request.url).pathname === '/mine' ? new Response('handled', { status: 200 }) : null));
   const server = await listen((req, res) => {
     middleware(req, res, () => {
       let received = '';

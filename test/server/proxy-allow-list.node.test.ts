@@ -8,7 +8,10 @@ import { API_KEY, errorOf, relationshipTo, setup, T0, TOKEN_SECRET } from './hel
 test('every path the widget calls (contract.paths) is on the allow-list', () => {
   for (const [name, build] of Object.entries(paths)) {
     const path = (build as (id: string) => string)('some-id').split('?')[0]!;
-    assert.ok(ALLOWED.some((route) => matchRoute(route.method, path).outcome === 'allowed'), `${name}: ${path}`);
+    assert.ok(
+      ALLOWED.some((route) => matchRoute(route.method, path).outcome === 'allowed'),
+      `${name}: ${path}`,
+    );
   }
 });
 
@@ -142,14 +145,21 @@ test('PATCH may change only the behaviour signals: the identity is refused with 
 test('answers carry what the widget uses and never the identity, extracted data, check metadata, scores or device observations', async () => {
   const { call, token, upstream } = setup();
   const t = await token('sess_A');
-  const identity = { person: { name: { first: 'Jane', last: 'Specimen' }, birth_date: '1990-01-15' }, address: { line1: '1 Main St' }, contact: { email: 'j@example.com' }, identity_numbers: [{ number: 'D1234567' }] };
+  const identity = {
+    person: { name: { first: 'Jane', last: 'Specimen' }, birth_date: '1990-01-15' },
+    address: { line1: '1 Main St' },
+    contact: { email: 'j@example.com' },
+    identity_numbers: [{ number: 'D1234567' }],
+  };
   Object.assign(upstream.resources.get('/identity/sessions/sess_A')!.attributes, identity, { behavior_analysis: { bot_score: 80, threat_level: 'high' } });
   upstream.resources.get('/identity/sessions/sess_A')!.meta = { evidence: ['webdriver'] };
   Object.assign(upstream.resources.get('/identity/verifications/ver_A0')!.attributes, {
     checks: [{ name: 'barcode_readable', status: 'passed', reasons: [], requirement: 'required', metadata: { jurisdiction: 'CA', expiry_date: '2034-01-15' } }],
     extracted: { person: identity.person, document: { number: 'D1234567' } },
   });
-  upstream.resources.get('/identity/documents/idvs/doc_A0')!.attributes.files = [{ id: 'file_1', filename: 'jane-specimen-licence.jpg', content_type: 'image/jpeg', byte_size: 10, status: 'uploaded', side: 'front' }];
+  upstream.resources.get('/identity/documents/idvs/doc_A0')!.attributes.files = [
+    { id: 'file_1', filename: 'jane-specimen-licence.jpg', content_type: 'image/jpeg', byte_size: 10, status: 'uploaded', side: 'front' },
+  ];
 
   const answers = [
     await call('GET', '/identity/sessions/sess_A', { token: t }),
@@ -161,7 +171,20 @@ test('answers carry what the widget uses and never the identity, extracted data,
   for (const answer of answers) {
     assert.equal(answer.status, 200);
     const text = await answer.text();
-    for (const secret of ['Jane', 'Specimen', '1990-01-15', '1 Main St', 'j@example.com', 'D1234567', 'jurisdiction', '2034-01-15', 'bot_score', 'webdriver', 'extracted', 'jane-specimen']) {
+    for (const secret of [
+      'Jane',
+      'Specimen',
+      '1990-01-15',
+      '1 Main St',
+      'j@example.com',
+      'D1234567',
+      'jurisdiction',
+      '2034-01-15',
+      'bot_score',
+      'webdriver',
+      'extracted',
+      'jane-specimen',
+    ]) {
       assert.equal(text.includes(secret), false, `${secret} in ${text}`);
     }
   }
@@ -172,7 +195,11 @@ test('answers carry what the widget uses and never the identity, extracted data,
 });
 
 test("auto_update_session is the integrator's choice (createProxy option, default true), whatever the browser sends", async () => {
-  for (const [option, expected] of [[undefined, true], [false, false], [true, true]] as const) {
+  for (const [option, expected] of [
+    [undefined, true],
+    [false, false],
+    [true, true],
+  ] as const) {
     const { call, token, upstream } = setup(option === undefined ? {} : { autoUpdateSession: option });
     const t = await token('sess_A');
     const relationships = { session: relationshipTo('session', 'sess_A'), document: relationshipTo('document/idv', 'doc_A0') };
@@ -213,12 +240,10 @@ test('ownership is read from the token session as documented (its relationships 
   assert.equal((await call('GET', '/identity/documents/idvs/doc_A0', { token: t })).status, 200);
   assert.equal((await call('POST', '/identity/documents/idvs/doc_A0/submit', { token: t })).status, 200);
   // One read of the session per call, never of the resource itself (an undocumented GET may not exist).
-  assert.deepEqual(upstream.requests.map((r) => `${r.method} ${r.path}`), [
-    'GET /identity/sessions/sess_A',
-    'GET /identity/documents/idvs/doc_A0',
-    'GET /identity/sessions/sess_A',
-    'POST /identity/documents/idvs/doc_A0/submit',
-  ]);
+  assert.deepEqual(
+    upstream.requests.map((r) => `${r.method} ${r.path}`),
+    ['GET /identity/sessions/sess_A', 'GET /identity/documents/idvs/doc_A0', 'GET /identity/sessions/sess_A', 'POST /identity/documents/idvs/doc_A0/submit'],
+  );
   // A verification that names only its document is listed by the document's session.
   assert.equal((await call('GET', '/identity/verifications/ver_A0', { token: t })).status, 200);
 
@@ -249,7 +274,10 @@ test("the verifications list is narrowed to the token's session: the filter is t
   const listed = await call('GET', '/identity/verifications?session_id=sess_B&filter[status]=passed&page[size]=5', { token: t });
   assert.equal(listed.status, 200);
   assert.equal(upstream.requests.find((r) => r.path === '/identity/verifications')!.search, '?page%5Bsize%5D=5&session_id=sess_A');
-  assert.deepEqual(((await listed.json()) as { data: { id: string }[] }).data.map((v) => v.id), ['ver_A0']);
+  assert.deepEqual(
+    ((await listed.json()) as { data: { id: string }[] }).data.map((v) => v.id),
+    ['ver_A0'],
+  );
 
   // An upstream that ignored the filter still leaks nothing.
   upstream.answerNextWith(
@@ -266,7 +294,9 @@ test('a body nested too deep or too large is a 400 in the request’s terms, nev
   const t = await token('sess_A');
   const session = { data: { type: 'session', id: 'sess_A', type_: 1 } };
   const deep = JSON.stringify(session).replace('"type_":1', `"attributes":{"behavior_analysis":${'['.repeat(40_000)}${']'.repeat(40_000)}}`);
-  const wide = JSON.stringify({ data: { type: 'session_device', attributes: { x: new Array(20_000).fill(0) }, relationships: { session: relationshipTo('session', 'sess_A') } } });
+  const wide = JSON.stringify({
+    data: { type: 'session_device', attributes: { x: new Array(20_000).fill(0) }, relationships: { session: relationshipTo('session', 'sess_A') } },
+  });
   for (const [method, path, body, code] of [
     ['PATCH', '/identity/sessions/sess_A', deep, 'json_too_deep'],
     ['POST', '/identity/session-devices', wide, 'json_too_large'],

@@ -18,7 +18,7 @@ test('the forwarded request carries the key and none of the browser credentials 
       'Proxy-Authorization': 'Basic Zm9v',
       'X-Api-Key': 'not-a-secret-key',
       'X-Forwarded-For': '203.0.113.9',
-      'Accept': 'application/json',
+      Accept: 'application/json',
       'If-None-Match': '"v1"',
     },
   });

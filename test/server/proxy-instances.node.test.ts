@@ -17,8 +17,18 @@ type Json = Record<string, any>;
 
 const { client, prefix: newPrefix } = useRedisServer();
 
-const quietBehavior = { completion_time_seconds: 80, bot_score: 0, threat_level: 'low', request_spoof_attempts: 0, user_agent_spoof_attempts: 0, devtools_open: false };
-const behaviorPatch = (sid: string) => ({ data: { type: 'session', id: sid, attributes: { behavior_analysis: quietBehavior } }, meta: { evidence: [], interactions: 25 } });
+const quietBehavior = {
+  completion_time_seconds: 80,
+  bot_score: 0,
+  threat_level: 'low',
+  request_spoof_attempts: 0,
+  user_agent_spoof_attempts: 0,
+  devtools_open: false,
+};
+const behaviorPatch = (sid: string) => ({
+  data: { type: 'session', id: sid, attributes: { behavior_analysis: quietBehavior } },
+  meta: { evidence: [], interactions: 25 },
+});
 
 /** The sandbox, a session in it, and a way to call any proxy instance in front of it as a browser. */
 async function sandboxWorld() {
@@ -47,12 +57,22 @@ async function sandboxWorld() {
   const token = await createClientToken({ sessionId: sid, secret: TOKEN_SECRET, now, expiresIn: 600 });
 
   const proxy = (store?: ObservationStore): ProxyHandler =>
-    createProxy({ apiKey: sandbox.apiKey, tokenSecret: TOKEN_SECRET, upstream: sandbox.fetch, basePath: '/beltic', now, store, onStoreError: (error) => errors.push(error) });
+    createProxy({
+      apiKey: sandbox.apiKey,
+      tokenSecret: TOKEN_SECRET,
+      upstream: sandbox.fetch,
+      basePath: '/beltic',
+      now,
+      store,
+      onStoreError: (error) => errors.push(error),
+    });
 
   async function browser(instance: ProxyHandler, device: Record<string, string>, method: string, path: string, body?: unknown) {
     const headers = new Headers({ ...device, Authorization: `Bearer ${token}` });
     if (body !== undefined) headers.set('Content-Type', 'application/json');
-    const response = await instance(new Request(`https://shop.example/beltic${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+    const response = await instance(
+      new Request(`https://shop.example/beltic${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    );
     const text = await response.text();
     assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : null) as Json;
@@ -86,7 +106,11 @@ async function flowAcrossThreeInstances(start: () => Promise<InstanceSetup>) {
   await browser(next(), CHROME_LINUX, 'GET', `/identity/sessions/${sid}`);
   await browser(next(), CHROME_LINUX, 'POST', `/identity/sessions/${sid}/start`);
   const device = await browser(next(), CHROME_LINUX, 'POST', '/identity/session-devices', {
-    data: { type: 'session_device', attributes: { device_type: 'desktop', ua_platform: 'Linux' }, relationships: { session: { data: { type: 'session', id: sid } } } },
+    data: {
+      type: 'session_device',
+      attributes: { device_type: 'desktop', ua_platform: 'Linux' },
+      relationships: { session: { data: { type: 'session', id: sid } } },
+    },
   });
   await browser(next(), FIREFOX_WINDOWS, 'GET', `/identity/sessions/${sid}`); // spoofed, instance 0
   await browser(next(), FIREFOX_WINDOWS, 'GET', `/identity/sessions/${sid}`); // spoofed, instance 1

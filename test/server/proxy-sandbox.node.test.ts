@@ -55,7 +55,9 @@ function world(options: { profile?: SandboxProfile; proxyPerCall?: boolean } = {
   async function browser(token: string, method: string, path: string, body?: unknown) {
     const headers = new Headers({ ...CHROME_LINUX, Authorization: `Bearer ${token}` });
     if (body !== undefined) headers.set('Content-Type', 'application/json');
-    const response = await (options.proxyPerCall ? newProxy() : proxy)(new Request(`https://shop.example/beltic${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+    const response = await (options.proxyPerCall ? newProxy() : proxy)(
+      new Request(`https://shop.example/beltic${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    );
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as Json };
   }
@@ -74,7 +76,13 @@ const declaredPdf = () => ({
 /** A passport page photo: what the widget uploads (it sends no PDFs, which the sandbox cannot inspect and never passes). */
 const passportPhoto = () => {
   const bytes = new Uint8Array(readFileSync(fixturePath('passport.jpg')));
-  const declared = { filename: 'passport.jpg', content_type: 'image/jpeg', byte_size: bytes.byteLength, checksum: createHash('sha256').update(bytes).digest('hex'), side: 'front' };
+  const declared = {
+    filename: 'passport.jpg',
+    content_type: 'image/jpeg',
+    byte_size: bytes.byteLength,
+    checksum: createHash('sha256').update(bytes).digest('hex'),
+    side: 'front',
+  };
   return { bytes, declared };
 };
 
@@ -103,7 +111,14 @@ test('the whole widget flow through the proxy: start, device, document, direct u
       type: 'session',
       id: sid,
       attributes: {
-        behavior_analysis: { completion_time_seconds: 80, bot_score: 0, threat_level: 'low', request_spoof_attempts: 0, user_agent_spoof_attempts: 0, devtools_open: false },
+        behavior_analysis: {
+          completion_time_seconds: 80,
+          bot_score: 0,
+          threat_level: 'low',
+          request_spoof_attempts: 0,
+          user_agent_spoof_attempts: 0,
+          devtools_open: false,
+        },
       },
     },
     meta: { evidence: ['straight_pointer'], interactions: 25 },
@@ -171,7 +186,9 @@ test('every call of a flow can land on another proxy instance: ownership is prov
   });
   assert.equal(document.status, 201, JSON.stringify(document.body));
   const docId: string = document.body.data.id;
-  const upload = await sandbox.fetch(new Request(document.body.meta.files[0].presigned_upload_url, { method: 'PUT', headers: { 'Content-Type': 'image/jpeg' }, body: front }));
+  const upload = await sandbox.fetch(
+    new Request(document.body.meta.files[0].presigned_upload_url, { method: 'PUT', headers: { 'Content-Type': 'image/jpeg' }, body: front }),
+  );
   assert.equal(upload.status, 200);
   // A file re-declared through yet another instance: the document is proven from the session.
   const redeclared = await browser(token, 'POST', `/identity/documents/idvs/${docId}/files`, {
@@ -179,7 +196,11 @@ test('every call of a flow can land on another proxy instance: ownership is prov
   });
   assert.equal(redeclared.status, 201, JSON.stringify(redeclared.body));
   const verification = await browser(token, 'POST', '/identity/verifications', {
-    data: { type: 'verification/idv', relationships: { session: rel('session', sid), document: rel('document/idv', docId) }, meta: { auto_update_session: true } },
+    data: {
+      type: 'verification/idv',
+      relationships: { session: rel('session', sid), document: rel('document/idv', docId) },
+      meta: { auto_update_session: true },
+    },
   });
   assert.equal(verification.status, 201, JSON.stringify(verification.body));
   advance(1500);
@@ -190,7 +211,7 @@ test('every call of a flow can land on another proxy instance: ownership is prov
   assert.equal((await backend('GET', `/identity/sessions/${sid}`)).data.attributes.status, 'completed');
 });
 
-test("an attacker with a valid token for their own session can change nothing of the identity and read none of it", async () => {
+test('an attacker with a valid token for their own session can change nothing of the identity and read none of it', async () => {
   const { sandbox, newSession, browser, backend, advance } = world();
   const { id: sid, token } = await newSession('pass');
   const file = (name: string, side: string) => {
@@ -200,20 +221,40 @@ test("an attacker with a valid token for their own session can change nothing of
   };
   const files = [file('licence-front.jpg', 'front'), file('licence-back.png', 'back')];
   // Before verifying: forged identity refused.
-  const forged = { data: { type: 'session', id: sid, attributes: { person: { name: { first: 'MALLORY', last: 'FORGED' } }, identity_numbers: [{ number: 'F0000001', issuing_country_code: 'US', class: 'drivers_license' }] } } };
+  const forged = {
+    data: {
+      type: 'session',
+      id: sid,
+      attributes: {
+        person: { name: { first: 'MALLORY', last: 'FORGED' } },
+        identity_numbers: [{ number: 'F0000001', issuing_country_code: 'US', class: 'drivers_license' }],
+      },
+    },
+  };
   assert.equal((await browser(token, 'PATCH', `/identity/sessions/${sid}`, forged)).status, 403);
 
   const document = await browser(token, 'POST', '/identity/documents/idvs', {
-    data: { type: 'document/idv', attributes: { files: files.map((f) => f.declared) }, relationships: { session: rel('session', sid) }, meta: { document_type: 'drivers_license', issuing_country: 'US', sides: ['front', 'back'] } },
+    data: {
+      type: 'document/idv',
+      attributes: { files: files.map((f) => f.declared) },
+      relationships: { session: rel('session', sid) },
+      meta: { document_type: 'drivers_license', issuing_country: 'US', sides: ['front', 'back'] },
+    },
   });
   assert.equal(document.status, 201, JSON.stringify(document.body));
   for (const [i, f] of files.entries()) {
-    const put = await sandbox.fetch(new Request(document.body.meta.files[i].presigned_upload_url, { method: 'PUT', headers: { 'Content-Type': f.content_type }, body: f.bytes }));
+    const put = await sandbox.fetch(
+      new Request(document.body.meta.files[i].presigned_upload_url, { method: 'PUT', headers: { 'Content-Type': f.content_type }, body: f.bytes }),
+    );
     assert.equal(put.status, 200);
   }
   // The browser asks for no write-back; the integrator's default (true) stands.
   const verification = await browser(token, 'POST', '/identity/verifications', {
-    data: { type: 'verification/idv', relationships: { session: rel('session', sid), document: rel('document/idv', document.body.data.id) }, meta: { auto_update_session: false } },
+    data: {
+      type: 'verification/idv',
+      relationships: { session: rel('session', sid), document: rel('document/idv', document.body.data.id) },
+      meta: { auto_update_session: false },
+    },
   });
   assert.equal(verification.status, 201);
   advance(1500);
@@ -234,7 +275,12 @@ test("an attacker with a valid token for their own session can change nothing of
   for (const read of reads) {
     assert.equal(read.status, 200);
     const text = JSON.stringify(read.body);
-    for (const personal of [holder, truth.data.attributes.person.birth_date, truth.data.attributes.address.line1, truth.data.attributes.identity_numbers[0].number]) {
+    for (const personal of [
+      holder,
+      truth.data.attributes.person.birth_date,
+      truth.data.attributes.address.line1,
+      truth.data.attributes.identity_numbers[0].number,
+    ]) {
       assert.equal(text.includes(personal), false, `${personal} readable through the token: ${text}`);
     }
   }
@@ -243,7 +289,7 @@ test("an attacker with a valid token for their own session can change nothing of
   assert.deepEqual(after.data.attributes.identity_numbers, truth.data.attributes.identity_numbers);
 });
 
-test("a token for one session cannot read, change or upload to another, or decide, expire or redact its own", async () => {
+test('a token for one session cannot read, change or upload to another, or decide, expire or redact its own', async () => {
   const { newSession, browser, backend } = world();
   const a = await newSession();
   const b = await newSession();
@@ -268,7 +314,11 @@ test("a token for one session cannot read, change or upload to another, or decid
     ['POST', `/identity/documents/idvs/${bDoc}/files`, declaredPdf()],
     ['POST', `/identity/documents/idvs/${bDoc}/submit`],
     ['POST', '/identity/documents/idvs', { data: { type: 'document/idv', attributes: {}, relationships: { session: rel('session', b.id) } } }],
-    ['POST', '/identity/verifications', { data: { type: 'verification/idv', relationships: { session: rel('session', a.id), document: rel('document/idv', bDoc) } } }],
+    [
+      'POST',
+      '/identity/verifications',
+      { data: { type: 'verification/idv', relationships: { session: rel('session', a.id), document: rel('document/idv', bDoc) } } },
+    ],
   ];
   for (const [method, path, body] of attempts) {
     const response = await browser(a.token, method, path, body);

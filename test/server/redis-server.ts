@@ -13,7 +13,10 @@ import { createClient } from 'redis';
 
 /** REDIS_SERVER, when set, is the only candidate (so a run can also be made without Redis); else the usual places and PATH. */
 function findRedisServer(): string | null {
-  const onPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'redis-server'));
+  const onPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, 'redis-server'));
   const candidates = process.env.REDIS_SERVER ? [process.env.REDIS_SERVER] : ['/usr/bin/redis-server', '/usr/local/bin/redis-server', ...onPath];
   return candidates.find((path) => existsSync(path)) ?? null;
 }

@@ -42,7 +42,7 @@ describe('behaviour signals in real Chromium', function () {
     }).to.deep.equal({ baseline: 6860, count: 1, time: 6000, percentage: 87.46 });
   });
 
-  it('hesitation: the widget\'s own flow has no text field, so the baseline is 0 and the percentage null', async () => {
+  it("hesitation: the widget's own flow has no text field, so the baseline is 0 and the percentage null", async () => {
     const { element } = await mountedAtIntro();
     element.shadowRoot!.querySelector<HTMLInputElement>('input[name=consent]')!.focus();
     await cdp(...keyAt(' ', toSeconds(performance.now())));
@@ -66,9 +66,7 @@ describe('behaviour signals in real Chromium', function () {
   it('distraction: a real tab switch is one episode, and hiding the page delivers the block', async () => {
     const { element, sessionId } = await mountedAtIntro();
     expect(snapshot(element).behavior.distraction_events).to.equal(0);
-    const back = new Promise<void>((resolve) =>
-      document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && resolve()),
-    );
+    const back = new Promise<void>((resolve) => document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && resolve()));
     await executeServerCommand('hide-page');
     await back;
     expect(snapshot(element).behavior.distraction_events).to.equal(1);
@@ -145,7 +143,11 @@ describe('behaviour signals in real Chromium', function () {
     // The device record goes out at the start; once it has, a camera recorded later rides in meta.camera.
     await waitUntil(() => signalsOf(element).deviceReported, 'the device record was sent', { timeout: 10000 });
     const devices = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput').length;
-    for (const [label, kind] of [['OBS Virtual Camera', 'virtual'], ['FaceTime HD Camera (Built-in)', 'real'], ['', 'unknown']] as const) {
+    for (const [label, kind] of [
+      ['OBS Virtual Camera', 'virtual'],
+      ['FaceTime HD Camera (Built-in)', 'real'],
+      ['', 'unknown'],
+    ] as const) {
       const track = cameraTrack(label);
       try {
         await signalsOf(element).recordCamera(track);

@@ -17,7 +17,19 @@ import {
   untilComplete,
   waitForStep,
 } from '../helpers/widget.js';
-import { cameraTrack, cdp, injectFields, keyAt, recordRequests, shortcut, signalsOf, snapshot, storedBehavior, storedDevices, storedSession } from './helpers.js';
+import {
+  cameraTrack,
+  cdp,
+  injectFields,
+  keyAt,
+  recordRequests,
+  shortcut,
+  signalsOf,
+  snapshot,
+  storedBehavior,
+  storedDevices,
+  storedSession,
+} from './helpers.js';
 
 const isDeviceReport = (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith('/identity/session-devices');
 const isBehaviorUpdate = (r: { method: string; path: string; body: string }) => r.method === 'PATCH' && r.body.includes('behavior_analysis');
@@ -99,7 +111,14 @@ describe('signals delivery', function () {
     await runPassport(element);
     const stored = await storedBehavior(session.session_id);
     const behavior = stored.data.attributes.behavior_analysis!;
-    for (const field of ['completion_time_seconds', 'shortcut_copies', 'distraction_events', 'hesitation_baseline', 'devtools_open', 'debugger_attached'] as const) {
+    for (const field of [
+      'completion_time_seconds',
+      'shortcut_copies',
+      'distraction_events',
+      'hesitation_baseline',
+      'devtools_open',
+      'debugger_attached',
+    ] as const) {
       expect(behavior[field], field).to.equal(null);
     }
     // The server's own fields are still filled.
@@ -165,7 +184,11 @@ describe('signals delivery', function () {
     await cdp(...[...secret].flatMap((c, i) => keyAt(c, t + i * 0.15)), ...shortcut('a', 'selectAll'), ...shortcut('c', 'copy'), ...shortcut('v', 'paste'));
     expect(field.value).to.equal(secret);
     const box = field.getBoundingClientRect();
-    for (const [x, y] of [[Math.round(box.left) + 3, Math.round(box.top) + 3], [Math.round(box.right) - 3, Math.round(box.bottom) - 3], [137, 211]]) {
+    for (const [x, y] of [
+      [Math.round(box.left) + 3, Math.round(box.top) + 3],
+      [Math.round(box.right) - 3, Math.round(box.bottom) - 3],
+      [137, 211],
+    ]) {
       await sendMouse({ type: 'move', position: [x!, y!] });
     }
     const label = "Anna Example's Virtual Camera";

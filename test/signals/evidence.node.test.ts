@@ -113,7 +113,7 @@ test('keystroke rhythm: machine-even or faster than fingers is too regular; a pe
   assert.equal(few.tooRegular, false);
 });
 
-test('devtools: docked tools take the window\'s room; zoom and a sizeless window are not judged', () => {
+test("devtools: docked tools take the window's room; zoom and a sizeless window are not judged", () => {
   const plain: WindowSizes = { outerWidth: 1280, outerHeight: 800, innerWidth: 1280, innerHeight: 690, devicePixelRatio: 1 };
   assert.equal(devtoolsLikelyOpen(plain, 1), false);
   assert.equal(devtoolsLikelyOpen({ ...plain, innerWidth: 900 }, 1), true, 'docked right');

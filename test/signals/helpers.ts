@@ -110,7 +110,11 @@ export async function storedSession(sessionId: string): Promise<StoredSession> {
 }
 
 export async function storedDevices(sessionId: string): Promise<{ id: string; attributes: Record<string, unknown> }[]> {
-  return ((await (await fetch(`/api/demo/session/${encodeURIComponent(sessionId)}/devices`)).json()) as { data: { id: string; attributes: Record<string, unknown> }[] }).data;
+  return (
+    (await (await fetch(`/api/demo/session/${encodeURIComponent(sessionId)}/devices`)).json()) as {
+      data: { id: string; attributes: Record<string, unknown> }[];
+    }
+  ).data;
 }
 
 /** Waits until the sandbox holds a behaviour block that satisfies `ready`. */

@@ -12,7 +12,8 @@ import {
 const CHROME_LINUX_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const CHROME_WINDOWS_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const FIREFOX_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
-const SAFARI_IPHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const SAFARI_IPHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 
 const brands = (major: string) => [
@@ -42,7 +43,10 @@ test('a consistent browser has no inconsistency', () => {
     [],
   );
   assert.deepEqual(userAgentInconsistencies({ userAgent: FIREFOX_UA, userAgentData: null, platform: 'Win32', engine: 'gecko', secureContext: true }), []);
-  assert.deepEqual(userAgentInconsistencies({ userAgent: SAFARI_IPHONE_UA, userAgentData: null, platform: 'iPhone', engine: 'other', secureContext: true }), []);
+  assert.deepEqual(
+    userAgentInconsistencies({ userAgent: SAFARI_IPHONE_UA, userAgentData: null, platform: 'iPhone', engine: 'other', secureContext: true }),
+    [],
+  );
 });
 
 test('a User-Agent override without client hints (DevTools, extensions): hints missing and platform contradicted', () => {
@@ -77,8 +81,14 @@ test('features contradicting the claimed engine', () => {
   assert.equal(claimedEngine(SAFARI_IPHONE_UA), 'other');
   assert.equal(claimedEngine('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) FxiOS/128.0 Mobile/15E148 Safari/605.1.15'), 'other');
   assert.equal(claimedEngine('curl/8.0'), null);
-  assert.equal(detectEngine((property) => property === '-moz-orient'), 'gecko');
-  assert.equal(detectEngine(() => false), 'other');
+  assert.equal(
+    detectEngine((property) => property === '-moz-orient'),
+    'gecko',
+  );
+  assert.equal(
+    detectEngine(() => false),
+    'other',
+  );
 });
 
 test('navigator.platform spellings', () => {
@@ -89,7 +99,10 @@ test('navigator.platform spellings', () => {
   assert.equal(navigatorPlatformOs(''), null);
   // Chrome OS and Android run on Linux: no mismatch.
   const chromeOs = 'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
-  assert.deepEqual(userAgentInconsistencies({ ...chromeOnLinux, userAgent: chromeOs, userAgentData: { ...chromeOnLinux.userAgentData!, platform: 'Chrome OS' } }), []);
+  assert.deepEqual(
+    userAgentInconsistencies({ ...chromeOnLinux, userAgent: chromeOs, userAgentData: { ...chromeOnLinux.userAgentData!, platform: 'Chrome OS' } }),
+    [],
+  );
 });
 
 test('the page writes its hints as the headers they stand for, quoting brands safely', () => {

@@ -78,7 +78,9 @@ describe('bot evidence without the automation flag', function () {
     expect(behavior.threat_level).to.equal('low');
 
     const stored = (await storedBehavior(session.session_id, (b) => b.completion_time_seconds !== null)).data.attributes.behavior_analysis!;
-    console.log(`without automation: page bot_score ${behavior.bot_score} (${meta!.evidence.join(', ')}); server bot_score ${stored.bot_score}, threat ${stored.threat_level}`);
+    console.log(
+      `without automation: page bot_score ${behavior.bot_score} (${meta!.evidence.join(', ')}); server bot_score ${stored.bot_score}, threat ${stored.threat_level}`,
+    );
     expect(stored.bot_score).to.equal(behavior.bot_score);
     expect(stored.threat_level).to.equal('low');
     expect(stored.request_spoof_attempts).to.equal(0);

@@ -72,7 +72,7 @@ describe('createRecordStore', () => {
     expect(created).not.to.include('keyval-store');
   });
 
-  it('is untouched when the host page clears idb-keyval\'s default store, and vice versa', async () => {
+  it("is untouched when the host page clears idb-keyval's default store, and vice versa", async () => {
     const store = createRecordStore();
     await store.save(k('k'), 'ours');
     await set(k('k'), 'host page'); // the host's own idb-keyval usage
@@ -134,7 +134,7 @@ describe('createRecordStore', () => {
     expect(await store.loadBlob(k('b'))).to.equal(null);
   });
 
-  it('wipe(prefix) removes one session\'s values and blobs only; wipe() removes everything', async () => {
+  it("wipe(prefix) removes one session's values and blobs only; wipe() removes everything", async () => {
     const store = createRecordStore();
     await store.save(k('sess_1:flow'), 1);
     await store.saveBlob(k('sess_1:front'), new Blob(['a']));
@@ -178,7 +178,7 @@ describe('createRecordStore', () => {
     expect(await get(['value', k('legacy')], raw)).to.equal(undefined);
   });
 
-  it('where the browser has Storage Buckets, it empties the widget\'s bucket by itself at the TTL after the last write', async function () {
+  it("where the browser has Storage Buckets, it empties the widget's bucket by itself at the TTL after the last write", async function () {
     if (!buckets) return this.skip(); // Chromium 122+ only; elsewhere the sweep at the next start is the limit
     const store = createRecordStore({ ttlMs: 1000 });
     await store.save(k('sess_1:flow'), { step: 'review' });

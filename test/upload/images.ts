@@ -51,18 +51,47 @@ export async function bytesOf(blob: Blob): Promise<Uint8Array> {
 export function exifSegment(orientation: number): Uint8Array {
   const tiff = new DataView(new ArrayBuffer(92));
   let o = 0;
-  const u16 = (v: number) => { tiff.setUint16(o, v); o += 2; };
-  const u32 = (v: number) => { tiff.setUint32(o, v); o += 4; };
-  u16(0x4d4d); u16(0x002a); u32(8); // "MM", 42, IFD0 at 8
+  const u16 = (v: number) => {
+    tiff.setUint16(o, v);
+    o += 2;
+  };
+  const u32 = (v: number) => {
+    tiff.setUint32(o, v);
+    o += 4;
+  };
+  u16(0x4d4d);
+  u16(0x002a);
+  u32(8); // "MM", 42, IFD0 at 8
   u16(2); // IFD0: 2 entries
-  u16(0x0112); u16(3); u32(1); u16(orientation); u16(0); // Orientation, SHORT
-  u16(0x8825); u16(4); u32(1); u32(38); // GPSInfo IFD pointer, LONG → 38
+  u16(0x0112);
+  u16(3);
+  u32(1);
+  u16(orientation);
+  u16(0); // Orientation, SHORT
+  u16(0x8825);
+  u16(4);
+  u32(1);
+  u32(38); // GPSInfo IFD pointer, LONG → 38
   u32(0); // no IFD1
   u16(2); // GPS IFD at 38: 2 entries
-  u16(0x0001); u16(2); u32(2); u16(0x4e00); u16(0); // GPSLatitudeRef "N\0"
-  u16(0x0002); u16(5); u32(3); u32(68); // GPSLatitude, 3 RATIONAL at 68
+  u16(0x0001);
+  u16(2);
+  u32(2);
+  u16(0x4e00);
+  u16(0); // GPSLatitudeRef "N\0"
+  u16(0x0002);
+  u16(5);
+  u32(3);
+  u32(68); // GPSLatitude, 3 RATIONAL at 68
   u32(0);
-  for (const [num, den] of [[52, 1], [31, 1], [0, 1]]) { u32(num!); u32(den!); }
+  for (const [num, den] of [
+    [52, 1],
+    [31, 1],
+    [0, 1],
+  ]) {
+    u32(num!);
+    u32(den!);
+  }
 
   const header = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0"
   const length = 2 + header.length + tiff.byteLength;
@@ -106,9 +135,7 @@ export function jpegHeaderSegments(jpeg: Uint8Array): JpegSegment[] {
 }
 
 export function hasExif(jpeg: Uint8Array): boolean {
-  return jpegHeaderSegments(jpeg).some(
-    (s) => s.marker === 0xe1 && String.fromCharCode(...s.payload.subarray(0, 4)) === 'Exif',
-  );
+  return jpegHeaderSegments(jpeg).some((s) => s.marker === 0xe1 && String.fromCharCode(...s.payload.subarray(0, 4)) === 'Exif');
 }
 
 /**

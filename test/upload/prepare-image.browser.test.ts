@@ -122,7 +122,10 @@ describe('prepareImage', () => {
     expect(Math.max(prepared.width, prepared.height)).to.be.at.most(2400);
     expect(prepared.byteSize).to.be.at.most(1_500_000);
     await expectConsistent(prepared);
-    const foreign = performance.getEntriesByType('resource').map((e) => e.name).filter((name) => !sameOrigin(name));
+    const foreign = performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((name) => !sameOrigin(name));
     expect(foreign).to.deep.equal([]);
   });
 
@@ -226,9 +229,10 @@ describe('image.worker', () => {
   it('fails a request with the error name, message and code (no fallback: this is the worker speaking)', async () => {
     const client = new WorkerClient<ImageRequest, ImageResult>({ create: imageWorker });
     try {
-      const error = await client
-        .request({ file: await truncatedJpeg(), maxDimension: 150, targetBytes: 1_000_000 })
-        .then(() => null, (e: RemoteError) => e);
+      const error = await client.request({ file: await truncatedJpeg(), maxDimension: 150, targetBytes: 1_000_000 }).then(
+        () => null,
+        (e: RemoteError) => e,
+      );
       expect(error).to.be.instanceOf(Error);
       expect(error!.name).to.equal('ImagePreparationError');
       expect(error!.code).to.equal('unreadable_image');

@@ -9,7 +9,6 @@ import { putPresigned, type UploadProgress } from '../../src/upload/put-presigne
 import { createSession, declareUpload, documentFiles, jpegOfAbout, untilExpired } from './sandbox-session.js';
 import { uploadRejection } from './upload-rejection.js';
 
-
 describe('putPresigned against the sandbox', () => {
   it('uploads the raw bytes, reports progress, returns the ETag, and the file becomes uploaded', async () => {
     const session = await createSession();
@@ -133,7 +132,10 @@ describe('putPresigned against the sandbox', () => {
 
     expect(error.kind).to.equal('aborted');
     expect(error.transient).to.equal(false);
-    expect(progress.some((p) => p.loaded === p.total), 'never reported as complete').to.equal(false);
+    expect(
+      progress.some((p) => p.loaded === p.total),
+      'never reported as complete',
+    ).to.equal(false);
     expect((await documentFiles(session, target.documentId))[0]!.status).to.equal('pending_upload');
   });
 

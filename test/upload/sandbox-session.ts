@@ -33,11 +33,7 @@ export interface UploadTarget {
 }
 
 /** Declares what `bytes` honestly are (type, size, checksum), unless `declare` overrides a field. */
-export async function declareUpload(
-  session: DemoSession,
-  bytes: Blob,
-  declare: Partial<DeclaredFile> = {},
-): Promise<UploadTarget> {
+export async function declareUpload(session: DemoSession, bytes: Blob, declare: Partial<DeclaredFile> = {}): Promise<UploadTarget> {
   const declared: DeclaredFile = {
     filename: 'front.jpg',
     content_type: 'image/jpeg',

@@ -48,7 +48,6 @@ function setup(steps: Step[], overrides: Partial<UploadFileOptions> = {}) {
   return { options, calls, sleeps, refreshes: () => refreshes };
 }
 
-
 describe('uploadFile retry policy', () => {
   it('succeeds at once without waiting', async () => {
     const t = setup([ok]);
@@ -99,11 +98,7 @@ describe('uploadFile retry policy', () => {
   it('keeps using the refreshed URL for later transient retries', async () => {
     const t = setup([expired(), server(), ok]);
     await uploadFile(t.options);
-    expect(t.calls.map((c) => c.url)).to.deep.equal([
-      'https://upload.test/v1?sig=1',
-      'https://upload.test/v1?sig=2',
-      'https://upload.test/v1?sig=2',
-    ]);
+    expect(t.calls.map((c) => c.url)).to.deep.equal(['https://upload.test/v1?sig=1', 'https://upload.test/v1?sig=2', 'https://upload.test/v1?sig=2']);
   });
 
   it('reports a clear expired error when no fresh URL can be obtained', async () => {
@@ -115,7 +110,12 @@ describe('uploadFile retry policy', () => {
     expect(error.cause).to.equal(cause);
   });
 
-  for (const [status, code] of [[403, 'invalid_signature'], [415, 'unsupported_media_type'], [400, 'size_mismatch'], [413, 'too_large']] as const) {
+  for (const [status, code] of [
+    [403, 'invalid_signature'],
+    [415, 'unsupported_media_type'],
+    [400, 'size_mismatch'],
+    [413, 'too_large'],
+  ] as const) {
     it(`does not retry a ${status} ${code}`, async () => {
       const t = setup([rejected(status, code)]);
       const error = await uploadRejection(uploadFile(t.options));
@@ -143,8 +143,14 @@ describe('uploadFile retry policy', () => {
     const controller = new AbortController();
     const { put, calls } = scriptedPut([server(), ok]);
     const upload = uploadFile({
-      url: 'https://upload.test/v1', body: new Blob(['x']), contentType: 'image/jpeg', refreshUrl: async () => '',
-      put, signal: controller.signal, baseDelayMs: 60_000, random: () => 0,
+      url: 'https://upload.test/v1',
+      body: new Blob(['x']),
+      contentType: 'image/jpeg',
+      refreshUrl: async () => '',
+      put,
+      signal: controller.signal,
+      baseDelayMs: 60_000,
+      random: () => 0,
     });
     await Promise.resolve();
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -27,7 +27,6 @@ function observedPut() {
   return { put, attempts };
 }
 
-
 const noJitter = () => 0.5;
 
 describe('uploadFile against the sandbox', () => {
@@ -92,14 +91,21 @@ describe('uploadFile against the sandbox', () => {
     expect((await documentFiles(session, target.documentId))[0]!.status).to.equal('uploaded');
   });
 
-  it('gives up on a permanent refusal at once, with the sandbox\'s reason', async () => {
+  it("gives up on a permanent refusal at once, with the sandbox's reason", async () => {
     const session = await createSession();
     const bytes = await jpegOfAbout(50_000);
     const target = await declareUpload(session, bytes, { content_type: 'image/png', filename: 'front.png' });
     const { put, attempts } = observedPut();
 
     const error = await uploadRejection(
-      uploadFile({ url: target.url, body: bytes, contentType: 'image/png', refreshUrl: () => expect.fail('no refresh'), sleep: async () => expect.fail('no wait'), put }),
+      uploadFile({
+        url: target.url,
+        body: bytes,
+        contentType: 'image/png',
+        refreshUrl: () => expect.fail('no refresh'),
+        sleep: async () => expect.fail('no wait'),
+        put,
+      }),
     );
 
     expect([error.kind, error.status, error.code]).to.deep.equal(['rejected', 415, 'content_mismatch']);

@@ -157,11 +157,7 @@ function perSide(name: string, sides: Side[], run: (side: Side) => SideResult): 
   return { name, status: 'passed', reasons: [], requirement: 'required', metadata };
 }
 
-function barcodeCheck(
-  input: EngineInput,
-  reads: Partial<Record<Side, BarcodeRead>>,
-  usable: Set<Side>,
-): { check: Finding; fields: AamvaFields | null } {
+function barcodeCheck(input: EngineInput, reads: Partial<Record<Side, BarcodeRead>>, usable: Set<Side>): { check: Finding; fields: AamvaFields | null } {
   const name = 'barcode_readable';
   const type = input.documentType;
   const required = carriesAamvaBarcode(type, input.issuingCountry);
@@ -224,7 +220,12 @@ function consistencyCheck(input: EngineInput, reads: Partial<Record<Side, Barcod
   const metadata = {
     ...declared,
     read: aamva
-      ? { standard: 'AAMVA', document_type: aamva.document_type ? documentTypeOfSubfile(aamva.document_type) : null, country: aamva.address.country_code, jurisdiction: aamva.jurisdiction }
+      ? {
+          standard: 'AAMVA',
+          document_type: aamva.document_type ? documentTypeOfSubfile(aamva.document_type) : null,
+          country: aamva.address.country_code,
+          jurisdiction: aamva.jurisdiction,
+        }
       : { standard: 'PDF417' },
   };
   const reasons = contradictions({ documentType: input.documentType, issuingCountry: input.issuingCountry }, reads);
@@ -298,9 +299,7 @@ function extractedFrom(input: EngineInput, f: AamvaFields | null): Record<string
       postal_code: f.address.postal_code,
       country_code: f.address.country_code,
     },
-    identity_numbers: f.document_number
-      ? [{ number: f.document_number, issuing_country_code: country ?? null, class: identityType }]
-      : [],
+    identity_numbers: f.document_number ? [{ number: f.document_number, issuing_country_code: country ?? null, class: identityType }] : [],
   };
 }
 

@@ -37,7 +37,10 @@ export function findDocument(image: InspectedImage): Visibility {
   const region = measureFrame(luma, chroma).document;
   if (looksLikeDocument(region)) {
     const { x, y, width, height, aspect } = region;
-    return { found: 'in_photo', metadata: { found: 'in_photo', region: { x: round(x), y: round(y), width: round(width), height: round(height), aspect: round(aspect) } } };
+    return {
+      found: 'in_photo',
+      metadata: { found: 'in_photo', region: { x: round(x), y: round(y), width: round(width), height: round(height), aspect: round(aspect) } },
+    };
   }
   // The full image's proportions: the analysis size rounds them.
   const frameAspect = Math.max(image.width, image.height) / Math.min(image.width, image.height);

@@ -71,8 +71,7 @@ function update(ctx: Ctx): Response {
   if (account.redacted_at !== null) throw conflict('account_redacted', `Account ${account.id} was redacted.`);
   const data = manualData(attributes);
   const status = attributes.status === undefined ? account.status : oneOf(attributes.status, ACCOUNT_STATUSES, '/data/attributes/status');
-  const entityType =
-    attributes.entity_type === undefined ? account.entity_type : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type');
+  const entityType = attributes.entity_type === undefined ? account.entity_type : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type');
   const externalId = 'external_id' in attributes ? text(attributes.external_id, '/data/attributes/external_id', 255) : account.external_id;
   Object.assign(account, accountData(account, data, ctx.now), { status, entity_type: entityType, external_id: externalId, updated_at: ctx.now });
   return resourceResponse(accountResource(ctx, account));

@@ -31,7 +31,4 @@ function get(ctx: Ctx): Response {
   return resourceResponse(deviceResource(ctx, device));
 }
 
-export const sessionDeviceRoutes = [
-  route('POST', '/identity/session-devices', create),
-  route('GET', '/identity/session-devices/:id', get),
-];
+export const sessionDeviceRoutes = [route('POST', '/identity/session-devices', create), route('GET', '/identity/session-devices/:id', get)];

@@ -36,8 +36,7 @@ function create(ctx: Ctx): Response {
   const { attributes, relationships, meta } = resourceInput(ctx.body, ['session']);
   rejectUnknown(attributes, ['entity_type', ...MANUAL_DATA_FIELDS], '/data/attributes', READ_ONLY);
   const accountId = relationshipId(relationships, 'account', 'account', true)!;
-  const entityType =
-    attributes.entity_type === undefined ? 'person' : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type');
+  const entityType = attributes.entity_type === undefined ? 'person' : oneOf(attributes.entity_type, ENTITY_TYPES, '/data/attributes/entity_type');
   const data = manualData(attributes);
   const { state: sandbox, sessionExpiresInSeconds } = parseScenario(meta.sandbox);
   const account = ctx.env.state.accounts[accountId];
@@ -81,7 +80,7 @@ function list(ctx: Ctx): Response {
   const entityTypes = enumFilter(ctx.query, 'entity_type', ENTITY_TYPES);
   const account = aliasedParam(ctx.query, ACCOUNT_FILTER);
   const device = ctx.query.get('filter[session_device]');
-  const deviceSession = device === null ? null : ctx.env.state.devices[device]?.session_id ?? '';
+  const deviceSession = device === null ? null : (ctx.env.state.devices[device]?.session_id ?? '');
   // The narrowest index first: one device's session, one account's sessions, else every session.
   const candidates =
     deviceSession !== null
@@ -91,9 +90,7 @@ function list(ctx: Ctx): Response {
         : Object.values(ctx.env.state.sessions);
   const records = candidates.filter(
     (s) =>
-      (!statuses || statuses.includes(s.status)) &&
-      (!entityTypes || entityTypes.includes(s.entity_type)) &&
-      (account === null || s.account_id === account),
+      (!statuses || statuses.includes(s.status)) && (!entityTypes || entityTypes.includes(s.entity_type)) && (account === null || s.account_id === account),
   );
   return listResponse(ctx, records, (s) => sessionResource(ctx, s));
 }
@@ -144,7 +141,8 @@ function cameraSummary(value: unknown): Record<string, unknown> | null {
       throw invalid(`meta.camera.${field} must be a non-negative number or null.`, `/meta/camera/${field}`);
     }
   }
-  if (!['real', 'virtual', 'unknown'].includes(summary.kind as string)) throw invalid('meta.camera.kind must be real, virtual or unknown.', '/meta/camera/kind');
+  if (!['real', 'virtual', 'unknown'].includes(summary.kind as string))
+    throw invalid('meta.camera.kind must be real, virtual or unknown.', '/meta/camera/kind');
   return Object.fromEntries(CAMERA_FIELDS.map((field) => [field, summary[field] ?? null]));
 }
 

@@ -32,11 +32,7 @@ export async function handleUpload(upload: UploadRequest): Promise<Response> {
   if (upload.request.method === 'OPTIONS') return preflight(upload.request, cors);
   try {
     if (upload.request.method !== 'PUT') {
-      return errorResponse(
-        405,
-        { code: 'method_not_allowed', title: 'Method not allowed', detail: 'Upload with PUT.' },
-        { ...cors, Allow: 'PUT, OPTIONS' },
-      );
+      return errorResponse(405, { code: 'method_not_allowed', title: 'Method not allowed', detail: 'Upload with PUT.' }, { ...cors, Allow: 'PUT, OPTIONS' });
     }
     const response = await put(upload);
     for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);

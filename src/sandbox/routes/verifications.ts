@@ -100,10 +100,7 @@ function list(ctx: Ctx): Response {
   // By session (how a client finds its verification), one session's records are all that is read.
   const candidates = sessionId === null ? Object.values(ctx.env.state.verifications) : related(ctx.env, 'verificationsOfSession', sessionId);
   const records = candidates.filter(
-    (v) =>
-      (!statuses || statuses.includes(v.status)) &&
-      (from === null || v.created_at >= from) &&
-      (to === null || v.created_at <= to),
+    (v) => (!statuses || statuses.includes(v.status)) && (from === null || v.created_at >= from) && (to === null || v.created_at <= to),
   );
   return listResponse(ctx, records, (v) => verificationResource(ctx, v));
 }
