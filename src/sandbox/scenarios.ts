@@ -10,7 +10,7 @@
  */
 import type { VerificationCheck } from '../api/contract.js';
 import { HttpError, invalid } from './errors.js';
-import type { VerificationOutcome } from './store.js';
+import type { VerificationOutcome } from './engine/checks.js';
 
 export const SCENARIOS = ['pass', 'requires_retry', 'failed', 'marked_for_review', 'slow', 'expiring_urls', 'flaky'] as const;
 export type Scenario = (typeof SCENARIOS)[number];

@@ -21,6 +21,7 @@ import type {
   VerificationStatus,
 } from '../api/contract.js';
 import type { AccountStatus } from '../api/contract.js';
+import type { VerificationOutcome } from './engine/checks.js';
 import type { ScenarioState } from './scenarios.js';
 
 export type Ms = number;
@@ -112,12 +113,6 @@ export interface FileRecord {
    * (routes/uploads.ts); absent until then, and in state files from before bytes were freed.
    */
   superseded_by?: string;
-}
-
-export interface VerificationOutcome {
-  status: Exclude<VerificationStatus, 'initiated' | 'canceled'>;
-  checks: VerificationCheck[];
-  extracted: Record<string, unknown> | null;
 }
 
 export interface VerificationRecord {

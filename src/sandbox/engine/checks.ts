@@ -8,14 +8,20 @@
  * Nothing passes uninspected: a PDF (sharp's prebuilt libvips has no PDF loader, so the sandbox
  * renders none) or bytes that do not decode fail `image_readable` and ask for a photo.
  */
-import type { DocumentType, Side, VerificationCheck } from '../../api/contract.js';
+import type { DocumentType, Side, VerificationCheck, VerificationStatus } from '../../api/contract.js';
 import type { AamvaFields } from '../../document/aamva.js';
 import { carriesAamvaBarcode, documentTypeOfSubfile } from '../../document/barcode-rule.js';
-import type { VerificationOutcome } from '../store.js';
 import { QUICK_MAX_SIDE, readBarcode, type BarcodeRead, type ReadMode } from './barcode.js';
 import { contradictions } from './consistency.js';
 import { findDocument, type Visibility } from './document-visible.js';
 import { inspectImage, readLuma, type InspectedImage } from './image.js';
+
+/** What the engine decides about a document: the verification's final status, its checks, what was read. */
+export interface VerificationOutcome {
+  status: Exclude<VerificationStatus, 'initiated' | 'canceled'>;
+  checks: VerificationCheck[];
+  extracted: Record<string, unknown> | null;
+}
 
 /** Below this, an ID photo is too small to read (and zxing cannot resolve PDF417 modules). */
 export const MIN_SHORT_SIDE_PX = 600;
