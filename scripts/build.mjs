@@ -1,96 +1,68 @@
-// `npm run build`:
-//   dist/index.js, dist/define.js   ESM for npm: lit and the other libraries external, workers as files
-//   dist/server, dist/sandbox        Node/Fetch-runtime code, compiled as is
-//   dist/**/*.d.ts                   types
-//   dist/cdn/beltic-verify.js        script tag, type=module: everything bundled, heavy parts on demand
-//   dist/cdn/beltic-verify.classic.js  script tag for pages without modules: one file, window.BelticVerify
-//   custom-elements.json             the element's manifest
+// `npm run build`: the beltic-verify package as published (README "Builds"; `npm pack` runs it first).
+//   dist/index.js, dist/define.js, dist/cdn/, dist/chunks/, dist/assets/, dist/THIRD_PARTY_LICENSES.txt
+//        the browser code, everything bundled: vite.config.ts, its module build then its classic one
+//   dist/server/ (and the neutral files it imports)   the server helper, compiled as is, with its types (tsconfig.node.json)
+//   dist/index.d.ts, dist/define.d.ts, dist/types.d.ts
+//        the widget's types (tsconfig.build.json), bundled with those of lit and idb-keyval that they name:
+//        the JavaScript bundles its libraries, so the types cannot import them from packages that are not installed
+//   custom-elements.json                              the element's manifest (custom-elements-manifest.config.mjs)
+//
+// `node scripts/build.mjs sandbox` (`npm run build:sandbox`): the beltic-verify-sandbox package's dist/
+// (packages/sandbox/tsconfig.json, from src/sandbox and the neutral folders). Its prepack runs it and its
+// postpack (`sandbox-clean`) removes it again: ESLint, whose config ignores only the root dist/, would
+// otherwise lint the compiled files. In this repository, `npm run sandbox` runs the sandbox from its sources.
 import { rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import { dts } from 'rollup-plugin-dts';
 import { build } from 'vite';
 
-const root = new URL('..', import.meta.url).pathname;
-const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
-const dependencies = Object.keys(pkg.dependencies);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sandboxDist = fileURLToPath(new URL('../packages/sandbox/dist', import.meta.url));
+const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+// tsconfig.build.json's outDir: inside the repository, so that the bundler resolves lit's types from node_modules.
+const declarations = fileURLToPath(new URL('../.tmp-types', import.meta.url));
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
-// base './': worker and chunk URLs resolve against the script's own URL, wherever it is hosted.
-const quiet = { configFile: false, root, base: './', logLevel: 'warn', clearScreen: false };
+const [target = 'package'] = process.argv.slice(2);
 
-rmSync(`${root}/dist`, { recursive: true, force: true });
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--emitDeclarationOnly']);
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node.json']);
+if (target === 'sandbox') {
+  rmSync(sandboxDist, { recursive: true, force: true });
+  run(process.execPath, [tsc, '-p', 'packages/sandbox/tsconfig.json']);
+} else if (target === 'sandbox-clean') {
+  rmSync(sandboxDist, { recursive: true, force: true });
+} else if (target === 'package') {
+  rmSync(`${root}/dist`, { recursive: true, force: true });
+  rmSync(declarations, { recursive: true, force: true });
+  run(process.execPath, [tsc, '-p', 'tsconfig.build.json']);
+  run(process.execPath, [tsc, '-p', 'tsconfig.node.json']);
+  await bundleTypes();
+  // The module build first: the classic one loads the worker files it wrote to dist/assets.
+  await build({ root, configFile: `${root}/vite.config.ts`, mode: 'production' });
+  await build({ root, configFile: `${root}/vite.config.ts`, mode: 'classic' });
+  run(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet']);
+} else {
+  console.error(`Unknown build target "${target}": package (default), sandbox or sandbox-clean.`);
+  process.exit(2);
+}
 
-// npm ESM build of the browser entries.
-await build({
-  ...quiet,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    sourcemap: true,
-    // Minified too: bundlers copy the worker files as they are, and source maps keep it debuggable.
-    minify: true,
-    target: 'es2022',
-    lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
-    rolldownOptions: {
-      external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-      output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        // lit is external here, and a chunk's imports run before its code: src/workers/trusted-types.ts
-        // (with what it imports) is a chunk of its own, so that it is imported, and runs, before lit does
-        // (it must, to tell when the page's Trusted Types policy does not let lit load).
-        codeSplitting: { groups: [{ name: 'trusted-types', test: /src[\\/]workers[\\/]trusted-types\.ts$/ }] },
-      },
+/** dist/index.d.ts and dist/define.d.ts, sharing dist/types.d.ts: every type they name, lit's included, and no import of a package. */
+async function bundleTypes() {
+  const bundle = await rollup({
+    input: { index: `${declarations}/index.d.ts`, define: `${declarations}/define.d.ts` },
+    plugins: [dts({ respectExternal: true })],
+    onwarn: (warning) => {
+      throw new Error(`Bundling the types: ${warning.message}`);
     },
-  },
-  worker: { format: 'es' },
-});
-
-// Script-tag ES module: the dynamic imports stay separate chunks, fetched only when needed.
-await build({
-  ...quiet,
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: false,
-    sourcemap: true,
-    target: 'es2022',
-    minify: true,
-    lib: { entry: { 'beltic-verify': 'src/define.ts' }, formats: ['es'] },
-    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
-  },
-  worker: { format: 'es' },
-});
-
-// Script-tag classic build: one file. A classic script has no import.meta.url, which the worker
-// URLs are resolved against: the script's own URL stands in for it.
-await build({
-  ...quiet,
-  define: { 'import.meta.url': '__belticScriptUrl' },
-  experimental: { renderBuiltUrl: (file) => ({ runtime: `new URL(${JSON.stringify(file)}, __belticScriptUrl).href` }) },
-  build: {
-    minify: true,
-    outDir: 'dist/cdn',
-    emptyOutDir: false,
-    sourcemap: true,
-    target: 'es2022',
-    lib: { entry: 'src/browser-global.ts', name: 'BelticVerify', formats: ['iife'], fileName: () => 'beltic-verify.classic.js' },
-    rolldownOptions: {
-      output: { intro: 'var __belticScriptUrl = (document.currentScript && document.currentScript.src) || location.href;' },
-    },
-  },
-  worker: { format: 'es' },
-});
-
-run(process.execPath, [
-  'node_modules/@custom-elements-manifest/analyzer/cem.js',
-  'analyze',
-  '--litelement',
-  '--globs',
-  'src/beltic-verify.ts',
-  'src/events.ts',
-  '--quiet',
-]);
+  });
+  const { output } = await bundle.write({ dir: `${root}/dist`, format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'types.d.ts' });
+  await bundle.close();
+  const imports = output.flatMap((chunk) => chunk.imports ?? []).filter((id) => !id.startsWith('types.d'));
+  if (imports.length > 0) throw new Error(`The bundled types still import ${imports.join(', ')}.`);
+  rmSync(declarations, { recursive: true, force: true });
+}

@@ -14,17 +14,17 @@ const STRICT_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; img
 const BUILDS = {
   classic: '<script src="/dist/cdn/beltic-verify.classic.js"></script>',
   module: '<script type="module" src="/dist/cdn/beltic-verify.js"></script>',
-  // lit and the other dependencies resolved by the test server, as an integrator's bundler would.
+  // What an integrator's bundler picks up: the same code as the module build, lit and the other libraries bundled in.
   npm: '<script type="module" src="/dist/define.js"></script>',
 };
 
-/** The image worker of a built file was fetched from next to the script and answered 200. */
+/** The image worker of a built file was fetched from the package's dist/assets and answered 200. */
 function workerLoaded(frame: HTMLIFrameElement): boolean {
   const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-  return entries.some((e) => /\/dist\/cdn\/assets\/image\.worker-[\w-]+\.js$/.test(e.name) && e.responseStatus === 200);
+  return entries.some((e) => /\/dist\/assets\/image\.worker-[\w-]+\.js$/.test(e.name) && e.responseStatus === 200);
 }
 
-/** Both camera workers of a built file were fetched from `dir` (next to the script) and answered 200. */
+/** Both camera workers of a built file were fetched from `dir`/assets and answered 200 (every build shares dist/assets). */
 function cameraWorkersLoaded(win: Window, dir: string): string[] {
   const entries = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
   return ['analysis', 'barcode'].filter((name) =>
@@ -109,7 +109,7 @@ describe('built files', function () {
     expect(win.BelticVerify?.BelticVerify, 'window.BelticVerify exposes the class').to.be.a('function');
     expect(element.hasAttribute('client-token')).to.equal(false);
     expect(await verifyPassport(element)).to.equal('passed');
-    expect(workerLoaded(frame), 'the image worker resolved next to the classic script').to.equal(true);
+    expect(workerLoaded(frame), 'the image worker resolved from the classic script').to.equal(true);
     expect(violations).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
     frame.remove();
@@ -121,7 +121,7 @@ describe('built files', function () {
     await rendered(page);
     const { frame, element, violations, errors } = page;
     const scripts = () =>
-      (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/dist/cdn/'));
+      (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/dist/'));
     expect(
       scripts().some((e) => e.name.includes('prepare-image')),
       'not loaded before a photo is chosen',
@@ -131,18 +131,18 @@ describe('built files', function () {
       scripts().some((e) => e.name.includes('prepare-image')),
       'loaded once a photo was chosen',
     ).to.equal(true);
-    expect(workerLoaded(frame), 'the image worker resolved next to the module').to.equal(true);
+    expect(workerLoaded(frame), 'the image worker resolved from the module').to.equal(true);
     expect(violations).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
     frame.remove();
   });
 
   for (const [label, build, dir] of [
-    ['classic single-file build', BUILDS.classic, '/dist/cdn'],
-    ['script-tag ES module build', BUILDS.module, '/dist/cdn'],
+    ['classic single-file build', BUILDS.classic, '/dist'],
+    ['script-tag ES module build', BUILDS.module, '/dist'],
     ['npm ESM build', BUILDS.npm, '/dist'],
   ] as const) {
-    it(`the ${label} reads a licence back live, its camera workers loaded next to the script under a strict CSP`, async () => {
+    it(`the ${label} reads a licence back live, its camera workers loaded from the package's dist/assets under a strict CSP`, async () => {
       const session = await createSession({ scenario: 'pass' });
       const page = await pageWith(build, session.client_token);
       await rendered(page);
@@ -161,7 +161,7 @@ describe('built files', function () {
   for (const [label, build] of [
     ['classic single-file build', BUILDS.classic],
     ['script-tag ES module build', BUILDS.module],
-    // lit is external: this build runs its Trusted Types check from a chunk imported ahead of lit.
+    // This build runs its Trusted Types check from a chunk imported ahead of the one holding lit.
     ['npm ESM build', BUILDS.npm],
   ] as const) {
     it(`the ${label}, where the page lets lit create no Trusted Types policy, says so once and renders nothing`, async () => {
@@ -187,13 +187,13 @@ describe('built files', function () {
     await waitUntil(() => page.violations.length > 0, 'the second lit refused', { timeout: 10000 });
     expect(win.customElements.get('beltic-verify')).to.equal(win.BelticVerify?.BelticVerify);
     expect(await licenceBackByCamera(page.element, win)).to.include('JANE SPECIMEN');
-    expect(cameraWorkersLoaded(win, '/dist/cdn')).to.deep.equal(['analysis', 'barcode']);
+    expect(cameraWorkersLoaded(win, '/dist')).to.deep.equal(['analysis', 'barcode']);
     expect(page.violations).to.deep.equal(['trusted-types trusted-types-policy lit-html']);
     expect(page.errors, 'no trusted_types_blocked: the element works').to.deep.equal([]);
     page.frame.remove();
   });
 
-  it('the npm ESM build registers the element with lit resolved by the page', async () => {
+  it('the npm ESM build registers the element, with the lit bundled in it', async () => {
     const module = (await import('/dist/define.js' as string)) as { BelticVerify: CustomElementConstructor };
     expect(customElements.get('beltic-verify')).to.equal(module.BelticVerify);
     const session = await createSession({ scenario: 'pass' });

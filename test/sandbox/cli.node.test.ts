@@ -91,7 +91,7 @@ describe('beltic-verify-sandbox CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'beltic-bin-'));
     try {
       mkdirSync(join(dir, 'bin'));
-      copyFileSync(join(root, 'bin/beltic-verify-sandbox.js'), join(dir, 'bin/beltic-verify-sandbox.js'));
+      copyFileSync(join(root, 'packages/sandbox/bin/beltic-verify-sandbox.js'), join(dir, 'bin/beltic-verify-sandbox.js'));
       const r = spawnSync(process.execPath, [join(dir, 'bin/beltic-verify-sandbox.js'), '--help'], { encoding: 'utf8' });
       assert.equal(r.status, 1);
       assert.match(r.stderr, /npm run build/);

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 const cli = new URL('../dist/sandbox/cli.js', import.meta.url);
 if (!existsSync(cli)) {
   console.error(
-    'beltic-verify-sandbox: dist/sandbox/cli.js is missing. Build the package first with `npm run build` ' + '(npm ci and npm install run it for you).',
+    'beltic-verify-sandbox: dist/sandbox/cli.js is missing. In the beltic-verify repository, `npm run sandbox` runs the sources, ' +
+      'and `npm run build:sandbox` builds this package (npm pack does too).',
   );
   process.exit(1);
 }
