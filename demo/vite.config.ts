@@ -1,11 +1,18 @@
-// `npm run demo`: one process serving the demo page, the sandbox (Beltic emulator), the server
-// helper's proxy and the demo backend route, so QA needs nothing else running.
+// `npm run demo` (`npm run demo -- --port 4000` for another port): one process serving the demo page,
+// the sandbox (Beltic emulator), the server helper's proxy and the demo backend route, so QA needs
+// nothing else running. The library's own build is ../vite.config.ts.
+//
+// The backend (./dev-backend.ts: the sandbox, which reads barcodes with zxing, and the proxy) is loaded
+// when the server starts, through tsx, as the browser tests load it, and not bundled into this config:
+// Vite bundles a config with what it imports, and zxing's `esm/` files, which Node would load as
+// CommonJS, made it warn that the config would not load natively.
 import { createReadStream, existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { defineConfig, type Plugin } from 'vite';
 import { SANDBOX_PROFILES, type SandboxProfile } from '../src/sandbox/profile.js';
-import { createDevBackend, nodeMiddleware } from './dev-backend.js';
+import type * as DevBackendModule from './dev-backend.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(root, 'test/fixtures/generated');
@@ -13,9 +20,15 @@ const fixtures = join(root, 'test/fixtures/generated');
 function belticBackend(): Plugin {
   return {
     name: 'beltic-dev-backend',
-    configureServer(server) {
+    async configureServer(server) {
+      const { createDevBackend, nodeMiddleware } = (await tsImport('./dev-backend.ts', import.meta.url)) as typeof DevBackendModule;
       const backend = createDevBackend({ profile: sandboxProfile() });
       server.middlewares.use(nodeMiddleware(backend.handle));
+      // The page has no icon: an empty answer rather than a 404 in the browser's console.
+      server.middlewares.use('/favicon.ico', (_req, res) => {
+        res.statusCode = 204;
+        res.end();
+      });
       // Fixture document images, to download or drag into the widget.
       server.middlewares.use('/fixtures', (req, res, next) => {
         const name = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
