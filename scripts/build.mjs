@@ -21,8 +21,9 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sandboxDist = fileURLToPath(new URL('../packages/sandbox/dist', import.meta.url));
 const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
-// tsconfig.build.json's outDir: inside the repository, so that the bundler resolves lit's types from node_modules.
-const declarations = fileURLToPath(new URL('../.tmp-types', import.meta.url));
+// Where tsconfig.build.json's declarations go before they are bundled: inside the repository, so that the
+// bundler resolves lit's types from node_modules, and this process's own (.gitignore'd, as every .tmp*/).
+const declarations = fileURLToPath(new URL(`../.tmp-types-${process.pid}`, import.meta.url));
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
@@ -39,7 +40,7 @@ if (target === 'sandbox') {
 } else if (target === 'package') {
   rmSync(`${root}/dist`, { recursive: true, force: true });
   rmSync(declarations, { recursive: true, force: true });
-  run(process.execPath, [tsc, '-p', 'tsconfig.build.json']);
+  run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', declarations]);
   run(process.execPath, [tsc, '-p', 'tsconfig.node.json']);
   await bundleTypes();
   // The module build first: the classic one loads the worker files it wrote to dist/assets.
