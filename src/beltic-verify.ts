@@ -14,8 +14,8 @@
  * turns the flow's notices into its public events.
  */
 // Trusted Types (workers/trusted-types.ts). Keep it the first import: it must be evaluated before lit,
-// to say so when the page's policy does not let lit load.
-import { reportBlockedWorkers } from './workers/trusted-types.js';
+// to say so when the page's policy does not let lit load, and to let lit load where there is no DOM.
+import { importedWithoutDom, reportBlockedWorkers } from './workers/trusted-types.js';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DOCUMENT_TYPES, looksLikeSecretKey, type DocumentType } from './api/contract.js';
@@ -41,6 +41,12 @@ import { PreviewController } from './ui/preview.js';
 import { styles } from './ui/styles.js';
 import { errorText, stringsFor, type Strings } from './ui/strings.js';
 import { renderElsewhere, renderStep, type StepHandlers, type StepView } from './ui/steps.js';
+
+/**
+ * Attributes a token may arrive in, each read once and removed: `client-token` (a page without
+ * JavaScript of its own), `clienttoken` (a server renderer's rendering of the `clientToken` property).
+ */
+const TOKEN_ATTRIBUTES = ['client-token', 'clienttoken'] as const;
 
 /** Configuration problems the host page must fix; shown instead of the flow. */
 type ConfigProblem = 'secret_key' | 'missing_config';
@@ -152,6 +158,8 @@ export class BelticVerify extends LitElement {
   /**
    * The client token from the integrator's backend. A property, never reflected. The
    * `client-token` attribute is accepted for no-JS pages: it is read once and removed from the DOM.
+   * So is `clienttoken`, which is what a server renderer writes for the property (React 19 renders
+   * `clientToken` as an attribute, lowercased by HTML); never render the token on the server.
    */
   @property({ attribute: false })
   get clientToken(): string | null {
@@ -169,15 +177,15 @@ export class BelticVerify extends LitElement {
   }
 
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'client-token', 'lang'];
+    return [...super.observedAttributes, ...TOKEN_ATTRIBUTES, 'lang'];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     // `lang` is the platform's own attribute: every change re-renders the words.
     if (name === 'lang') this.requestUpdate();
-    if (name === 'client-token') {
+    if ((TOKEN_ATTRIBUTES as readonly string[]).includes(name)) {
       if (value === null) return;
-      this.removeAttribute('client-token');
+      this.removeAttribute(name);
       this.clientToken = value;
       return;
     }
@@ -191,6 +199,13 @@ export class BelticVerify extends LitElement {
     this.flow.listen((notice) => this.onFlowNotice(notice));
     // Trusted Types: a recoverable `workers_blocked`, once, if the page's policy keeps the workers from starting.
     reportBlockedWorkers(this, this.context.reportError);
+  }
+
+  override connectedCallback(): void {
+    // A server renderer may connect the element (lit's `litSsrCallConnectedCallback`): its parts
+    // (camera, storage, signals) need a browser, and on a server there is nothing for them to do.
+    if (typeof document === 'undefined') return;
+    super.connectedCallback();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -320,6 +335,8 @@ export class BelticVerify extends LitElement {
   }
 
   private get resolvedLang(): string {
+    // Server rendering (lit's DOM shim) has no `lang` property, no ancestors to ask, and no applicant's browser.
+    if (typeof this.closest !== 'function') return this.getAttribute('lang') || 'en';
     return this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
   }
 
@@ -334,6 +351,21 @@ export class BelticVerify extends LitElement {
     const focusInside = this.matches(':focus-within');
     if (wasAutomatic && !focusInside) return;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /**
+   * Server-rendered (lit's server renderer leaves the first state in a declarative shadow root) and
+   * not hydrated (lit's hydrate support, where the page loads it, marks the element `_$needsHydration`):
+   * the first render replaces that content instead of adding to it.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    const hydrating = (this as { _$needsHydration?: boolean })._$needsHydration === true;
+    if (!hydrating && typeof ShadowRoot === 'function' && root instanceof ShadowRoot && root.childNodes.length > 0) {
+      root.replaceChildren();
+      this.renderOptions.renderBefore = null;
+    }
+    return root;
   }
 
   override render(): TemplateResult {
@@ -367,3 +399,7 @@ export class BelticVerify extends LitElement {
     return html`${renderStep(view)}`;
   }
 }
+
+// lit is evaluated and the class defined. Where there is no DOM (a server), lit prepares the class
+// now (its styles), with the stand-ins workers/without-dom.ts put in place, which then go.
+importedWithoutDom(() => void BelticVerify.observedAttributes);

@@ -13,11 +13,16 @@
  * - Only the widget's own `beltic-verify` policy is refused: the flow goes on with the main-thread
  *   fallbacks, and `reportBlockedWorkers` fires a recoverable `workers_blocked`, once per element.
  *
- * No runtime import of lit here, nor of anything that imports it.
+ * No runtime import of lit here, nor of anything that imports it. Its own first import lets the
+ * element be imported where there is no DOM (without-dom.ts): the element's module calls its
+ * `done()` once lit is evaluated.
  */
+import './without-dom.js';
 import type { ReactiveControllerHost } from 'lit';
 import { BelticVerifyErrorEvent } from '../events.js';
 import { onWorkersBlocked, WORKER_POLICY_NAME } from './trusted-worker.js';
+
+export { done as importedWithoutDom } from './without-dom.js';
 
 const TAG_NAME = 'beltic-verify';
 const LIT_POLICY_NAME = 'lit-html';
@@ -28,14 +33,15 @@ export const TRUSTED_TYPES_DIRECTIVE = `trusted-types ${LIT_POLICY_NAME} ${WORKE
 /** How many copies of lit-html were already evaluated on the page before the widget's. */
 const litCopiesBefore = (globalThis as { litHtmlVersions?: unknown[] }).litHtmlVersions?.length ?? 0;
 
-if (typeof document !== 'undefined') document.addEventListener('securitypolicyviolation', onViolation);
+// Not where there is no DOM (without-dom.ts may have put a stand-in `document` in place for lit).
+if (typeof document !== 'undefined' && typeof document.addEventListener === 'function') document.addEventListener('securitypolicyviolation', onViolation);
 
 function onViolation(event: SecurityPolicyViolationEvent): void {
   if (event.disposition !== 'enforce' || event.effectiveDirective !== 'trusted-types' || event.sample !== LIT_POLICY_NAME) return;
   document.removeEventListener('securitypolicyviolation', onViolation);
   // Another copy of the widget (whose lit came first) renders the element: this copy is not needed.
   if (customElements.get(TAG_NAME)) return;
-  customElements.define(TAG_NAME, BlockedByTrustedTypes);
+  customElements.define(TAG_NAME, blockedByTrustedTypes());
 }
 
 function litBlockedMessage(): string {
@@ -49,16 +55,22 @@ function litBlockedMessage(): string {
   );
 }
 
-/** `<beltic-verify>` where lit could not load: renders nothing, says why once per element. */
-class BlockedByTrustedTypes extends HTMLElement {
-  private told = false;
+/**
+ * `<beltic-verify>` where lit could not load: renders nothing, says why once per element. Made when
+ * needed (only in a browser): where there is no DOM (Node, server rendering) this module is
+ * imported all the same, and there is no `HTMLElement` to extend.
+ */
+function blockedByTrustedTypes(): CustomElementConstructor {
+  return class BlockedByTrustedTypes extends HTMLElement {
+    private told = false;
 
-  connectedCallback(): void {
-    if (this.told) return;
-    this.told = true;
-    // After the page's own code that connected it has had its turn to listen, as for the element's other errors.
-    queueMicrotask(() => this.dispatchEvent(new BelticVerifyErrorEvent({ code: 'trusted_types_blocked', message: litBlockedMessage(), recoverable: false })));
-  }
+    connectedCallback(): void {
+      if (this.told) return;
+      this.told = true;
+      // After the page's own code that connected it has had its turn to listen, as for the element's other errors.
+      queueMicrotask(() => this.dispatchEvent(new BelticVerifyErrorEvent({ code: 'trusted_types_blocked', message: litBlockedMessage(), recoverable: false })));
+    }
+  };
 }
 
 export const WORKERS_BLOCKED_MESSAGE =
