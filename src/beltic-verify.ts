@@ -49,7 +49,7 @@ import { renderElsewhere, renderStep, type StepHandlers, type StepView } from '.
 const TOKEN_ATTRIBUTES = ['client-token', 'clienttoken'] as const;
 
 /** Configuration problems the host page must fix; shown instead of the flow. */
-type ConfigProblem = 'secret_key' | 'missing_config';
+type ConfigProblem = 'secret_key' | 'missing_config' | 'session_mismatch';
 
 const documentTypesConverter = {
   fromAttribute(value: string | null): DocumentType[] {
@@ -130,6 +130,12 @@ export class BelticVerify extends LitElement {
   // ------------------------------------------------------------ state
 
   private token: string | null = null;
+  /**
+   * The session the flow was last asked to open, and a count of those asks: a client made for an
+   * earlier one sends nothing any more (its token is gone), so a flow let go of makes no call.
+   */
+  private opening: { sessionId: string; run: number } | null = null;
+  private runs = 0;
   @state() private configProblem: ConfigProblem | null = null;
   @state() private announcement = '';
   private errorMessage = '';
@@ -172,7 +178,8 @@ export class BelticVerify extends LitElement {
       return;
     }
     this.token = value || null;
-    if (this.token && this.configProblem === 'missing_config') this.configProblem = null;
+    // A new token may be the one that was missing, or one that matches `session-id`: look again.
+    if (this.token && (this.configProblem === 'missing_config' || this.configProblem === 'session_mismatch')) this.configProblem = null;
     this.requestUpdate();
   }
 
@@ -208,31 +215,70 @@ export class BelticVerify extends LitElement {
     super.connectedCallback();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Another `session-id` or `api-base` may be what was missing, or what matches the token: look again.
+    if ((changed.has('sessionId') || changed.has('apiBase')) && (this.configProblem === 'missing_config' || this.configProblem === 'session_mismatch')) {
+      this.configProblem = null;
+    }
+    // Before rendering: a session let go of for another one is not shown once more.
+    if (!this.configProblem && this.apiBase && this.token && this.wantedSession() !== this.opening?.sessionId) void this.start();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.flow.opened && !this.configProblem && this.apiBase && this.token) void this.start();
     this.focusHeadingOnStepChange();
   }
 
   // ------------------------------------------------------------ public methods
 
-  /** Starts (or resumes) the flow. Called automatically once `api-base` and the token are set. */
+  /**
+   * Starts (or resumes) the flow. Called automatically once `api-base` and the token are set, and
+   * again when they name another session (a token for another session, another `session-id`): the
+   * flow then lets go of the one it ran (its work stops, its camera closes, what it stored in this
+   * tab is wiped) and opens the new one, with `beltic-verify-ready` and the step changes from the start.
+   */
   async start(): Promise<void> {
-    if (this.flow.opened) return;
-    const sessionId = this.sessionId || (this.token ? sessionIdFromClientToken(this.token) : null);
+    const conflict = this.sessionConflict();
+    if (conflict) return this.refuseSessionMismatch(conflict);
+    const sessionId = this.wantedSession();
     if (!this.apiBase || !this.token || !sessionId) {
       this.configProblem = 'missing_config';
       this.emitError('missing_config', 'Set api-base and a client token (with session-id unless the token names its session).', false);
       return;
     }
+    if (sessionId === this.opening?.sessionId) return;
+    const run = ++this.runs;
+    this.opening = { sessionId, run };
+    const current = () => this.opening?.run === run;
+    /** The newest token for this session: one for another session (set, not yet switched to) is not sent here. */
+    let own: string | null = null;
     const client = new BelticClient({
       apiBase: this.apiBase,
-      token: () => this.token,
+      // A flow let go of keeps its client, but the client has no token any more: it sends nothing.
+      token: () => {
+        if (!current()) return null;
+        const named = this.token ? sessionIdFromClientToken(this.token) : null;
+        if (!named || named === sessionId) own = this.token;
+        return own;
+      },
       refreshToken: async () => {
-        if (!this.getClientToken) return null;
+        if (!this.getClientToken || !current()) return null;
         // A rejection or an empty answer is a failed refresh: a retryable error, asked again on "Try again".
         const fresh = await this.getClientToken();
         if (!fresh) throw new Error('getClientToken() gave no token');
+        // A refresh is for this session: a token for another one is refused (the applicant is not
+        // moved to another session in the middle of this one), and so is the refresh.
+        const named = sessionIdFromClientToken(fresh);
+        if (named && named !== sessionId) {
+          this.emitError(
+            'session_mismatch',
+            `getClientToken() gave a token for another session (${named}) than the one under way (${sessionId}); it was not used. It must give a fresh token for the same session. To move to another session, set clientToken.`,
+            false,
+          );
+          throw new Error(`getClientToken() gave a token for another session (${named})`);
+        }
+        if (!current()) return null;
         this.clientToken = fresh;
         return this.token;
       },
@@ -242,8 +288,8 @@ export class BelticVerify extends LitElement {
         this.emitError('storage_unavailable', "This browser's storage is unavailable: the verification goes on, but a reload would start it over.", true),
     });
     void storage.sweepExpired();
-    await this.flow.open({ client, sessionId, storage });
-    this.dispatchEvent(new BelticVerifyReadyEvent({ sessionId }));
+    // Resolves false when another session was asked for meanwhile: that one says it is ready.
+    if (await this.flow.open({ client, sessionId, storage })) this.dispatchEvent(new BelticVerifyReadyEvent({ sessionId }));
   }
 
   /** Forgets this device's progress for the session and starts over at the intro. */
@@ -257,6 +303,33 @@ export class BelticVerify extends LitElement {
     if (!this.dispatchEvent(event)) return false;
     await this.flow.close('cancelled');
     return true;
+  }
+
+  // ------------------------------------------------------------ which session
+
+  /** The session asked for: `session-id`, else the one the token names; null when neither says. */
+  private wantedSession(): string | null {
+    const named = this.token ? sessionIdFromClientToken(this.token) : null;
+    // A token that names no session (another token shape) is for the session under way.
+    return this.sessionId || named || (this.token ? (this.opening?.sessionId ?? null) : null);
+  }
+
+  /** `session-id` and the token name two different sessions: the token cannot be used for it. */
+  private sessionConflict(): { attribute: string; token: string } | null {
+    const named = this.token ? sessionIdFromClientToken(this.token) : null;
+    return this.sessionId && named && named !== this.sessionId ? { attribute: this.sessionId, token: named } : null;
+  }
+
+  /** Runs neither session: the flow lets go of the one it ran, and the page is told what to fix. */
+  private refuseSessionMismatch({ attribute, token }: { attribute: string; token: string }): void {
+    this.opening = null;
+    this.flow.leave();
+    this.configProblem = 'session_mismatch';
+    this.emitError(
+      'session_mismatch',
+      `session-id is ${attribute} but the client token is for session ${token}: neither is started. Set a token for ${attribute}, or session-id to ${token} (or remove it: tokens from beltic-verify/server name their session).`,
+      false,
+    );
   }
 
   // ------------------------------------------------------------ the flow's notices, as public events
@@ -287,6 +360,15 @@ export class BelticVerify extends LitElement {
         return;
       case 'elsewhere':
         this.announcement = this.strings.elsewhere.heading;
+        return;
+      case 'left':
+        // The session shown is gone (another one opens): nothing of it stays on screen or in a camera.
+        // The camera and the preview follow `changed` and `elsewhere` but not this notice yet: told here.
+        this.camera.hostDisconnected();
+        this.camera.camera.stop();
+        this.preview.hostDisconnected();
+        this.errorMessage = '';
+        this.lastStepKey = null;
         return;
       case 'session_started':
       case 'submitting':

@@ -46,7 +46,13 @@ export type FlowNotice =
   /** The flow reached its result and nothing of it is left in this browser's storage. */
   | { type: 'finished'; sessionId: string; outcome: Outcome }
   /** Another tab holds the session: this one shows no step until it takes over (`elsewhere`). */
-  | { type: 'elsewhere' };
+  | { type: 'elsewhere' }
+  /**
+   * The flow let go of its session for another one (`open` with another session id): its effects
+   * stopped, its state is gone, and what it stored is wiped if this tab held it. What followed that
+   * session (the camera, its workers, the preview) lets go too; the next `changed` is the new session's.
+   */
+  | { type: 'left'; sessionId: string };
 
 export type FlowListener = (notice: FlowNotice) => void;
 
@@ -89,7 +95,8 @@ export class FlowController implements ReactiveController {
   elsewhere = false;
 
   private session: FlowSession | null = null;
-  private scope: SessionScope | null = null;
+  /** The session's storage scope, as handed to the flow's followers (closed when the flow lets go of it). */
+  private scope: ClosableScope | null = null;
   /** One writer per session across tabs (session-lock.ts); only the holder runs effects and writes. */
   private lock: SessionLock | null = null;
   private effectKey: string | null = null;
@@ -106,6 +113,10 @@ export class FlowController implements ReactiveController {
   /** This element was removed and let go of the session; it asks for it again if put back. */
   private letGo = false;
   private letGoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts the calls to `open`: an open overtaken by a later one stops where it is, holding nothing. */
+  private openings = 0;
+  /** The session being let go of (its writes, its wipe, its lock); the next one opens after. */
+  private leaving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -142,24 +153,87 @@ export class FlowController implements ReactiveController {
     return this.session !== null;
   }
 
+  /** The session the flow is open on (or opening), or null. */
+  get sessionId(): string | null {
+    return this.session?.sessionId ?? null;
+  }
+
   /**
    * Loads the saved state for this session, or begins a fresh one; when another tab holds the
    * session, waits (`elsewhere`) and loads once it lets go.
+   *
+   * Open on another session already, the flow first lets go of that one (`leave`): nothing of it
+   * runs, is shown or is kept after. Resolves false when a later `open` overtook this one (it then
+   * holds nothing: no lock, no state), true once this session is loaded or waited for.
    */
-  async open(session: FlowSession): Promise<void> {
+  async open(session: FlowSession): Promise<boolean> {
     this.stopEffect();
-    if (this.lock && this.session?.sessionId !== session.sessionId) {
-      this.lock.close();
-      this.lock = null;
-    }
+    if (this.session && this.session.sessionId !== session.sessionId) this.leave();
+    const opening = ++this.openings;
+    // A session let go of is wiped and unlocked before the next opens (it may be the same one again).
+    await this.leaving;
+    if (opening !== this.openings) return false;
     this.session = session;
-    this.scope = session.storage.scope(session.sessionId);
+    this.scope = closable(session.storage.scope(session.sessionId));
     this.lock ??= new SessionLock(session.sessionId, {
       yieldRequested: () => void this.handOver(),
       finished: (outcome) => this.endAsFollower(outcome),
     });
-    if (await this.lock.tryAcquire()) await this.load();
+    const lock = this.lock;
+    const acquired = await lock.tryAcquire();
+    if (opening !== this.openings) {
+      // Overtaken while asking: a lock another session's open no longer uses is given back.
+      if (this.lock !== lock) lock.close();
+      return false;
+    }
+    if (acquired) await this.load(opening);
     else this.waitForTurn();
+    return opening === this.openings;
+  }
+
+  /**
+   * Lets go of the session: stops its effects, forgets its state, and (after every write asked
+   * for so far) wipes what it stored, if this tab holds it (a tab waiting for another one leaves
+   * that tab's session alone), then releases its lock. Followers hear `left`. Nothing to do when
+   * no session is open. `open` calls it for a session of another id; the element, for a
+   * configuration it cannot run.
+   */
+  leave(): void {
+    const session = this.session;
+    if (!session) return;
+    const scope = this.scope;
+    const lock = this.lock;
+    const wipe = lock?.held ?? false;
+    ++this.openings;
+    this.stopEffect();
+    clearTimeout(this.letGoTimer);
+    lock?.stopWaiting();
+    this.session = null;
+    this.scope = null;
+    this.lock = null;
+    this.state = null;
+    this.elsewhere = false;
+    this.letGo = false;
+    this.preparing = false;
+    this.imageProblem = null;
+    this.progress = {};
+    this.createdVerification = null;
+    this.uploadUrls = new Map();
+    // From now on a late write of anyone who was handed this scope (a signals update under way) is dropped.
+    scope?.close();
+    const writes = this.saving;
+    this.leaving = this.leaving.then(async () => {
+      await writes;
+      if (wipe && scope) await scope.wipe().catch(() => undefined);
+      lock?.close();
+    });
+    this.host.requestUpdate();
+    this.notify({ type: 'left', sessionId: session.sessionId });
+  }
+
+  /** Resolves once the sessions let go of so far are wiped and unlocked (tests). */
+  async left(): Promise<void> {
+    await this.leaving;
   }
 
   /** "Continue here": asks the tab holding the session to hand it over to this one. */
@@ -167,9 +241,11 @@ export class FlowController implements ReactiveController {
     this.lock?.askToYield();
   }
 
-  private async load(): Promise<void> {
+  private async load(opening = this.openings): Promise<void> {
     const { sessionId } = this.session!;
     const saved = await this.scope!.loadState<FlowState>();
+    // Another session (or a start over) was opened meanwhile: this state is not to be shown.
+    if (opening !== this.openings) return;
     const state = saved && saved.version === 1 && saved.sessionId === sessionId && !isFinished(saved) ? saved : initialState(sessionId);
     // A resumed flow re-runs its step's effect afresh: the error it may have stopped on is stale.
     this.commit({ ...state, error: null, step: resumeStep(state) }, null);
@@ -192,12 +268,19 @@ export class FlowController implements ReactiveController {
     this.setPreparing(true, null);
     try {
       const image = await this.prepareImage(file);
+      // The flow let go of this session while the image was prepared: it is neither kept nor shown.
+      if (this.scope !== scope) return false;
       const blobKey = await scope.addBlob(side, image.blob);
+      if (this.scope !== scope) {
+        await scope.deleteBlob(blobKey);
+        return false;
+      }
       const { contentType, byteSize, width, height, checksum } = image;
       this.dispatch({ type: 'image_captured', side, image: { blobKey, contentType, byteSize, width, height, checksum, source } });
       this.setPreparing(false, null);
       return true;
     } catch (error) {
+      if (this.scope !== scope) return false;
       this.preparing = false;
       this.refuseImage(side, (error as { code?: string }).code ?? 'unreadable_image', error instanceof Error ? error.message : String(error));
       return false;
@@ -235,10 +318,14 @@ export class FlowController implements ReactiveController {
   /** Forgets this session's progress and starts over at the intro (in this tab only, if another holds it). */
   async reset(): Promise<void> {
     const session = this.session;
+    const scope = this.scope;
     this.stopEffect();
-    if (!session || !this.scope) return;
+    if (!session || !scope) return;
     await this.saved();
-    if (this.lock?.held) await this.scope.wipe();
+    // Another session was opened meanwhile: there is nothing of this one left to start over.
+    if (this.session !== session) return;
+    if (this.lock?.held) await scope.wipe();
+    if (this.session !== session) return;
     this.state = null;
     this.progress = {};
     await this.open(session);
@@ -248,11 +335,17 @@ export class FlowController implements ReactiveController {
 
   /** Another tab holds the session: show so, and take over when it lets go. */
   private waitForTurn(): void {
+    const lock = this.lock!;
     this.elsewhere = true;
     this.state = null;
     this.host.requestUpdate();
     this.notify({ type: 'elsewhere' });
-    void this.lock!.waitForTurn().then(async (acquired) => {
+    void lock.waitForTurn().then(async (acquired) => {
+      // The flow let go of this session while it waited: a turn given at that moment is given back.
+      if (this.lock !== lock) {
+        if (acquired) lock.close();
+        return;
+      }
       if (!acquired || !this.elsewhere) return;
       this.elsewhere = false;
       await this.load();
@@ -260,10 +353,11 @@ export class FlowController implements ReactiveController {
   }
 
   private async letGoOfSession(): Promise<void> {
-    if (this.connected || !this.lock?.held) return;
+    const lock = this.lock;
+    if (this.connected || !lock?.held) return;
     await this.saved();
-    if (this.connected) return;
-    this.lock.unlock();
+    if (this.connected || this.lock !== lock) return;
+    lock.unlock();
     this.letGo = true;
   }
 
@@ -271,17 +365,26 @@ export class FlowController implements ReactiveController {
   private async reclaim(): Promise<void> {
     this.letGo = false;
     // An ended flow needs no session: it keeps showing its end.
-    if (!this.session || !this.lock || (this.state && isFinished(this.state))) return;
-    if (await this.lock.tryAcquire()) await this.load();
+    const lock = this.lock;
+    if (!this.session || !lock || (this.state && isFinished(this.state))) return;
+    const acquired = await lock.tryAcquire();
+    if (this.lock !== lock) {
+      if (acquired) lock.close();
+      return;
+    }
+    if (acquired) await this.load();
     else this.waitForTurn();
   }
 
   /** Another tab asked for the session: stop, make sure storage holds everything, and let go. */
   private async handOver(): Promise<void> {
-    if (this.elsewhere) return;
+    const lock = this.lock;
+    if (this.elsewhere || !lock) return;
     this.stopEffect();
     await this.saved();
-    this.lock!.unlock();
+    // Let go of for another session meanwhile: leave() releases the lock after its wipe.
+    if (this.lock !== lock) return;
+    lock.unlock();
     this.waitForTurn();
   }
 
@@ -368,6 +471,11 @@ export class FlowController implements ReactiveController {
       });
   }
 
+  /** An effect's event, unless the effect was stopped: a late answer never moves a later flow (another session's, or a start over). */
+  private effectEvent(signal: AbortSignal, event: FlowEvent): void {
+    if (!signal.aborted) this.dispatch(event);
+  }
+
   private stopEffect(): void {
     this.effectAbort?.abort();
     this.effectAbort = null;
@@ -398,7 +506,7 @@ export class FlowController implements ReactiveController {
         urls.set(side, upload.url);
       });
       this.uploadUrls = urls;
-      this.dispatch({ type: 'document_created', documentId: created.documentId, files });
+      this.effectEvent(signal, { type: 'document_created', documentId: created.documentId, files });
       state = this.state!;
     }
 
@@ -411,13 +519,13 @@ export class FlowController implements ReactiveController {
 
     if (!state.submitted) {
       await this.client.submitDocument(state.document!.id, signal);
-      this.dispatch({ type: 'document_submitted' });
+      this.effectEvent(signal, { type: 'document_submitted' });
       state = this.state!;
     }
     this.notify({ type: 'submitting' });
     const created = await this.client.createVerification(state.document!.id, state.sessionId, signal);
     this.createdVerification = created;
-    this.dispatch({ type: 'verification_created', verificationId: created.id });
+    this.effectEvent(signal, { type: 'verification_created', verificationId: created.id });
   }
 
   private async uploadSide(side: Side, signal: AbortSignal): Promise<void> {
@@ -429,7 +537,7 @@ export class FlowController implements ReactiveController {
     const documentId = state.document!.id;
     const freshUrl = async () => {
       const upload = await this.client.addFile(documentId, declared, signal);
-      this.dispatch({ type: 'file_url_replaced', side, fileId: upload.file_id });
+      this.effectEvent(signal, { type: 'file_url_replaced', side, fileId: upload.file_id });
       return upload.url;
     };
     const url = this.uploadUrls.get(side) ?? (await freshUrl());
@@ -442,7 +550,7 @@ export class FlowController implements ReactiveController {
       onProgress: ({ loaded, total }) => this.onUploadProgress(side, loaded, total),
     });
     this.uploadUrls.delete(side);
-    this.dispatch({ type: 'file_uploaded', side });
+    this.effectEvent(signal, { type: 'file_uploaded', side });
   }
 
   private async poll(signal: AbortSignal): Promise<void> {
@@ -469,14 +577,14 @@ export class FlowController implements ReactiveController {
       const outcome = sessionStatus && outcomeForSession(sessionStatus);
       if (verification && verification.status !== 'initiated') {
         if (outcome && verification.status !== 'requires_retry') return this.finish(outcome, signal);
-        this.dispatch({ type: 'verification_finished', status: verification.status, reasons: verification.reasons });
+        this.effectEvent(signal, { type: 'verification_finished', status: verification.status, reasons: verification.reasons });
         return;
       }
       // Where the API offers no read of the verification, the session tells: final is the outcome,
       // open again (no longer `pending`) means the document must be captured again.
       if (!verification && outcome) return this.finish(outcome, signal);
       if (!verification && sessionStatus !== 'pending') {
-        this.dispatch({ type: 'verification_finished', status: 'requires_retry', reasons: [] });
+        this.effectEvent(signal, { type: 'verification_finished', status: 'requires_retry', reasons: [] });
         return;
       }
       if (Date.now() - started > this.timing.pollLimitMs) {
@@ -518,6 +626,33 @@ export class FlowController implements ReactiveController {
     this.dispatch({ type: 'failed', error: failure.error });
     this.notify({ type: 'failed', error: failure.error, message: failure.message });
   }
+}
+
+/** A session's scope that can be closed: then what would write to it is dropped; reads, deletes and wipes still work. */
+interface ClosableScope extends SessionScope {
+  close(): void;
+}
+
+function closable(scope: SessionScope): ClosableScope {
+  let closed = false;
+  const unlessClosed =
+    <A extends unknown[]>(write: (...args: A) => Promise<void>) =>
+    (...args: A): Promise<void> =>
+      closed ? Promise.resolve() : write(...args);
+  return {
+    sessionId: scope.sessionId,
+    loadState: () => scope.loadState(),
+    saveState: unlessClosed((state: unknown) => scope.saveState(state)),
+    addBlob: (label, blob) => (closed ? Promise.reject(new Error('The session was let go of.')) : scope.addBlob(label, blob)),
+    loadBlob: (key) => scope.loadBlob(key),
+    deleteBlob: (key) => scope.deleteBlob(key),
+    loadMark: () => scope.loadMark(),
+    saveMark: unlessClosed((mark: unknown) => scope.saveMark(mark)),
+    removeMark: () => scope.removeMark(),
+    wipe: () => scope.wipe(),
+    settled: () => scope.settled(),
+    close: () => void (closed = true),
+  };
 }
 
 /** A failure with the code and words the applicant and the host page will see. */

@@ -202,6 +202,7 @@ const en: Strings = {
     verification_timeout: 'The check is taking longer than usual. Please try again.',
     secret_key: 'This page is set up incorrectly (a secret key was given to the browser). Please contact the service.',
     missing_config: 'This page is set up incorrectly (no API address or token). Please contact the service.',
+    session_mismatch: 'This page is set up incorrectly (the verification and its token do not match). Please contact the service.',
   },
 };
 
