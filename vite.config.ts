@@ -20,9 +20,11 @@ export default defineConfig(({ mode }) => (mode === 'classic' ? classicBuild() :
 
 /** Every browser entry, its chunks and its workers share these. */
 function shared(licenses: ThirdPartyLicenses): UserConfig {
-  // Third-party licence comments (`@license`, `/*!`) are kept where the minifier would drop them, and
+  // Third-party licence comments (`@license`, `/*!`) are kept where the minifier would drop them (the other
+  // comments as Vite has them: the module build keeps its `#__PURE__` annotations for the app's bundler), and
   // every file starts with the list of the packages bundled in it, pointing at their licence texts.
-  const output = { comments: { legal: true, annotation: false, jsdoc: false }, postBanner: licenses.banner };
+  const output = { comments: { legal: true }, postBanner: licenses.banner };
+  const workerOutput = { comments: { legal: true, annotation: false, jsdoc: false }, postBanner: licenses.banner };
   return {
     root,
     // Worker and chunk URLs resolve against the importing file's own URL, wherever the package is hosted.
@@ -43,7 +45,7 @@ function shared(licenses: ThirdPartyLicenses): UserConfig {
       target: 'es2022',
       rolldownOptions: { output },
     },
-    worker: { format: 'es', plugins: () => [licenses.plugin], rolldownOptions: { output } },
+    worker: { format: 'es', plugins: () => [licenses.plugin], rolldownOptions: { output: workerOutput } },
   };
 }
 
