@@ -35,6 +35,7 @@ import {
   BelticVerifyUploadProgressEvent,
 } from './events.js';
 import { sessionIdFromClientToken } from './session-id.js';
+import { reportUnavailableWorkers, setAssetsBase } from './workers/assets.js';
 import { LiveCapture } from './camera/live-capture.js';
 import { SignalsController } from './signals/signals-controller.js';
 import { PreviewController } from './ui/preview.js';
@@ -158,6 +159,14 @@ export class BelticVerify extends LitElement {
    */
   @property({ type: Boolean, attribute: 'no-signals' }) noSignals = false;
 
+  /**
+   * The folder (a URL, absolute or relative to the page) holding the widget's worker files, where
+   * they are not next to the script: the script served from another origin, or bundled by a tool
+   * that does not emit workers. One setting for the page: the widget's workers are taken from there
+   * for every element (the last one set wins); README, "Hosting the worker files".
+   */
+  @property({ attribute: 'assets-base' }) assetsBase = '';
+
   /** Called for a fresh client token when the current one has expired (a 401). */
   @property({ attribute: false }) getClientToken: (() => Promise<string>) | null = null;
 
@@ -206,6 +215,8 @@ export class BelticVerify extends LitElement {
     this.flow.listen((notice) => this.onFlowNotice(notice));
     // Trusted Types: a recoverable `workers_blocked`, once, if the page's policy keeps the workers from starting.
     reportBlockedWorkers(this, this.context.reportError);
+    // Any other worker that cannot start (its file missing, another origin): a recoverable `worker_unavailable`, once.
+    reportUnavailableWorkers(this, this.context.reportError);
   }
 
   override connectedCallback(): void {
@@ -217,6 +228,7 @@ export class BelticVerify extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('assetsBase')) setAssetsBase(this.assetsBase, this);
     // Another `session-id` or `api-base` may be what was missing, or what matches the token: look again.
     if ((changed.has('sessionId') || changed.has('apiBase')) && (this.configProblem === 'missing_config' || this.configProblem === 'session_mismatch')) {
       this.configProblem = null;

@@ -13,6 +13,8 @@ export class AnalysisClient {
     // This `Worker` is the one the client hands in: it passes a Trusted Types URL (workers/trusted-worker.ts).
     create: (Worker) => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' }),
     fallback: () => import('./analysis-handler.js').then((module) => module.handleAnalysis),
+    name: 'analysis',
+    lost: 'camera frames are measured on the main thread (the live advice may lag on a slow device)',
   });
 
   /** Measures a frame (about ANALYSIS_SIZE across); the bitmap is transferred and closed. */

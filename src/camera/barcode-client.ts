@@ -26,6 +26,8 @@ export class BarcodeClient {
     // Keep exactly this shape: Vite finds the worker by the text `new Worker(new URL('./…', import.meta.url)`.
     // This `Worker` is the one the client hands in: it passes a Trusted Types URL (workers/trusted-worker.ts).
     create: (Worker) => new Worker(new URL('./barcode.worker.ts', import.meta.url), { type: 'module' }),
+    name: 'barcode',
+    lost: "the barcode cannot be read live (the photo of a licence's back is taken without it)",
   });
 
   /** Reads a frame. An ImageBitmap is transferred (and closed); luma is copied unless its buffer is yours to give. */

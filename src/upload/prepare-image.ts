@@ -87,6 +87,8 @@ async function runInWorker(request: ImageRequest): Promise<ImageResult> {
     // This `Worker` is the one the client hands in: it passes a Trusted Types URL (workers/trusted-worker.ts).
     create: (Worker) => new Worker(new URL('./image.worker.ts', import.meta.url), { type: 'module' }),
     fallback: loadHandler,
+    name: 'image',
+    lost: 'photos are prepared on the main thread (the page may pause while one is)',
   });
   try {
     return await client.request(request);

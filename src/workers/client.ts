@@ -11,11 +11,16 @@
  * A request the handler failed rejects with a RemoteError: the thrown error's name, message and
  * string `code` (rpc.ts). Through the fallback the handler's own error arrives as it was thrown.
  *
- * `create` is handed the Worker constructor to call: `TrustedWorker` (trusted-worker.ts), which
- * passes a TrustedScriptURL where the page enforces Trusted Types.
+ * `create` is handed the Worker constructor to call: it starts the worker from the URL it is given
+ * or, where the page set a folder for the worker files, from the same file in that folder
+ * (assets.ts), through `TrustedWorker` (trusted-worker.ts), which passes a TrustedScriptURL where
+ * the page enforces Trusted Types. A worker that cannot start is told to `onWorkerUnavailable`
+ * listeners with what is lost (`lost`), unless the page's Trusted Types policy refused it
+ * (`workers_blocked`, told by trusted-worker.ts).
  */
+import { assetsBase, workerUnavailable, workerUrl } from './assets.js';
 import type { Handler, RemoteError, RpcMessage, RpcRequest } from './rpc.js';
-import { TrustedWorker, type WorkerConstructor } from './trusted-worker.js';
+import { TrustedWorker, workersBlocked, type WorkerConstructor } from './trusted-worker.js';
 
 export type { RemoteError } from './rpc.js';
 
@@ -28,6 +33,10 @@ export interface WorkerClientOptions<Body, Result> {
   create: (Worker: WorkerConstructor) => Worker;
   /** The same handler, loaded on this thread, for when the worker cannot start. */
   fallback?: () => Promise<Handler<Body, Result>>;
+  /** Which worker, for the page when it cannot start: `image`, `analysis`, `barcode`. */
+  name?: string;
+  /** What is lost when it cannot start, in a sentence: "the barcode cannot be read live". */
+  lost?: string;
 }
 
 export interface RequestOptions {
@@ -109,10 +118,17 @@ export class WorkerClient<Body, Result> {
 
   private spawn(): Worker | null {
     let worker: Worker;
+    /** The URL the worker was started from (null if `create` threw before calling the constructor). */
+    let started: string | null = null;
+    const Located = function (url: URL, options?: WorkerOptions): Worker {
+      const located = workerUrl(url);
+      started = located.href;
+      return new TrustedWorker(located, options);
+    } as unknown as WorkerConstructor;
     try {
-      worker = this.options.create(TrustedWorker);
+      worker = withFolderUrls(() => this.options.create(Located));
     } catch {
-      this.giveUpOnWorker();
+      this.giveUpOnWorker(started);
       return null;
     }
     this.worker = worker;
@@ -123,7 +139,7 @@ export class WorkerClient<Body, Result> {
       if (!this.started) {
         worker.terminate();
         this.worker = null;
-        this.giveUpOnWorker();
+        this.giveUpOnWorker(started);
         return;
       }
       // A crash after start: what was waiting fails; the next request starts a fresh worker.
@@ -160,9 +176,14 @@ export class WorkerClient<Body, Result> {
   }
 
   /** The worker will not start: requests it swallowed run here (or fail), and so will the next ones. */
-  private giveUpOnWorker(): void {
+  private giveUpOnWorker(url: string | null): void {
     if (this.options.fallback) this.fallbackHandler = this.options.fallback();
     else this.unavailable = true;
+    // The page's Trusted Types policy refused it: trusted-worker.ts tells that (`workers_blocked`).
+    if (!workersBlocked()) {
+      const lost = this.options.lost ?? (this.options.fallback ? 'its work runs on the main thread' : 'its work is not done');
+      workerUnavailable({ worker: this.options.name ?? '', url, lost });
+    }
     const swallowed = [...this.unsent.entries()];
     this.unsent.clear();
     for (const [id, { body }] of swallowed) this.runHere(id, body);
@@ -186,6 +207,41 @@ export class WorkerClient<Body, Result> {
           if (this.pending.delete(id)) pending.reject(error instanceof Error ? error : new Error(String(error)));
         },
       );
+  }
+}
+
+/**
+ * Runs `create` so that, where the page set a folder for the worker files, the call site's
+ * `new URL('../assets/x.js', import.meta.url)` resolves even with no `import.meta.url`: a bundler
+ * that outputs a classic script (esbuild's default iife format) empties `import.meta`, and the
+ * relative file name then has nothing to resolve against. The file name goes to the folder, which
+ * is where `workerUrl` would have put it anyway. Only while `create` runs (it is synchronous), and
+ * only with a folder set; an absolute URL, or one that resolves, is left as it is.
+ */
+function withFolderUrls<T>(create: () => T): T {
+  const folder = assetsBase();
+  if (!folder) return create();
+  const global = globalThis as { URL: typeof URL };
+  const Native = global.URL;
+  const resolve = (url: string | URL, base?: string | URL): string => {
+    try {
+      return new Native(url, base).href;
+    } catch (error) {
+      const text = String(url);
+      if (/^[a-z][a-z\d+.-]*:/i.test(text)) return new Native(text).href;
+      if (base !== undefined && !/^(undefined|null|)$/.test(String(base))) throw error;
+      return new Native(text.slice(text.lastIndexOf('/') + 1), folder).href;
+    }
+  };
+  global.URL = class URL extends Native {
+    constructor(url: string | URL, base?: string | URL) {
+      super(resolve(url, base));
+    }
+  };
+  try {
+    return create();
+  } finally {
+    global.URL = Native;
   }
 }
 

@@ -10,9 +10,13 @@
  * What the policy accepts: exactly the URL the widget's own worker constructor is starting, while
  * it starts it, and only an http(s) URL of the page's own origin (a worker's script must be
  * anyway). That URL is the call site's literal `new URL('./x.worker.ts', import.meta.url)` as the
- * build rewrote it to its own worker file, so it passes whatever a bundler named the file and
- * wherever the widget is hosted; anything else (another script's call through the shared policy,
- * a blob:, data: or javascript: URL, another origin) is refused with a TypeError.
+ * build rewrote it to its own worker file or, where the page set a folder for the worker files
+ * (`assets-base`, `data-assets-base`: assets.ts), the same file name in that folder; so it passes
+ * whatever a bundler named the file and wherever the widget or its workers are hosted. The setting
+ * chooses which one URL is started; it does not widen the rule: the policy still accepts that one
+ * URL only, only during its start, only on the page's origin (a folder on another origin is refused
+ * here, as the browser would refuse the worker). Anything else (another script's call through the
+ * shared policy, a blob:, data: or javascript: URL, another origin) is refused with a TypeError.
  *
  * Where the page refuses the policy, the plain URL is tried: it works where Trusted Types are not
  * enforced for scripts. Where they are, the constructor throws; the workers are then blocked for

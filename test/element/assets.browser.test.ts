@@ -1,0 +1,201 @@
+/**
+ * The worker files wherever the page hosts them: `assets-base` on the element (or `data-assets-base`
+ * on the classic script tag) names their folder, and the workers start from there; a worker that
+ * cannot start is said once (`worker_unavailable`, recoverable, with what is lost) and the flow
+ * completes on the main thread. Each case is a fresh page (an iframe), as the setting is the page's.
+ *
+ * "Another folder" is test/element/hosted-assets, a link to the build's dist/assets: the files an
+ * integrator copies next to their own bundle (`npm test` builds dist/ when it is missing).
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { BelticVerify } from '../../src/index.js';
+import type { ErrorDetail } from '../../src/events.js';
+import { harness } from '../helpers/harness.js';
+import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
+import { CanvasCamera } from '../capture/camera-helpers.js';
+import { setAssetsBase } from '../../src/workers/assets.js';
+import { WorkerClient } from '../../src/workers/client.js';
+
+const HOSTED = '/test/element/hosted-assets/';
+/** The widget's sources, as the other browser tests load them (the pages that load them have no CSP: only the folder is wrong). */
+const SOURCES = '<script type="module" src="/src/define.ts"></script>';
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types lit-html beltic-verify";
+/** The built-file tests' strict CSP (test/built/builds.browser.test.ts), Trusted Types included. */
+const STRICT_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; ${TRUSTED_TYPES}`;
+
+interface Page {
+  frame: HTMLIFrameElement;
+  win: Window & typeof globalThis;
+  element: BelticVerify;
+  violations: string[];
+  errors: ErrorDetail[];
+}
+
+/**
+ * A same-origin page under `csp` whose first script (test/built/page-recorder.js) records CSP
+ * violations and the widget's errors, then `scripts`, then one <beltic-verify> with `attributes`.
+ */
+async function pageWith(scripts: string, attributes: string, csp = STRICT_CSP): Promise<Page> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '900px';
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${csp}">
+    <script src="/test/built/page-recorder.js"></script>${scripts}</head>
+    <body><beltic-verify api-base="/beltic" ${attributes}></beltic-verify></body></html>`;
+  const loaded = oneEvent(frame, 'load');
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & typeof globalThis & { recorded: { violations: string[]; errors: ErrorDetail[] } };
+  const element = win.document.querySelector('beltic-verify') as BelticVerify;
+  await waitUntil(() => win.customElements.get('beltic-verify') && element.shadowRoot, 'the widget rendered', { timeout: 10000 });
+  return { frame, win, element, ...win.recorded };
+}
+
+/** The worker scripts the page fetched, by path, with their status. */
+function workerFetches(win: Window): { path: string; status: number }[] {
+  return (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter((e) => /\.worker(-[\w-]+)?\.(js|ts)$/.test(new URL(e.name).pathname))
+    .map((e) => ({ path: new URL(e.name).pathname, status: e.responseStatus }));
+}
+
+/** A US licence, the front from a file, the back from the camera; resolves with what the review says was read from the back. */
+async function licenceBackByCamera(page: Page): Promise<string> {
+  const { element, win } = page;
+  const camera = new CanvasCamera(1280, 720, win).install();
+  try {
+    await consent(element);
+    await chooseDocument(element, 'drivers_license', 'US');
+    await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
+    await waitUntil(() => currentStep(element) === 'capture', 'the back', { timeout: 10000 });
+    await camera.show('camera-1280x720-skew0-scale60-normal.png');
+    await waitForStep(element, 'review', 30000);
+    await waitUntil(() => element.shadowRoot!.querySelector('.reading'), 'what was read');
+    return shadow(element, '.reading').textContent!;
+  } finally {
+    camera.dispose();
+  }
+}
+
+async function passport(element: BelticVerify): Promise<string> {
+  const complete = oneEvent(element, 'beltic-verify-complete');
+  await consent(element);
+  await chooseDocument(element, 'passport');
+  await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+  return ((await complete) as CustomEvent<{ status: string }>).detail.status;
+}
+
+describe('<beltic-verify> worker files hosted elsewhere', function () {
+  this.timeout(60000);
+
+  for (const [label, scripts, attribute] of [
+    ['the npm build, with assets-base on the element', '<script type="module" src="/dist/define.js"></script>', `assets-base="${HOSTED}"`],
+    [
+      'the classic build, with data-assets-base on its script tag',
+      `<script src="/dist/cdn/beltic-verify.classic.js" data-assets-base="${HOSTED}"></script>`,
+      '',
+    ],
+  ] as const) {
+    it(`${label}: the workers start from that folder, and a licence's back is read live in its worker (strict CSP, Trusted Types)`, async () => {
+      const session = await createSession({ scenario: 'pass' });
+      const page = await pageWith(scripts, `${attribute} client-token="${session.client_token}"`);
+      expect(await licenceBackByCamera(page)).to.include('JANE SPECIMEN');
+      await waitForStep(page.element, 'review');
+      const fetched = workerFetches(page.win);
+      for (const name of ['analysis', 'barcode', 'image']) {
+        // The image worker starts once per photo: twice here.
+        const statuses = fetched.filter(({ path }) => path.startsWith(`${HOSTED}${name}.worker-`)).map(({ status }) => status);
+        expect(statuses, `the ${name} worker, from the hosted folder`).to.have.length.greaterThan(0);
+        expect(statuses.every((status) => status === 200)).to.equal(true);
+      }
+      expect(
+        fetched.filter(({ path }) => !path.startsWith(HOSTED)),
+        'no worker from anywhere else',
+      ).to.deep.equal([]);
+      expect(page.violations).to.deep.equal([]);
+      expect(page.errors).to.deep.equal([]);
+      page.frame.remove();
+    });
+  }
+
+  it('a wrong assets-base: the flow completes on the main thread, and worker_unavailable is fired once, recoverable, saying what is lost', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const page = await pageWith(SOURCES, `assets-base="/nowhere/" client-token="${session.client_token}"`, '');
+    let analysisInWorker: boolean | null = null;
+    page.element.addEventListener('beltic-verify-step-change', (event) => {
+      if ((event as CustomEvent<{ step: string }>).detail.step === 'review') analysisInWorker = harness(page.element).camera.workers.analysis?.inWorker ?? null;
+    });
+    expect(await passport(page.element)).to.equal('passed');
+    expect(analysisInWorker, 'frames measured on the main thread').to.equal(false);
+    expect(page.errors.map(({ code, recoverable }) => ({ code, recoverable }))).to.deep.equal([{ code: 'worker_unavailable', recoverable: true }]);
+    const [error] = page.errors;
+    expect(error!.message).to.include('/nowhere/analysis.worker.ts').and.include('measured on the main thread').and.include('assets-base');
+    page.frame.remove();
+  });
+
+  it('a licence with a wrong assets-base: the barcode is not read live (said once), the back taken by the shutter, the flow completes', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const page = await pageWith(SOURCES, `assets-base="/nowhere" client-token="${session.client_token}"`, '');
+    const { element, win } = page;
+    const camera = new CanvasCamera(1280, 720, win).install();
+    try {
+      const complete = oneEvent(element, 'beltic-verify-complete');
+      await consent(element);
+      await chooseDocument(element, 'drivers_license', 'US');
+      await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
+      await waitUntil(() => currentStep(element) === 'capture', 'the back', { timeout: 10000 });
+      await camera.show('camera-1280x720-skew0-scale60-normal.png');
+      await waitUntil(() => (harness(element).camera.scanLoop?.stats.framesMeasured ?? 0) > 5, 'frames measured', { timeout: 10000 });
+      shadow<HTMLButtonElement>(element, 'button.shutter').click();
+      await waitForStep(element, 'review', 30000);
+      expect(element.shadowRoot!.querySelector('.reading'), 'nothing read').to.equal(null);
+      shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+      expect(((await complete) as CustomEvent<{ status: string }>).detail.status).to.equal('passed');
+    } finally {
+      camera.dispose();
+    }
+    expect(page.errors.map(({ code }) => code)).to.deep.equal(['worker_unavailable']);
+    // "/nowhere" is a folder: the files are looked for inside it (the first worker to fail is the one named).
+    expect(page.errors[0]!.message).to.match(new RegExp(`from ${location.origin}/nowhere/(analysis|barcode)\\.worker\\.ts \\(not found there`));
+    page.frame.remove();
+  });
+
+  it('an assets-base on another origin: the browser will not start a worker from there, and worker_unavailable says so', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const other = new URL(location.href);
+    other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const base = new URL('/dist/assets/', other).href;
+    const page = await pageWith(SOURCES, `assets-base="${base}" client-token="${session.client_token}"`, '');
+    expect(await passport(page.element)).to.equal('passed');
+    expect(page.errors.map(({ code, recoverable }) => ({ code, recoverable }))).to.deep.equal([{ code: 'worker_unavailable', recoverable: true }]);
+    expect(page.errors[0]!.message).to.include(other.origin).and.include("another origin than the page's");
+    page.frame.remove();
+  });
+
+  it("a bundle whose import.meta is empty (esbuild's iife format): the worker URL, relative to nothing, resolves in the assets-base folder", async () => {
+    // What esbuild makes of the built call site (test/element/assets-bundlers.node.test.ts checks it does):
+    // `new URL(new URL("../assets/<file>", import_meta.url).href, "" + import_meta.url)` with `import_meta = {}`.
+    const importMeta: { url?: string } = {};
+    const owner = {};
+    const client = new WorkerClient<unknown, unknown>({
+      create: (Worker) => new Worker(new URL(new URL('../assets/analysis.worker.ts', importMeta.url).href, `${importMeta.url}`), { type: 'module' }),
+      fallback: () => Promise.reject(new Error('the fallback must not be needed')),
+    });
+    setAssetsBase('/src/camera/', owner);
+    try {
+      client.warm();
+      await waitUntil(() => client.inWorker === true, 'the worker started from /src/camera/', { timeout: 10000 });
+    } finally {
+      client.terminate();
+      setAssetsBase(null, owner);
+    }
+    // Without a folder there is nothing to resolve it against: the worker cannot start (said as worker_unavailable).
+    const without = new WorkerClient<number, number>({
+      create: (Worker) => new Worker(new URL(new URL('../assets/analysis.worker.ts', importMeta.url).href, `${importMeta.url}`), { type: 'module' }),
+      fallback: async () => (n: number) => ({ body: n + 1 }),
+    });
+    expect(await without.request(1)).to.equal(2);
+    expect(without.inWorker).to.equal(false);
+    expect(URL.name, 'URL is the page\u2019s own again').to.equal('URL');
+    expect(new URL('https://example.com/').constructor).to.equal(URL);
+  });
+});
