@@ -7,9 +7,9 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 /** The three browser builds scripts/build.mjs writes, by their entry files. */
 export const BUILDS = [
-  { name: 'script tag, ES module', key: 'cdn', entries: ['dist/cdn/beltic-verify.js'], dirs: ['dist/cdn'], exclude: ['beltic-verify.classic.js'] },
+  { name: 'script tag, ES module', key: 'cdn', entries: ['dist/cdn/beltic-verify.js'], dirs: ['dist/chunks', 'dist/assets'], exclude: [] },
   { name: 'script tag, classic', key: 'classic', entries: ['dist/cdn/beltic-verify.classic.js'], dirs: [], exclude: [] },
-  { name: 'npm ESM (dependencies external)', key: 'npm', entries: ['dist/index.js', 'dist/define.js'], dirs: ['dist/chunks', 'dist/assets'], exclude: [] },
+  { name: 'npm ESM (libraries bundled)', key: 'npm', entries: ['dist/index.js', 'dist/define.js'], dirs: ['dist/chunks', 'dist/assets'], exclude: [] },
 ];
 
 /** What each file is, by the name Vite gives it. First match wins. */
@@ -18,7 +18,9 @@ const ROLES = [
   [/cdn\/beltic-verify\.js$/, 'main: element, flow, UI, API client, persistence, lit and idb-keyval'],
   [/dist\/index\.js$/, 'entry: re-exports the element chunk'],
   [/dist\/define\.js$/, 'entry: registers <beltic-verify>'],
-  [/chunks\/beltic-verify-/, 'main: element, flow, UI, API client, persistence (lit, idb-keyval external)'],
+  [/chunks\/beltic-verify-/, 'main: element, flow, UI, API client, storage, lit and idb-keyval'],
+  [/trusted-types-/, 'Trusted Types check, evaluated before lit (says so when the page refuses lit its policy)'],
+  [/image-handler-/, 'image pipeline for the main-thread fallback (+ browser-image-compression)'],
   [/prepare-image-/, 'image preparation client: file sniffing, image worker start-up'],
   [/image-pipeline-/, 'image pipeline for the main-thread fallback (+ browser-image-compression when bundled)'],
   [/image-errors-/, 'image error class shared by the client and the pipeline'],

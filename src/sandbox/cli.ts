@@ -36,7 +36,7 @@ Options:
   --no-rate-limit     Do not rate-limit
   -h, --help          Show this help
 
-Docs: docs/sandbox.md`;
+Docs: https://github.com/beltic/beltic-verify/blob/main/docs/sandbox.md`;
 
 export async function main(argv: string[]): Promise<void> {
   let values;
