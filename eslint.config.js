@@ -91,7 +91,7 @@ for (let depth = 0; depth <= MAX_DEPTH; depth++) {
 // ------------------------------------------------------------------------------------- the config
 
 export default defineConfig(
-  globalIgnores(['dist/', 'custom-elements.json', 'test/fixtures/generated/', '.sandbox-data/', '.tmp*/', '.tmp*.mjs']),
+  globalIgnores(['dist/', 'examples/*/dist/', 'custom-elements.json', 'test/fixtures/generated/', '.sandbox-data/', '.tmp*/', '.tmp*.mjs']),
 
   js.configs.recommended,
   tseslint.configs.recommended,

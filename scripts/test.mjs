@@ -68,8 +68,26 @@ function ensureBuild() {
   if (result.status !== 0) throw new Error('The build failed.');
 }
 
+/**
+ * The example apps (examples/*, test/examples loads their dist/index.html): each one without a dist/ is built,
+ * after the package, whose dist/ it bundles. A dist/ already there is kept, as the package's is.
+ */
+function ensureExampleBuilds() {
+  const examples = join(root, 'examples');
+  if (!existsSync(examples)) return;
+  for (const name of readdirSync(examples)) {
+    const dir = join(examples, name);
+    if (!existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'dist/index.html'))) continue;
+    const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`Building examples/${name} failed.`);
+  }
+}
+
 prepareFixtures();
-if (which === 'all' || which === 'browser') ensureBuild();
+if (which === 'all' || which === 'browser') {
+  ensureBuild();
+  ensureExampleBuilds();
+}
 const runs = [];
 if (which === 'all' || which === 'node') {
   // test/sandbox/helpers.ts reads the profile from the environment, which node --test hands on to
