@@ -374,11 +374,7 @@ export class BelticVerify extends LitElement {
         this.announcement = this.strings.elsewhere.heading;
         return;
       case 'left':
-        // The session shown is gone (another one opens): nothing of it stays on screen or in a camera.
-        // The camera and the preview follow `changed` and `elsewhere` but not this notice yet: told here.
-        this.camera.hostDisconnected();
-        this.camera.camera.stop();
-        this.preview.hostDisconnected();
+        // The session shown is gone (another one opens); the camera and the preview follow it themselves.
         this.errorMessage = '';
         this.lastStepKey = null;
         return;

@@ -62,7 +62,8 @@ export class LiveCapture implements ReactiveController, CaptureSource {
     host.addController(this);
     context.flow.listen((notice) => {
       if (notice.type === 'changed') this.follow(notice.state);
-      if (notice.type === 'elsewhere') this.end();
+      // Another tab took the session, or another session opens: nothing of this one stays in a camera.
+      if (notice.type === 'elsewhere' || notice.type === 'left') this.end();
     });
   }
 

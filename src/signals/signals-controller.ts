@@ -69,6 +69,7 @@ export class SignalsController implements ReactiveController {
       if (notice.type === 'session_started') void this.sessionStarted(notice.client, notice.scope);
       else if (notice.type === 'submitting') this.submitting();
       else if (notice.type === 'changed' && notice.state.step.name === 'result' && notice.previous?.step.name !== 'result') this.flowEnded();
+      else if (notice.type === 'left') this.sessionLeft();
     });
     sources.camera?.listenCamera((track) => void this.recordCamera(track));
   }
@@ -153,6 +154,17 @@ export class SignalsController implements ReactiveController {
     this.collector?.stop();
     // The flow wipes the session's keys too; this removal comes after the last write of the mark.
     if (delivery) void delivery.scope.removeMark();
+  }
+
+  /** Another session opens in this element: what was counted belonged to the one left; start afresh. */
+  private sessionLeft(): void {
+    this.collector?.stop();
+    this.collector = null;
+    this.delivery = null;
+    this.ended = false;
+    this.cameraSent = false;
+    this.lastSent = null;
+    this.collect();
   }
 
   /**

@@ -19,7 +19,7 @@ export class PreviewController implements ReactiveController {
     host.addController(this);
     flow.listen((notice) => {
       if (notice.type === 'changed') void this.follow(notice.state);
-      if (notice.type === 'elsewhere') this.set(null, null);
+      if (notice.type === 'elsewhere' || notice.type === 'left') this.set(null, null);
     });
   }
 

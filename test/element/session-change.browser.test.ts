@@ -113,6 +113,9 @@ describe('<beltic-verify> given a token for another session', function () {
     await waitUntil(async () => (await storedFor(a)).length > 0, "A's state is stored");
     await harness(element).flow.saved();
 
+    // The test's clicks are synthetic: the signals count them as evidence of untrusted input.
+    expect(harness(element).signals.snapshot()?.meta?.evidence, "A's evidence").to.include('untrusted_input');
+
     const recorder = recordCalls();
     try {
       const complete = untilComplete(element);
@@ -125,6 +128,10 @@ describe('<beltic-verify> given a token for another session', function () {
       expect(afterSwitch[0]).to.deep.equal({ step: 'starting', side: null, previous: null });
       await harness(element).flow.left();
       expect(await storedFor(a), "A's storage").to.deep.equal([]);
+      // The signals start afresh for B: what was counted on A is not B's.
+      await waitForStep(element, 'intro');
+      await waitUntil(() => harness(element).signals.snapshot() !== null, "B's signals started");
+      expect(harness(element).signals.snapshot()?.meta?.evidence, "B's evidence before any input").to.not.include('untrusted_input');
 
       await passport(element);
       const { detail } = await complete;
