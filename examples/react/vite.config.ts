@@ -1,11 +1,15 @@
 // `npm run build`: dist/, with relative URLs (base './'), so that it can be served from any path.
-// `npm run dev` serves it alone: run it behind a server that answers /api/demo/session and /beltic
-// (the repository's `npm run demo` backend), or see the root README.
+// `npm run dev`: the page with hot reload, its /api/demo, /beltic and /sandbox requests sent on to the
+// repository's demo backend (`npm run demo` at the root).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+
+// The demo backend's default address (`npm run demo -- --port N` elsewhere: change it here).
+const backend = 'http://127.0.0.1:5173';
 
 export default defineConfig({
   base: './',
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true },
+  server: { proxy: Object.fromEntries(['/api/demo', '/beltic', '/sandbox'].map((path) => [path, backend])) },
 });
