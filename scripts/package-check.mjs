@@ -134,6 +134,15 @@ function checkMainContents(info, packageDir) {
   check(events.length > 0 && events.every((event) => event.name), 'custom-elements.json has an event without a name');
 
   for (const file of ['LICENSE', 'README.md', 'dist/THIRD_PARTY_LICENSES.txt']) check(paths.has(file), `${file} is not shipped`);
+  // Where the registry page links to, and the third-party licences kept in what bundles them.
+  for (const field of ['repository', 'homepage', 'bugs']) check(Boolean(manifest[field]), `package.json has no ${field}`);
+  const bundles = files.filter((file) => /^dist\/(chunks|cdn|assets)\/.+\.js$/.test(file.path)).map((file) => readFileSync(file.absolute, 'utf8'));
+  check(
+    bundles.some((code) => /@license[\s\S]{0,200}Google LLC/.test(code)),
+    "lit's @license header is not kept in the bundles",
+  );
+  const unattributed = bundles.filter((code) => !code.startsWith('/*! beltic-verify')).length;
+  check(unattributed === 0, `${unattributed} bundled file(s) do not start with the list of the packages they bundle`);
   check(!Object.keys(manifest.dependencies ?? {}).length, `beltic-verify has dependencies: ${Object.keys(manifest.dependencies ?? {}).join(', ')}`);
 }
 
