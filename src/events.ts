@@ -4,6 +4,9 @@
  */
 import type { Side } from './api/contract.js';
 import type { Outcome, StepName } from './flow/machine.js';
+import { BelticVerifyErrorEvent, type ErrorDetail } from './error-event.js';
+
+export { BelticVerifyErrorEvent, type ErrorDetail };
 
 export interface ReadyDetail {
   sessionId: string;
@@ -24,11 +27,6 @@ export interface UploadProgressDetail {
 export interface CompleteDetail {
   sessionId: string;
   status: Outcome;
-}
-export interface ErrorDetail {
-  code: string;
-  message: string;
-  recoverable: boolean;
 }
 export interface CancelDetail {
   sessionId: string | null;
@@ -56,11 +54,6 @@ export class BelticVerifyUploadProgressEvent extends CustomEvent<UploadProgressD
 export class BelticVerifyCompleteEvent extends CustomEvent<CompleteDetail> {
   constructor(detail: CompleteDetail) {
     super('beltic-verify-complete', init(detail));
-  }
-}
-export class BelticVerifyErrorEvent extends CustomEvent<ErrorDetail> {
-  constructor(detail: ErrorDetail) {
-    super('beltic-verify-error', init(detail));
   }
 }
 /** Cancelable: the host page may call `preventDefault()` to keep the flow going. */

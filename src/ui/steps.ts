@@ -7,9 +7,20 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { DocumentType, Side } from '../api/contract.js';
 import type { FlowState, Step, StepName } from '../flow/machine.js';
-import type { CaptureSource } from '../sources/capture-source.js';
 import { countries, guessCountry } from './countries.js';
 import type { Strings } from './strings.js';
+
+/** What the capture and review steps show of each capture source (sources/capture-source.ts). */
+export interface SourceView {
+  /** What the source offers on the capture step of `side`. */
+  render(side: Side): TemplateResult | typeof nothing;
+  /** While true (e.g. the camera is live), the sources after this one are folded as alternatives. */
+  readonly active: boolean;
+  /** The label of the fold this source sits in when an earlier source is active. */
+  alternativeLabel?(): string;
+  /** Shown under the photo on the review step of `side` (e.g. what the camera read from a barcode). */
+  renderReviewNotes?(side: Side): TemplateResult | typeof nothing;
+}
 
 export interface StepHandlers {
   consent(): void;
@@ -33,7 +44,7 @@ export interface StepView {
   previewUrl: string | null;
   progress: Partial<Record<Side, number>>;
   /** The capture sources, in order; the ones after an active source are folded as alternatives. */
-  sources: readonly CaptureSource[];
+  sources: readonly SourceView[];
   /** The words for the error the flow stopped on, if it did. */
   errorMessage: string;
   on: StepHandlers;
@@ -145,7 +156,7 @@ export function renderCapture(view: StepView, side: Side): TemplateResult {
  * Every source in order; once one is active (the camera is live), the rest fold under their
  * labels, except while an image is being prepared: that progress is never hidden in a fold.
  */
-function renderSources(sources: readonly CaptureSource[], side: Side, preparing: boolean): (TemplateResult | typeof nothing)[] {
+function renderSources(sources: readonly SourceView[], side: Side, preparing: boolean): (TemplateResult | typeof nothing)[] {
   let folded = false;
   return sources.map((source) => {
     const shown = folded

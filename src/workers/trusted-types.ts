@@ -19,7 +19,7 @@
  */
 import './without-dom.js';
 import type { ReactiveControllerHost } from 'lit';
-import { BelticVerifyErrorEvent } from '../events.js';
+import { BelticVerifyErrorEvent } from '../error-event.js';
 import { onWorkersBlocked, WORKER_POLICY_NAME } from './trusted-worker.js';
 
 export { done as importedWithoutDom } from './without-dom.js';
