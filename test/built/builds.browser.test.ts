@@ -3,13 +3,11 @@
 // when dist/ is missing.)
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
-import type { ErrorDetail } from '../../src/events.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
 import { CanvasCamera } from '../capture/camera-helpers.js';
+import { recordedPage, rendered, STRICT_CSP, TRUSTED_TYPES, type RecordedPage } from '../helpers/recorded-page.js';
 
 /** The README's: Trusted Types for scripts, with lit's policy and the widget's own (for its workers). */
-const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types lit-html beltic-verify";
-const STRICT_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; ${TRUSTED_TYPES}`;
 
 const BUILDS = {
   classic: '<script src="/dist/cdn/beltic-verify.classic.js"></script>',
@@ -53,40 +51,11 @@ async function licenceBackByCamera(element: BelticVerify, win: Window): Promise<
   }
 }
 
-interface BuiltPage {
-  frame: HTMLIFrameElement;
-  element: BelticVerify;
-  /** `violatedDirective blockedURI sample`, for every CSP violation the page reported from its first script on. */
-  violations: string[];
-  /** Every `beltic-verify-error` the page heard, from its first script on. */
-  errors: ErrorDetail[];
-}
+type BuiltPage = RecordedPage;
 
-/**
- * A same-origin page under `csp` (the strict one by default) that loads one built file and holds
- * one <beltic-verify>. Its first script (test/built/page-recorder.js) records violations and errors.
- */
-async function pageWith(scriptTag: string, clientToken: string, csp = STRICT_CSP): Promise<BuiltPage> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '900px';
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${csp}">
-    <script src="/test/built/page-recorder.js"></script>${scriptTag}</head>
-    <body><beltic-verify api-base="/beltic" client-token="${clientToken}"></beltic-verify></body></html>`;
-  const loaded = oneEvent(frame, 'load');
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as Window & typeof globalThis & { recorded: { violations: string[]; errors: ErrorDetail[] } };
-  const element = win.document.querySelector('beltic-verify') as BelticVerify;
-  return { frame, element, ...win.recorded };
-}
-
-/** Waits for the built file to register <beltic-verify> and render it. */
-async function rendered(page: BuiltPage): Promise<void> {
-  const win = page.frame.contentWindow!;
-  await waitUntil(() => win.customElements.get('beltic-verify') && page.element.shadowRoot, 'the built file registered and rendered <beltic-verify>', {
-    timeout: 10000,
-  });
+/** A page under `csp` (the strict one by default) that loads one built file and holds one <beltic-verify> (test/helpers/recorded-page.ts). */
+function pageWith(scriptTag: string, clientToken: string, csp = STRICT_CSP): Promise<BuiltPage> {
+  return recordedPage(scriptTag, `client-token="${clientToken}"`, csp);
 }
 
 async function verifyPassport(element: BelticVerify): Promise<string> {

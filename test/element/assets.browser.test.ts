@@ -9,8 +9,8 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
-import type { ErrorDetail } from '../../src/events.js';
 import { harness } from '../helpers/harness.js';
+import { recordedPage, rendered, STRICT_CSP, type RecordedPage } from '../helpers/recorded-page.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
 import { CanvasCamera } from '../capture/camera-helpers.js';
 import { setAssetsBase } from '../../src/workers/assets.js';
@@ -19,36 +19,15 @@ import { WorkerClient } from '../../src/workers/client.js';
 const HOSTED = '/test/element/hosted-assets/';
 /** The widget's sources, as the other browser tests load them (the pages that load them have no CSP: only the folder is wrong). */
 const SOURCES = '<script type="module" src="/src/define.ts"></script>';
-const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types lit-html beltic-verify";
 /** The built-file tests' strict CSP (test/built/builds.browser.test.ts), Trusted Types included. */
-const STRICT_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; ${TRUSTED_TYPES}`;
 
-interface Page {
-  frame: HTMLIFrameElement;
-  win: Window & typeof globalThis;
-  element: BelticVerify;
-  violations: string[];
-  errors: ErrorDetail[];
-}
+type Page = RecordedPage;
 
-/**
- * A same-origin page under `csp` whose first script (test/built/page-recorder.js) records CSP
- * violations and the widget's errors, then `scripts`, then one <beltic-verify> with `attributes`.
- */
+/** A page under `csp` loading `scripts`, with one rendered <beltic-verify> with `attributes` (test/helpers/recorded-page.ts). */
 async function pageWith(scripts: string, attributes: string, csp = STRICT_CSP): Promise<Page> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '900px';
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${csp}">
-    <script src="/test/built/page-recorder.js"></script>${scripts}</head>
-    <body><beltic-verify api-base="/beltic" ${attributes}></beltic-verify></body></html>`;
-  const loaded = oneEvent(frame, 'load');
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as Window & typeof globalThis & { recorded: { violations: string[]; errors: ErrorDetail[] } };
-  const element = win.document.querySelector('beltic-verify') as BelticVerify;
-  await waitUntil(() => win.customElements.get('beltic-verify') && element.shadowRoot, 'the widget rendered', { timeout: 10000 });
-  return { frame, win, element, ...win.recorded };
+  const page = await recordedPage(scripts, attributes, csp);
+  await rendered(page);
+  return page;
 }
 
 /** The worker scripts the page fetched, by path, with their status. */
