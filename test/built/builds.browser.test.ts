@@ -3,8 +3,8 @@
 // when dist/ is missing.)
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
-import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
-import { CanvasCamera } from '../capture/camera-helpers.js';
+import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob } from '../helpers/widget.js';
+import { licenceBackByCamera } from '../capture/camera-helpers.js';
 import { recordedPage, rendered, STRICT_CSP, TRUSTED_TYPES, type RecordedPage } from '../helpers/recorded-page.js';
 
 /** The README's: Trusted Types for scripts, with lit's policy and the widget's own (for its workers). */
@@ -28,27 +28,6 @@ function cameraWorkersLoaded(win: Window, dir: string): string[] {
   return ['analysis', 'barcode'].filter((name) =>
     entries.some((e) => new RegExp(`${dir}/assets/${name}\\.worker-[\\w-]+\\.js$`).test(e.name) && e.responseStatus === 200),
   );
-}
-
-/**
- * A US licence: the front from a file, the back from the camera (a canvas showing a readable
- * back, in place of the page's getUserMedia), taken by itself once the built barcode worker
- * reads it. Resolves with what the review step says was read.
- */
-async function licenceBackByCamera(element: BelticVerify, win: Window): Promise<string> {
-  const camera = new CanvasCamera(1280, 720, win).install();
-  try {
-    await consent(element);
-    await chooseDocument(element, 'drivers_license', 'US');
-    await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
-    await waitUntil(() => currentStep(element) === 'capture', 'the back', { timeout: 10000 });
-    await camera.show('camera-1280x720-skew0-scale60-normal.png');
-    await waitForStep(element, 'review', 30000);
-    await waitUntil(() => element.shadowRoot!.querySelector('.reading'), 'what was read');
-    return shadow(element, '.reading').textContent!;
-  } finally {
-    camera.dispose();
-  }
 }
 
 type BuiltPage = RecordedPage;

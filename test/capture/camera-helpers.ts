@@ -13,7 +13,7 @@
  */
 import { waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
-import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob, mount, waitForStep } from '../helpers/widget.js';
+import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, mount, shadow, waitForStep } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
 
 type GetUserMedia = MediaDevices['getUserMedia'];
@@ -185,4 +185,31 @@ export async function atLicenceBack(country = 'US'): Promise<BelticVerify> {
   await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
   await waitForStep(element, 'capture');
   return element;
+}
+
+/**
+ * A US licence up to the review of its back, in `win` (a frame's window, or this one): the front
+ * from a file, the back from a canvas camera showing a readable back, taken by itself once its
+ * barcode reads or, with `shutter`, by a press. Resolves with what the review says was read from
+ * the back ('' when nothing was).
+ */
+export async function licenceBackByCamera(element: BelticVerify, win: Window, { shutter = false } = {}): Promise<string> {
+  const camera = new CanvasCamera(1280, 720, win).install();
+  try {
+    await consent(element);
+    await chooseDocument(element, 'drivers_license', 'US');
+    await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
+    await waitUntil(() => currentStep(element) === 'capture', 'the back', { timeout: 10000 });
+    await camera.show('camera-1280x720-skew0-scale60-normal.png');
+    if (shutter) {
+      await waitUntil(() => (harness(element).camera.scanLoop?.stats.framesMeasured ?? 0) > 5, 'frames measured', { timeout: 10000 });
+      shadow<HTMLButtonElement>(element, 'button.shutter').click();
+    }
+    await waitForStep(element, 'review', 30000);
+    // Taken by itself means its barcode was read: the review says what.
+    if (!shutter) await waitUntil(() => element.shadowRoot!.querySelector('.reading'), 'what was read');
+    return element.shadowRoot!.querySelector('.reading')?.textContent ?? '';
+  } finally {
+    camera.dispose();
+  }
 }

@@ -5,8 +5,8 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
 import type { ErrorDetail } from '../../src/events.js';
 import { harness } from '../helpers/harness.js';
-import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
-import { CanvasCamera } from '../capture/camera-helpers.js';
+import { createSession, shadow } from '../helpers/widget.js';
+import { licenceBackByCamera } from '../capture/camera-helpers.js';
 
 const REQUIRE = "require-trusted-types-for 'script'";
 const ALLOWED = `${REQUIRE}; trusted-types lit-html beltic-verify`;
@@ -58,33 +58,17 @@ function loaded(win: Window, path: RegExp): string[] {
 }
 
 /**
- * A US licence: the front from a file, the back from the camera (a canvas showing a readable back),
- * then sent. The back is taken by itself (`automatically`: the barcode reads live) or by the
- * shutter. Resolves with the complete event's status and what the review said was read from the
- * back ('' when nothing was).
+ * A US licence with its back from the camera (camera-helpers.ts), taken by itself (`automatically`:
+ * the barcode reads live) or by the shutter, then sent. Resolves with the complete event's status
+ * and what the review said was read from the back ('' when nothing was).
  */
 async function licenceWithCameraBack(page: TrustedPage, automatically: boolean): Promise<{ status: string; reading: string }> {
   const { element, win } = page;
-  const camera = new CanvasCamera(1280, 720, win).install();
-  try {
-    const complete = oneEvent(element, 'beltic-verify-complete');
-    await consent(element);
-    await chooseDocument(element, 'drivers_license', 'US');
-    await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
-    await waitUntil(() => currentStep(element) === 'capture', 'the back', { timeout: 10000 });
-    await camera.show('camera-1280x720-skew0-scale60-normal.png');
-    if (!automatically) {
-      await waitUntil(() => (harness(element).camera.scanLoop?.stats.framesMeasured ?? 0) > 5, 'frames measured', { timeout: 10000 });
-      shadow<HTMLButtonElement>(element, 'button.shutter').click();
-    }
-    await waitForStep(element, 'review', 30000);
-    const reading = element.shadowRoot!.querySelector('.reading')?.textContent ?? '';
-    shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
-    const status = ((await complete) as CustomEvent<{ status: string }>).detail.status;
-    return { status, reading };
-  } finally {
-    camera.dispose();
-  }
+  const complete = oneEvent(element, 'beltic-verify-complete');
+  const reading = await licenceBackByCamera(element, win, { shutter: !automatically });
+  shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+  const status = ((await complete) as CustomEvent<{ status: string }>).detail.status;
+  return { status, reading };
 }
 
 describe('Trusted Types', function () {
