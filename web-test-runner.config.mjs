@@ -1,15 +1,21 @@
-// Real-Chromium tests. Run through `npm test` (scripts/test.mjs), which loads this file with tsx
-// so that the sandbox, the proxy and the demo backend (TypeScript) mount in the runner's own server.
+// The browser tests, in real Chromium, Firefox and WebKit. Run through `npm test` (scripts/test.mjs), which loads
+// this file with tsx so that the sandbox, the proxy and the demo backend (TypeScript) mount in the runner's own
+// server. BELTIC_ENGINES (set by `npm test -- --engine firefox,webkit`) chooses the engines; all three by default.
+// A test that needs what only some engines have says so where it is written (test/helpers/engines.ts);
+// a whole group that only one engine can run says why below.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { ENGINES, findEngine } from './scripts/engines/find.mjs';
+import { firefoxLauncher } from './scripts/engines/firefox.mjs';
+import { webkitLauncher } from './scripts/engines/webkit.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { createDevBackend, DOCS_PROFILE_PREFIX, nodeMiddleware } from './demo/dev-backend.ts';
-import { brokenApiMiddleware, networkCommandsPlugin, signalsCommandsPlugin } from './test/helpers/server-commands.mjs';
+import { brokenApiMiddleware, focusCommandPlugin, networkDrops, signalsCommandsPlugin, testPageMiddleware } from './test/helpers/server-commands.mjs';
 
-const executablePath = findChromium();
+const engines = (process.env.BELTIC_ENGINES || ENGINES.join(',')).split(',').map((name) => name.trim());
+const executables = Object.fromEntries(engines.map((engine) => [engine, findEngine(engine)]));
 
 /** Flags for a quiet, offline, root-safe Chromium with a fake camera that needs no permission prompt. */
 const CHROMIUM_ARGS = [
@@ -24,26 +30,53 @@ const CHROMIUM_ARGS = [
   '--use-fake-device-for-media-stream',
 ];
 
+/** Chromium with `args` added to the defaults; each test file in its own browser context, so files side by side never share IndexedDB. */
+function chromium(args = []) {
+  return chromeLauncher({
+    launchOptions: { executablePath: executables.chromium, headless: true, args: [...CHROMIUM_ARGS, ...args] },
+    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+  });
+}
+
+/**
+ * One launcher per chosen engine, each launched with what `launch` gives it (extra flags, preferences or arguments);
+ * `launch.firefoxConcurrency`: test files at once in Firefox.
+ */
+function everyEngine(launch = {}) {
+  const launchers = {
+    chromium: () => chromium(launch.chromium),
+    firefox: () => firefoxLauncher({ executablePath: executables.firefox, preferences: launch.firefox, concurrency: launch.firefoxConcurrency }),
+    webkit: () => webkitLauncher({ browserArgs: launch.webkit, label: launch.label }),
+  };
+  return engines.map((engine) => launchers[engine]());
+}
+
+/** The same preference set at launch in each engine, as an applicant's system setting sets it. */
+const REDUCED_MOTION = {
+  chromium: ['--force-prefers-reduced-motion'],
+  firefox: { 'ui.prefersReducedMotion': 1 },
+  webkit: ['--reduced-motion'],
+  label: '(reduced motion)',
+};
+
+const drops = networkDrops();
 const backend = createDevBackend();
 // The same backend with a sandbox that answers only what Beltic documents (test/helpers/widget.ts useSandboxProfile).
 const docsBackend = createDevBackend({ profile: 'docs', prefix: DOCS_PROFILE_PREFIX });
 
 /**
- * Chromium's fake camera playing a generated video (scripts/test.mjs generates the fixtures
- * before the runner starts): one group per video, as the flag is per browser. The tests are
- * test/capture/camera-<video>.y4m.test.ts (not in the default group).
+ * Chromium only: Chromium's fake camera can play a chosen video file (a generated y4m; scripts/test.mjs
+ * generates the fixtures before the runner starts); Firefox's fake camera is a generated pattern and
+ * WebKit's a mock, neither takes a file. One group per video, as the flag is per browser. The tests are
+ * test/capture/camera-<video>.y4m.test.ts; camera tests for every engine feed chosen frames through
+ * canvas.captureStream() instead (test/capture/camera-helpers.ts).
  */
 const FAKE_CAMERA_VIDEOS = ['licence-back-720p', 'licence-back-1080p', 'licence-front-720p', 'licence-front-light-desk-720p'];
 const fixtureVideo = (name) => fileURLToPath(new URL(`./test/fixtures/generated/${name}.y4m`, import.meta.url));
 const fakeCameraGroups = FAKE_CAMERA_VIDEOS.map((name) => ({
   name: `camera-${name}`,
   files: `test/capture/camera-${name}.y4m.test.ts`,
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath, headless: true, args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${fixtureVideo(name)}`] },
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
-    }),
-  ],
+  browsers: [chromium([`--use-file-for-fake-video-capture=${fixtureVideo(name)}`])],
 }));
 
 /** The runner's server is Koa; the backend is connect-style (as in Vite). Koa steps aside when it answered. */
@@ -71,45 +104,45 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 240000,
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
-      // Each page its own browser context: test files running side by side never share IndexedDB.
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
-    }),
-  ],
+  browsers: everyEngine(),
   groups: [
-    ...fakeCameraGroups,
-    {
-      name: 'signals',
-      files: 'test/signals/*.browser.test.ts',
-      browsers: [
-        chromeLauncher({
-          launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
-          createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
-        }),
-      ],
-    },
-    {
-      // The bot-evidence tests that need a browser launched as a person's is: without the automation
-      // flag, so navigator.webdriver is false (test/signals/*.launch.test.ts; not in the default group).
-      name: 'without-automation',
-      files: 'test/signals/*.launch.test.ts',
-      browsers: [
-        chromeLauncher({
-          launchOptions: {
-            executablePath,
-            headless: true,
-            args: [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'],
-            ignoreDefaultArgs: ['--enable-automation'],
+    ...(executables.chromium ? fakeCameraGroups : []),
+    // One signals file at a time in Firefox: all of its pages are tabs of one window, where only the selected
+    // tab is visible and gets focus events. Beside another file, a signals page would run in a background tab
+    // (element.focus() fires no focusin there) or be hidden by the other's tab switch ('hide-page').
+    { name: 'signals', files: 'test/signals/*.browser.test.ts', browsers: everyEngine({ firefoxConcurrency: 1 }) },
+    { name: 'reduced-motion', files: 'test/**/*.reduced-motion.test.ts', browsers: everyEngine(REDUCED_MOTION) },
+    // Chromium only: the bot-evidence tests need a browser launched as a person's is, without the automation
+    // flag, so that navigator.webdriver is false (test/signals/*.launch.test.ts). Firefox and WebKit set it
+    // whenever they are driven, and neither has a switch to unset it.
+    ...(executables.chromium
+      ? [
+          {
+            name: 'without-automation',
+            files: 'test/signals/*.launch.test.ts',
+            browsers: [
+              chromeLauncher({
+                launchOptions: {
+                  executablePath: executables.chromium,
+                  headless: true,
+                  args: [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'],
+                  ignoreDefaultArgs: ['--enable-automation'],
+                },
+                createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+              }),
+            ],
           },
-          createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
-        }),
-      ],
-    },
+        ]
+      : []),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkCommandsPlugin(), signalsCommandsPlugin()],
-  middleware: [fromConnect(nodeMiddleware(docsBackend.handle)), fromConnect(nodeMiddleware(backend.handle)), brokenApiMiddleware()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), drops.plugin, focusCommandPlugin(), signalsCommandsPlugin()],
+  middleware: [
+    drops.middleware,
+    testPageMiddleware(),
+    fromConnect(nodeMiddleware(docsBackend.handle)),
+    fromConnect(nodeMiddleware(backend.handle)),
+    brokenApiMiddleware(),
+  ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><script type="module" src="${testFramework}"></script></body></html>`,

@@ -20,7 +20,7 @@ import * as report from '../bench/node/report.mjs';
 import { runBenchPage } from '../bench/node/run-page.mjs';
 import { startStaticServer } from '../bench/node/static-server.mjs';
 import { renderMarkdown, renderText } from '../bench/node/table.mjs';
-import { findChromium } from './find-chromium.mjs';
+import { findChromium } from './engines/find.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const args = new Set(process.argv.slice(2));

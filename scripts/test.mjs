@@ -1,13 +1,24 @@
-// `npm test`: every test, Node-side (node:test) and in real Chromium (@web/test-runner), then one
-// closing line `N passed, N failed` that sums them all, so a run that tested nothing is visible.
+// `npm test`: every test, Node-side (node:test) and in real Chromium, Firefox and WebKit (@web/test-runner), then
+// one closing line `N passed, N failed` that sums them all, so a run that tested nothing is visible.
 // The sandbox's own Node tests run twice: against the default profile, then the docs profile.
-// Usage: node scripts/test.mjs [node|browser] [extra args for the runner, e.g. --files test/x.browser.test.ts]
+// Usage: node scripts/test.mjs [node|browser] [--engine chromium,firefox,webkit] [extra args for the runner,
+// e.g. --files test/x.browser.test.ts]. --engine (or BELTIC_ENGINES) chooses the browser engines; all three by default.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
-const [which = 'all', ...extra] = process.argv.slice(2);
+const [which = 'all', ...rest] = process.argv.slice(2);
+const { engines, extra } = engineChoice(rest);
+
+/** `--engine a,b` or `--engine=a,b` taken out of the runner's arguments; BELTIC_ENGINES otherwise. */
+function engineChoice(args) {
+  const at = args.findIndex((arg) => arg === '--engine' || arg.startsWith('--engine='));
+  if (at < 0) return { engines: process.env.BELTIC_ENGINES, extra: args };
+  const inline = args[at].includes('=');
+  const value = inline ? args[at].slice('--engine='.length) : args[at + 1];
+  return { engines: value, extra: [...args.slice(0, at), ...args.slice(at + (inline ? 1 : 2))] };
+}
 const root = new URL('..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'beltic-test-'));
 
@@ -54,7 +65,7 @@ function runBrowserTests() {
   const result = spawnSync(process.execPath, args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, BELTIC_TEST_COUNTS: countsFile },
+    env: { ...process.env, BELTIC_TEST_COUNTS: countsFile, ...(engines ? { BELTIC_ENGINES: engines } : {}) },
   });
   const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, errors: 0 };
   const failed = counts.failed + counts.errors;

@@ -1,5 +1,5 @@
 /**
- * A same-origin page in an iframe, under a CSP, whose first script (test/built/page-recorder.js)
+ * A same-origin page in an iframe, served under a CSP header (test/helpers/server-commands.mjs), whose first script (test/built/page-recorder.js)
  * records every CSP violation and every `beltic-verify-error` from the start, then the given
  * scripts, then one <beltic-verify>: how the built files and the worker locations are tested the way
  * an integrator's page loads them.
@@ -28,9 +28,9 @@ export async function recordedPage(head: string, attributes: string, csp = STRIC
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '900px';
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${csp}">
-    <script src="/test/built/page-recorder.js"></script>${head}</head>
+  const html = `<!doctype html><html lang="en"><head><script src="/test/built/page-recorder.js"></script>${head}</head>
     <body><beltic-verify api-base="/beltic" ${attributes}></beltic-verify></body></html>`;
+  frame.src = `/__test-page?${new URLSearchParams({ csp, html })}`;
   const loaded = oneEvent(frame, 'load');
   document.body.append(frame);
   await loaded;

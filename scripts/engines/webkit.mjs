@@ -1,0 +1,193 @@
+// WebKit for the browser tests: WebKitGTK under a virtual X display, one WebKitWebDriver per
+// concurrent test file, and each test file in a fresh browser with a fresh profile (the driver
+// starts scripts/engines/webkit-browser.py per session), so files never share IndexedDB, as with
+// Chromium's and Firefox's browser contexts.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startXvfb } from './xvfb.mjs';
+import { WebDriverSession, driverReady } from './webdriver.mjs';
+
+const BROWSER = fileURLToPath(new URL('./webkit-browser.py', import.meta.url));
+
+/** The keys the tests press, by their names in @web/test-runner-commands, as WebDriver's code points. */
+const KEYS = {
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Escape: '\uE00C',
+  Space: '\uE00D',
+  Backspace: '\uE003',
+  Shift: '\uE008',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+};
+
+const BUTTONS = { left: 0, middle: 1, right: 2 };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The installed WebKitGTK's version, for the reports ("WebKit 2.50.6"). */
+function webkitVersion() {
+  const result = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.split(/[-+]/)[0] : '';
+}
+
+class WebKitLauncher {
+  type = 'webdriver';
+
+  /**
+   * @param {object} options
+   * @param {number} [options.concurrency] test files at once (one driver and one browser each)
+   * @param {string[]} [options.browserArgs] for webkit-browser.py: --ephemeral, --reduced-motion, --user-agent=…
+   * @param {string} [options.label] added to the name in the reports
+   */
+  constructor({ concurrency = 2, browserArgs = [], label = '' } = {}) {
+    this.concurrency = concurrency;
+    this.browserArgs = browserArgs;
+    this.name = ['WebKit', webkitVersion(), label].filter(Boolean).join(' ');
+    this.sessions = new Map();
+    this.drivers = [];
+    this.waiting = [];
+  }
+
+  async initialize() {
+    this.profiles = mkdtempSync(join(tmpdir(), 'beltic-webkit-'));
+    this.xvfb = await startXvfb();
+    const env = { ...process.env, DISPLAY: this.xvfb.display };
+    // Software rendering in the virtual display; compositing stays on (requestVideoFrameCallback needs it).
+    env.LIBGL_ALWAYS_SOFTWARE = '1';
+    for (let i = 0; i < this.concurrency; i += 1) {
+      const port = await freePort();
+      const process = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore' });
+      this.drivers.push({ base: `http://127.0.0.1:${port}`, process, busy: false });
+    }
+    await Promise.all(this.drivers.map((driver) => driverReady(driver.base)));
+  }
+
+  async stop() {
+    await Promise.allSettled([...this.sessions.values()].map(({ session }) => session.delete()));
+    this.sessions.clear();
+    for (const driver of this.drivers) driver.process.kill();
+    this.xvfb?.stop();
+    if (this.profiles) rmSync(this.profiles, { recursive: true, force: true });
+  }
+
+  async startSession(id, url) {
+    const driver = await this.freeDriver();
+    try {
+      const session = await WebDriverSession.create(driver.base, {
+        browserName: 'beltic-webkit',
+        'webkitgtk:browserOptions': { binary: BROWSER, args: [`--profiles=${this.profiles}`, ...this.browserArgs] },
+      });
+      this.sessions.set(id, { driver, session });
+      await session.navigate(url);
+    } catch (error) {
+      this.sessions.delete(id);
+      this.release(driver);
+      throw error;
+    }
+  }
+
+  isActive(id) {
+    return this.sessions.has(id);
+  }
+
+  getBrowserUrl(id) {
+    return this.sessions.get(id)?.session.url();
+  }
+
+  async stopSession(id) {
+    const entry = this.sessions.get(id);
+    if (!entry) return {};
+    this.sessions.delete(id);
+    await entry.session.delete().catch(() => {});
+    this.release(entry.driver);
+    return {};
+  }
+
+  startDebugSession() {
+    throw new Error('Debugging is not supported in WebKit here: run the file with --engine chromium or firefox to debug.');
+  }
+
+  // @web/test-runner-commands (sendKeys, sendMouse) call these for launchers of type 'webdriver'.
+  sendKeys(id, keys) {
+    const values = keys.map((key) => KEYS[key] ?? key);
+    const actions = values.flatMap((value) =>
+      [...value].flatMap((char) => [
+        { type: 'keyDown', value: char },
+        { type: 'keyUp', value: char },
+      ]),
+    );
+    return this.session(id).performActions([{ type: 'key', id: 'keyboard', actions }]);
+  }
+
+  sendMouseMove(id, x, y) {
+    return this.pointer(id, [{ type: 'pointerMove', duration: 0, x, y }]);
+  }
+
+  sendMouseClick(id, x, y, button = 'left') {
+    const code = BUTTONS[button];
+    return this.pointer(id, [
+      { type: 'pointerMove', duration: 0, x, y },
+      { type: 'pointerDown', button: code },
+      { type: 'pointerUp', button: code },
+    ]);
+  }
+
+  sendMouseDown(id, button = 'left') {
+    return this.pointer(id, [{ type: 'pointerDown', button: BUTTONS[button] }]);
+  }
+
+  sendMouseUp(id, button = 'left') {
+    return this.pointer(id, [{ type: 'pointerUp', button: BUTTONS[button] }]);
+  }
+
+  resetMouse(id) {
+    return this.session(id).releaseActions();
+  }
+
+  pointer(id, actions) {
+    return this.session(id).performActions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }]);
+  }
+
+  session(id) {
+    const entry = this.sessions.get(id);
+    if (!entry) throw new Error(`No WebKit session ${id}`);
+    return entry.session;
+  }
+
+  async freeDriver() {
+    for (;;) {
+      const driver = this.drivers.find((candidate) => !candidate.busy);
+      if (driver) {
+        driver.busy = true;
+        return driver;
+      }
+      await new Promise((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  release(driver) {
+    driver.busy = false;
+    this.waiting.shift()?.();
+  }
+}
+
+export function webkitLauncher(options) {
+  return new WebKitLauncher(options);
+}

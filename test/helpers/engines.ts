@@ -1,0 +1,25 @@
+/**
+ * Which engine this browser test runs in, and tests that need what only some engines have. The
+ * browser suites run in Chromium, Firefox and WebKit (web-test-runner.config.mjs); a test that needs a
+ * DevTools-only input, Chromium's file-as-camera or an encoder one engine lacks says so where it is
+ * written, with the reason, and is reported as skipped elsewhere with that reason in its title.
+ */
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+
+function detect(userAgent: string): Engine {
+  if (/\bFirefox\//.test(userAgent)) return 'firefox';
+  // Headless Chromium says HeadlessChrome/…, with no word boundary before Chrome.
+  if (/\b(Headless)?Chrom(e|ium)\//.test(userAgent)) return 'chromium';
+  return 'webkit';
+}
+
+export const engine: Engine = detect(navigator.userAgent);
+
+/**
+ * `it` for the engines in `engines`; elsewhere the test is skipped and its title ends with why:
+ * `onlyIn(['chromium'], 'key events with set timestamps need the DevTools protocol')('measures hesitation', async () => …)`.
+ */
+export function onlyIn(engines: readonly Engine[], reason: string) {
+  return (title: string, test: Mocha.Func | Mocha.AsyncFunc): Mocha.Test =>
+    engines.includes(engine) ? it(title, test) : it.skip(`${title} [not in ${engine}: ${reason}]`, test);
+}
