@@ -6,6 +6,7 @@ import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob } from '../helpers/widget.js';
 import { licenceBackByCamera } from '../capture/camera-helpers.js';
 import { recordedPage, rendered, STRICT_CSP, TRUSTED_TYPES, type RecordedPage } from '../helpers/recorded-page.js';
+import { fetchedOk } from '../helpers/resources.js';
 
 /** The README's: Trusted Types for scripts, with lit's policy and the widget's own (for its workers). */
 
@@ -17,17 +18,14 @@ const BUILDS = {
 };
 
 /** The image worker of a built file was fetched from the package's dist/assets and answered 200. */
-function workerLoaded(frame: HTMLIFrameElement): boolean {
-  const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-  return entries.some((e) => /\/dist\/assets\/image\.worker-[\w-]+\.js$/.test(e.name) && e.responseStatus === 200);
+async function workerLoaded(frame: HTMLIFrameElement): Promise<boolean> {
+  return (await fetchedOk(frame.contentWindow!, /\/dist\/assets\/image\.worker-[\w-]+\.js$/)).length > 0;
 }
 
 /** Both camera workers of a built file were fetched from `dir`/assets and answered 200 (every build shares dist/assets). */
-function cameraWorkersLoaded(win: Window, dir: string): string[] {
-  const entries = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-  return ['analysis', 'barcode'].filter((name) =>
-    entries.some((e) => new RegExp(`${dir}/assets/${name}\\.worker-[\\w-]+\\.js$`).test(e.name) && e.responseStatus === 200),
-  );
+async function cameraWorkersLoaded(win: Window, dir: string): Promise<string[]> {
+  const loaded = await fetchedOk(win, new RegExp(`${dir}/assets/(analysis|barcode)\\.worker-[\\w-]+\\.js$`));
+  return ['analysis', 'barcode'].filter((name) => loaded.some((path) => path.includes(`/${name}.worker-`)));
 }
 
 type BuiltPage = RecordedPage;
@@ -57,7 +55,7 @@ describe('built files', function () {
     expect(win.BelticVerify?.BelticVerify, 'window.BelticVerify exposes the class').to.be.a('function');
     expect(element.hasAttribute('client-token')).to.equal(false);
     expect(await verifyPassport(element)).to.equal('passed');
-    expect(workerLoaded(frame), 'the image worker resolved from the classic script').to.equal(true);
+    expect(await workerLoaded(frame), 'the image worker resolved from the classic script').to.equal(true);
     expect(violations).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
     frame.remove();
@@ -79,7 +77,7 @@ describe('built files', function () {
       scripts().some((e) => e.name.includes('prepare-image')),
       'loaded once a photo was chosen',
     ).to.equal(true);
-    expect(workerLoaded(frame), 'the image worker resolved from the module').to.equal(true);
+    expect(await workerLoaded(frame), 'the image worker resolved from the module').to.equal(true);
     expect(violations).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
     frame.remove();
@@ -96,10 +94,10 @@ describe('built files', function () {
       await rendered(page);
       const { frame, element, violations, errors } = page;
       const win = frame.contentWindow as Window & typeof globalThis;
-      expect(cameraWorkersLoaded(win, dir), 'no camera worker before the capture step').to.deep.equal([]);
+      expect(await cameraWorkersLoaded(win, dir), 'no camera worker before the capture step').to.deep.equal([]);
       expect(Symbol.for('beltic-verify.worker-policy') in win, 'no Trusted Types policy of its own before a worker is needed').to.equal(false);
       expect(await licenceBackByCamera(element, win)).to.include('JANE SPECIMEN');
-      expect(cameraWorkersLoaded(win, dir)).to.deep.equal(['analysis', 'barcode']);
+      expect(await cameraWorkersLoaded(win, dir)).to.deep.equal(['analysis', 'barcode']);
       expect(violations).to.deep.equal([]);
       expect(errors).to.deep.equal([]);
       frame.remove();
@@ -135,7 +133,7 @@ describe('built files', function () {
     await waitUntil(() => page.violations.length > 0, 'the second lit refused', { timeout: 10000 });
     expect(win.customElements.get('beltic-verify')).to.equal(win.BelticVerify?.BelticVerify);
     expect(await licenceBackByCamera(page.element, win)).to.include('JANE SPECIMEN');
-    expect(cameraWorkersLoaded(win, '/dist')).to.deep.equal(['analysis', 'barcode']);
+    expect(await cameraWorkersLoaded(win, '/dist')).to.deep.equal(['analysis', 'barcode']);
     expect(page.violations).to.deep.equal(['trusted-types trusted-types-policy lit-html']);
     expect(page.errors, 'no trusted_types_blocked: the element works').to.deep.equal([]);
     page.frame.remove();
@@ -163,7 +161,7 @@ describe('built files', function () {
     try {
       expect(await licenceBackByCamera(element, window)).to.include('JANE SPECIMEN');
       // The worker is one self-contained file: a worker cannot resolve the page's bare imports.
-      expect(cameraWorkersLoaded(window, '/dist')).to.deep.equal(['analysis', 'barcode']);
+      expect(await cameraWorkersLoaded(window, '/dist')).to.deep.equal(['analysis', 'barcode']);
     } finally {
       element.remove();
     }

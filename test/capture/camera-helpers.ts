@@ -16,15 +16,35 @@ import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, mount, shadow, waitForStep } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
 
-type GetUserMedia = MediaDevices['getUserMedia'];
-const devices = () => navigator.mediaDevices;
-const realGetUserMedia: GetUserMedia = devices().getUserMedia.bind(devices());
-const realEnumerate = devices().enumerateDevices.bind(devices());
+/**
+ * The stubs replace the methods on `MediaDevices.prototype` of the window concerned, not on its
+ * `navigator.mediaDevices`: WebKit may collect a DOM object's wrapper and make a new one, and a
+ * property set on the old wrapper (an iframe's, read from this window) silently goes with it.
+ */
+type Prototype = typeof MediaDevices.prototype;
+const realMethods = { getUserMedia: MediaDevices.prototype.getUserMedia, enumerateDevices: MediaDevices.prototype.enumerateDevices };
+const realGetUserMedia = (constraints?: MediaStreamConstraints) => realMethods.getUserMedia.call(navigator.mediaDevices, constraints);
+const realEnumerate = () => realMethods.enumerateDevices.call(navigator.mediaDevices);
+/** Windows (this one, test pages' iframes) whose MediaDevices methods a stub replaced, with their own originals. */
+const stubbed = new Map<Prototype, Pick<Prototype, 'getUserMedia' | 'enumerateDevices'>>();
 
-/** Undoes every stub; call in afterEach. */
+function stub<K extends 'getUserMedia' | 'enumerateDevices'>(win: Window, method: K, replacement: Prototype[K]): void {
+  const prototype = (win as Window & typeof globalThis).MediaDevices.prototype;
+  if (!stubbed.has(prototype)) stubbed.set(prototype, { getUserMedia: prototype.getUserMedia, enumerateDevices: prototype.enumerateDevices });
+  prototype[method] = replacement;
+}
+
+/** Undoes every stub, in every window; call in afterEach. */
 export function restoreCameras(): void {
-  devices().getUserMedia = realGetUserMedia;
-  devices().enumerateDevices = realEnumerate;
+  for (const [prototype, originals] of stubbed) Object.assign(prototype, originals);
+  stubbed.clear();
+}
+
+function restoreCamerasOf(win: Window): void {
+  const prototype = (win as Window & typeof globalThis).MediaDevices.prototype;
+  const originals = stubbed.get(prototype);
+  if (originals) Object.assign(prototype, originals);
+  stubbed.delete(prototype);
 }
 
 export interface CameraLog {
@@ -35,27 +55,27 @@ export interface CameraLog {
 /** Chromium's fake camera, recording what was asked for and what was opened. */
 export function recordCameras(): CameraLog {
   const log: CameraLog = { constraints: [], streams: [] };
-  devices().getUserMedia = async (constraints?: MediaStreamConstraints) => {
+  stub(window, 'getUserMedia', async (constraints?: MediaStreamConstraints) => {
     log.constraints.push(constraints ?? {});
     const stream = await realGetUserMedia(constraints);
     log.streams.push(stream);
     return stream;
-  };
+  });
   return log;
 }
 
 export function failingCamera(name: 'NotAllowedError' | 'NotFoundError' | 'NotReadableError'): CameraLog {
   const log: CameraLog = { constraints: [], streams: [] };
-  devices().getUserMedia = async (constraints?: MediaStreamConstraints) => {
+  stub(window, 'getUserMedia', async (constraints?: MediaStreamConstraints) => {
     log.constraints.push(constraints ?? {});
     throw new DOMException(`simulated ${name}`, name);
-  };
+  });
   return log;
 }
 
 /** A device with microphones but no camera, as enumerateDevices reports it before any permission. */
 export function noCameraListed(): void {
-  devices().enumerateDevices = async () => (await realEnumerate()).filter((device) => device.kind !== 'videoinput');
+  stub(window, 'enumerateDevices', async () => (await realEnumerate()).filter((device) => device.kind !== 'videoinput'));
 }
 
 export class CanvasCamera {
@@ -63,7 +83,6 @@ export class CanvasCamera {
   readonly log: CameraLog = { constraints: [], streams: [] };
   private readonly context: CanvasRenderingContext2D;
   private source: ImageBitmap | null = null;
-  private filter = 'none';
   private timer: ReturnType<typeof setInterval> | null = null;
   /** What getSettings() reports as facingMode (a canvas track reports none). */
   facingMode: 'user' | 'environment' | null = null;
@@ -83,7 +102,7 @@ export class CanvasCamera {
   }
 
   install(): this {
-    this.win.navigator.mediaDevices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    stub(this.win, 'getUserMedia', async (constraints?: MediaStreamConstraints) => {
       this.log.constraints.push(constraints ?? {});
       const stream = this.canvas.captureStream(30);
       const track = stream.getVideoTracks()[0]!;
@@ -93,20 +112,20 @@ export class CanvasCamera {
       }
       this.log.streams.push(stream);
       return stream;
-    };
+    });
     // A captured canvas yields frames only when drawn: redraw steadily, as a camera delivers.
     this.timer = setInterval(() => this.draw(), 33);
     return this;
   }
 
-  /** Shows a fixture frame (optionally through a CSS filter, e.g. 'blur(6px)' or 'brightness(0.3)'). */
-  async show(file: string, filter = 'none'): Promise<void> {
-    const next = await createImageBitmap(await fixtureBlob(file));
+  /** Shows a fixture frame, optionally out of focus by `blur` pixels (see `outOfFocus`). */
+  async show(file: string, { blur = 0 } = {}): Promise<void> {
+    const picture = await createImageBitmap(await fixtureBlob(file));
+    const next = blur > 0 ? await outOfFocus(picture, blur) : picture;
     // Swapped before the old one is closed: the drawing timer never sees a closed bitmap.
     const previous = this.source;
     this.source = next;
     previous?.close();
-    this.filter = filter;
     this.draw();
   }
 
@@ -116,6 +135,7 @@ export class CanvasCamera {
   }
 
   dispose(): void {
+    restoreCamerasOf(this.win);
     if (this.timer) clearInterval(this.timer);
     this.source?.close();
     for (const stream of this.log.streams) for (const track of stream.getTracks()) track.stop();
@@ -123,16 +143,56 @@ export class CanvasCamera {
 
   private draw(): void {
     if (!this.source) return;
-    this.context.filter = this.filter;
     this.context.drawImage(this.source, 0, 0, this.canvas.width, this.canvas.height);
-    this.context.filter = 'none';
   }
 }
 
-/** Simulates the camera going away mid-use (see the header). */
+/**
+ * The picture as a lens out of focus by `radius` pixels would give it: three box blurs, which add up
+ * to a Gaussian, computed here rather than with a canvas `filter` (WebKit has none), so the frame is
+ * the same in every engine.
+ */
+async function outOfFocus(picture: ImageBitmap, radius: number): Promise<ImageBitmap> {
+  const { width, height } = picture;
+  const context = new OffscreenCanvas(width, height).getContext('2d')!;
+  context.drawImage(picture, 0, 0);
+  picture.close();
+  const image = context.getImageData(0, 0, width, height);
+  const scratch = new Uint8ClampedArray(image.data.length);
+  for (let pass = 0; pass < 3; pass++) {
+    boxBlur(image.data, scratch, width, height, radius, 4, width * 4);
+    boxBlur(scratch, image.data, height, width, radius, width * 4, 4);
+  }
+  return createImageBitmap(image);
+}
+
+/** One running-sum box blur along lines of `length` pixels `step` bytes apart, `lines` lines `lineStep` apart; from `source` into `target`. */
+function boxBlur(source: Uint8ClampedArray, target: Uint8ClampedArray, length: number, lines: number, radius: number, step: number, lineStep: number): void {
+  const window = 2 * radius + 1;
+  for (let line = 0; line < lines; line++) {
+    const start = line * lineStep;
+    for (let channel = 0; channel < 3; channel++) {
+      const at = (i: number) => source[start + Math.min(length - 1, Math.max(0, i)) * step + channel]!;
+      let sum = 0;
+      for (let i = -radius; i <= radius; i++) sum += at(i);
+      for (let i = 0; i < length; i++) {
+        target[start + i * step + channel] = sum / window;
+        sum += at(i + radius + 1) - at(i - radius);
+      }
+    }
+    for (let i = 0; i < length; i++) target[start + i * step + 3] = 255;
+  }
+}
+
+/**
+ * Simulates the camera going away mid-use (see the header): the track reads as ended, hears 'ended',
+ * then really stops. (Firefox delivers no 'ended' dispatched by script to a track's listeners: the
+ * tests that lose a track say so.)
+ */
 export function loseTrack(track: MediaStreamTrack): void {
-  track.stop();
+  Object.defineProperty(track, 'readyState', { value: 'ended', configurable: true });
   track.dispatchEvent(new Event('ended'));
+  track.stop();
 }
 
 export function cameraState(element: BelticVerify): string {
@@ -160,6 +220,16 @@ export async function until(predicate: () => boolean, describe: () => string, ti
     if (performance.now() > end) throw new Error(`Timeout: ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The animation of the document guide each time the "taken" cue shows. */
+export function cueAnimations(element: BelticVerify): string[] {
+  const seen: string[] = [];
+  new MutationObserver(() => {
+    const guide = element.shadowRoot!.querySelector('.viewfinder.taken .guide');
+    if (guide) seen.push(getComputedStyle(guide).animationName);
+  }).observe(element.shadowRoot!, { subtree: true, attributes: true, childList: true });
+  return seen;
 }
 
 export function guidanceText(element: BelticVerify): string {

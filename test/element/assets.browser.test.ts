@@ -10,6 +10,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
 import { harness } from '../helpers/harness.js';
+import { fetchedResources } from '../helpers/resources.js';
 import { recordedPage, rendered, STRICT_CSP, type RecordedPage } from '../helpers/recorded-page.js';
 import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
 import { licenceBackByCamera } from '../capture/camera-helpers.js';
@@ -31,11 +32,7 @@ async function pageWith(scripts: string, attributes: string, csp = STRICT_CSP): 
 }
 
 /** The worker scripts the page fetched, by path, with their status. */
-function workerFetches(win: Window): { path: string; status: number }[] {
-  return (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-    .filter((e) => /\.worker(-[\w-]+)?\.(js|ts)$/.test(new URL(e.name).pathname))
-    .map((e) => ({ path: new URL(e.name).pathname, status: e.responseStatus }));
-}
+const workerFetches = (win: Window) => fetchedResources(win, /\.worker(-[\w-]+)?\.(js|ts)$/);
 
 async function passport(element: BelticVerify): Promise<string> {
   const complete = oneEvent(element, 'beltic-verify-complete');
@@ -61,7 +58,7 @@ describe('<beltic-verify> worker files hosted elsewhere', function () {
       const page = await pageWith(scripts, `${attribute} client-token="${session.client_token}"`);
       expect(await licenceBackByCamera(page.element, page.win)).to.include('JANE SPECIMEN');
       await waitForStep(page.element, 'review');
-      const fetched = workerFetches(page.win);
+      const fetched = await workerFetches(page.win);
       for (const name of ['analysis', 'barcode', 'image']) {
         // The image worker starts once per photo: twice here.
         const statuses = fetched.filter(({ path }) => path.startsWith(`${HOSTED}${name}.worker-`)).map(({ status }) => status);

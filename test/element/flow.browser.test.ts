@@ -25,6 +25,7 @@ import {
   widgetStorage,
 } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
+import { recordFetches } from '../helpers/resources.js';
 
 /** Records every PUT to a presigned URL the page makes (XHR is how the widget uploads). */
 function recordPuts(): { urls: string[]; restore(): void; holdFrom(n: number): void } {
@@ -112,15 +113,17 @@ for (const profile of SANDBOX_PROFILES)
 
     if (profile === 'docs') {
       it('needs no extension: each ext call it tries answers 404 once, and the outcome comes from documented reads', async () => {
-        performance.clearResourceTimings();
         const session = await createSession({ scenario: 'pass' });
-        const element = await mount(session);
-        const complete = untilComplete(element);
-        await runLicence(element);
-        expect((await complete).detail.status).to.equal('passed');
-        const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-          .filter((entry) => entry.name.includes(apiBase()))
-          .map((entry) => ({ path: new URL(entry.name).pathname.slice(apiBase().length) + new URL(entry.name).search, status: entry.responseStatus }));
+        const recorder = recordFetches();
+        try {
+          const element = await mount(session);
+          const complete = untilComplete(element);
+          await runLicence(element);
+          expect((await complete).detail.status).to.equal('passed');
+        } finally {
+          recorder.stop();
+        }
+        const calls = recorder.calls.filter((call) => call.url.startsWith(apiBase())).map((call) => ({ ...call, path: call.url.slice(apiBase().length) }));
         const answered = (pattern: RegExp) => calls.filter((call) => pattern.test(call.path)).map((call) => call.status);
         expect(answered(/\/start$/), 'POST /sessions/{id}/start').to.deep.equal([404]);
         expect(answered(/^\/identity\/session-devices/), 'POST /session-devices').to.deep.equal([404]);

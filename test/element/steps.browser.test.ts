@@ -27,6 +27,10 @@ describe('<beltic-verify> one step at a time', () => {
     element.lang = 'fr';
     await element.updateComplete;
     expect(germany()).to.equal('Allemagne');
+    // A malformed tag (a page's lang="fr_FR"; WebKit started without a locale says "C"): English, no RangeError.
+    element.lang = 'fr_FR';
+    await element.updateComplete;
+    expect(germany()).to.equal('Germany');
   });
 
   it('capture: a passport’s front is its photo page, a licence has a front and a back', async () => {
