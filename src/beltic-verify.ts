@@ -427,7 +427,8 @@ export class BelticVerify extends LitElement {
   private get resolvedLang(): string {
     // Server rendering (lit's DOM shim) has no `lang` property, no ancestors to ask, and no applicant's browser.
     if (typeof this.closest !== 'function') return this.getAttribute('lang') || 'en';
-    return this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    const lang = this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
+    return wellFormedLanguage(lang) ?? 'en';
   }
 
   /** Moves focus to the new step's heading, unless the change happened before the applicant interacted. */
@@ -493,3 +494,17 @@ export class BelticVerify extends LitElement {
 // lit is evaluated and the class defined. Where there is no DOM (a server), lit prepares the class
 // now (its styles), with the stand-ins workers/without-dom.ts put in place, which then go.
 importedWithoutDom(() => void BelticVerify.observedAttributes);
+
+/**
+ * `tag` when it is a well-formed BCP 47 language tag, else null. The Intl formatters the widget uses
+ * (country names, dates read from a barcode) throw a RangeError on anything else: a page's lang="fr_FR",
+ * or the "C" a browser started without a locale reports as navigator.language (WebKitGTK does).
+ */
+function wellFormedLanguage(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -55,13 +55,16 @@ export function renderViewfinder(view: ViewfinderView): TemplateResult | typeof 
             : live
               ? ''
               : t.starting;
+  // The <video>: muted and playsinline, so iOS Safari plays it inline and without a tap (else it would
+  // wait for one, then take the preview full screen); tabindex -1, as Firefox puts every <video> in the
+  // tab order and this one is hidden from assistive technology.
   return html`<div class="camera" part="camera" role="group" aria-label=${t.viewfinder}>
     <div
       class=${classMap({ viewfinder: true, mirrored: live && camera.facing === 'user', steady, taken: view.phase === 'taken' })}
       part="viewfinder"
       ${ref(setProgress(view.progress))}
     >
-      <video ${ref(view.video)} .srcObject=${live ? camera.stream : null} .muted=${true} autoplay muted playsinline aria-hidden="true"></video>
+      <video ${ref(view.video)} .srcObject=${live ? camera.stream : null} .muted=${true} autoplay muted playsinline tabindex="-1" aria-hidden="true"></video>
       <div class="guide" aria-hidden="true"></div>
       ${message ? html`<p class="guidance" part="guidance">${message}</p>` : nothing}
     </div>
