@@ -25,11 +25,20 @@ export interface CameraSummary {
 const VIRTUAL_CAMERA =
   /virtual|\bobs\b|obs-camera|manycam|snap camera|xsplit|droidcam|epoccam|\bndi\b|splitcam|camtwist|e2esoft|vcam|fake|iriun|mmhmm|camo\b|youcam|webcamoid|v4l2loopback|dummy|screen capture|avatarify|chromacam/i;
 
+/**
+ * Browsers' own fake cameras whose names say nothing of it, by their exact names: Firefox's
+ * (`media.navigator.streams.fake`: "Default Video Device") and WebKit's mock capture devices ("Mock video
+ * device 1"). Chromium's ("fake_device_0") is caught above. Found when the signals tests first ran in
+ * Firefox and WebKit: both fake cameras were reported as `real`, though docs/signals.md counts browsers'
+ * fake devices as virtual. Exact names only, so that no real camera's name is caught by a phrase in it.
+ */
+const BROWSER_FAKE_CAMERA = /^(Default Video Device|Mock video device \d+)$/i;
+
 export function classifyCameraLabel(label: string | null | undefined): CameraKind {
   const trimmed = label?.trim();
   // Without permission browsers give no label: nothing can be said.
   if (!trimmed) return 'unknown';
-  return VIRTUAL_CAMERA.test(trimmed) ? 'virtual' : 'real';
+  return VIRTUAL_CAMERA.test(trimmed) || BROWSER_FAKE_CAMERA.test(trimmed) ? 'virtual' : 'real';
 }
 
 function positive(value: number | undefined): number | null {

@@ -53,7 +53,11 @@ test('an input event without inputType that leaves a value is a fill; one with a
 });
 
 test('camera labels are classified, never kept', () => {
+  // The browsers' own fake cameras: Chromium's, Firefox's and WebKit's.
   assert.equal(classifyCameraLabel('fake_device_0'), 'virtual');
+  assert.equal(classifyCameraLabel('Default Video Device'), 'virtual');
+  assert.equal(classifyCameraLabel('Mock video device 1'), 'virtual');
+  assert.equal(classifyCameraLabel('Default Video Device Pro 2'), 'real');
   assert.equal(classifyCameraLabel('OBS Virtual Camera'), 'virtual');
   assert.equal(classifyCameraLabel('ManyCam Virtual Webcam'), 'virtual');
   assert.equal(classifyCameraLabel('FaceTime HD Camera (Built-in)'), 'real');
@@ -69,6 +73,8 @@ test('WebGL renderers are classified, never kept', () => {
   assert.equal(classifyRenderer('ANGLE (Apple, ANGLE Metal Renderer: Apple M2, Unspecified Version)'), 'hardware');
   assert.equal(classifyRenderer('Mali-G78'), 'hardware');
   assert.equal(classifyRenderer('WebKit WebGL'), 'unknown');
+  // WebKit's answer to UNMASKED_RENDERER_WEBGL everywhere, software rendering included.
+  assert.equal(classifyRenderer('Apple GPU'), 'unknown');
   assert.equal(classifyRenderer(null), 'unknown');
 });
 

@@ -1,4 +1,8 @@
-/** Helpers for the behaviour-signal browser tests: DevTools-protocol input, the widget's signals, what was sent. */
+/**
+ * Helpers for the behaviour-signal browser tests: trusted input and browser actions through the runner's
+ * server (test/helpers/server-commands.mjs), in every engine or, for DevTools-protocol input, in Chromium;
+ * the widget's signals; what was sent.
+ */
 import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { BelticVerify } from '../../src/index.js';
@@ -12,8 +16,44 @@ export interface CdpCall {
   params?: Record<string, unknown>;
 }
 
+/** Chromium only: DevTools-protocol calls on the page's own session. */
 export function cdp<T = unknown>(...calls: CdpCall[]): Promise<T[]> {
   return executeServerCommand('cdp', { calls }) as Promise<T[]>;
+}
+
+/** A key press (`'a'`, `' '`), Ctrl with a letter (a keyboard shortcut), or a pause from the previous key's press. */
+export type KeyStep = { press: string } | { ctrl: string } | { pause: number };
+
+/**
+ * Real key presses from the browser's own input, in every engine: trusted events, but with the engine's
+ * timing. A pause lands within a few tens of ms of what was asked, never exactly (only the DevTools
+ * protocol sets timestamps: `cdp` with `keyAt`).
+ */
+export async function keys(...steps: KeyStep[]): Promise<void> {
+  await executeServerCommand('keys', { steps });
+}
+
+/** Each character of `text` pressed, `pauseMs` apart. */
+export function typed(text: string, pauseMs = 0): KeyStep[] {
+  return [...text].flatMap((press, i) => (i > 0 && pauseMs > 0 ? [{ pause: pauseMs }, { press }] : [{ press }]));
+}
+
+/** The page really goes hidden, then visible again (a tab switch; in WebKit a minimised window); resolves once it is back. */
+export async function hidePage(): Promise<void> {
+  await executeServerCommand('hide-page');
+}
+
+/**
+ * The viewport squeezed inside its window as docked developer tools squeeze it (Chromium and Firefox:
+ * an emulated 420 × 600 viewport; WebKit: its real Web Inspector docked), or given its whole window.
+ */
+export async function squeezeViewport(squeezed: boolean): Promise<void> {
+  await executeServerCommand('squeeze-viewport', { squeezed });
+}
+
+/** Overrides the User-Agent of this page and its requests ('' restores it). */
+export async function overrideUserAgent(userAgent: string): Promise<void> {
+  await executeServerCommand('user-agent', { userAgent });
 }
 
 export function signalsOf(element: BelticVerify): SignalsController {
@@ -42,7 +82,7 @@ export function nextTimeStamp(root: ShadowRoot | Document, type: string): Promis
 }
 
 /**
- * Maps the page's event clock (event.timeStamp, ms) to the DevTools protocol's input timestamps
+ * Chromium only. Maps the page's event clock (event.timeStamp, ms) to the DevTools protocol's input timestamps
  * (s since the epoch) through the same conversion the browser applies: a key sent at a known
  * protocol time comes back with its page timeStamp.
  */
@@ -55,23 +95,13 @@ export async function calibrateInputClock(): Promise<(pageMs: number) => number>
   return (ms) => (ms + offsetMs) / 1000;
 }
 
-/** A printable key, pressed at a protocol time (keyDown with its text, then keyUp). */
+/** Chromium only: a printable key, pressed at a protocol time (keyDown with its text, then keyUp). */
 export function keyAt(character: string, timestamp: number): CdpCall[] {
   const code = /^[a-z]$/i.test(character) ? `Key${character.toUpperCase()}` : '';
   const keyCode = character.toUpperCase().charCodeAt(0);
   return [
     { method: 'Input.dispatchKeyEvent', params: { type: 'keyDown', key: character, code, text: character, windowsVirtualKeyCode: keyCode, timestamp } },
     { method: 'Input.dispatchKeyEvent', params: { type: 'keyUp', key: character, code, windowsVirtualKeyCode: keyCode, timestamp: timestamp + 0.005 } },
-  ];
-}
-
-/** Ctrl+<letter> running an editing command (copy, paste, selectAll), as the keyboard shortcut does. */
-export function shortcut(letter: string, command: string): CdpCall[] {
-  const code = `Key${letter.toUpperCase()}`;
-  const keyCode = letter.toUpperCase().charCodeAt(0);
-  return [
-    { method: 'Input.dispatchKeyEvent', params: { type: 'keyDown', key: letter, code, modifiers: 2, windowsVirtualKeyCode: keyCode, commands: [command] } },
-    { method: 'Input.dispatchKeyEvent', params: { type: 'keyUp', key: letter, code, modifiers: 2, windowsVirtualKeyCode: keyCode } },
   ];
 }
 
