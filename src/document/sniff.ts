@@ -4,16 +4,26 @@
  * target sniffs too and answers 415, so we refuse early with a clear message instead.
  */
 import type { AcceptedContentType } from '../api/contract.js';
+import { HEIF_HEADER_BYTES, sniffHeif, type HeifImageType } from './sniff-heif.js';
+
+export type { HeifImageType } from './sniff-heif.js';
 
 /** Enough bytes for every signature below (WebP needs 12). */
 const HEADER_BYTES = 12;
 
-export async function sniffImageType(blob: Blob): Promise<AcceptedContentType | null> {
-  const head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
-  return sniffBytes(head);
+/**
+ * What the upload target accepts, or a HEIF-family photo (HEIC, AVIF) that the widget may turn into
+ * a JPEG where the browser decodes it; null for anything else.
+ */
+export async function sniffImageType(blob: Blob): Promise<AcceptedContentType | HeifImageType | null> {
+  const head = new Uint8Array(await blob.slice(0, Math.max(HEADER_BYTES, HEIF_HEADER_BYTES)).arrayBuffer());
+  return sniffBytes(head) ?? sniffHeif(head);
 }
 
-/** The same check on bytes already in memory (a worker that holds the buffer, a test). */
+/**
+ * What the upload target accepts, on bytes already in memory (the sandbox's upload route, a test).
+ * HEIF-family files are null here: they are never uploaded as they are.
+ */
 export function sniffBytes(head: Uint8Array): AcceptedContentType | null {
   const startsWith = (signature: readonly number[], offset = 0): boolean =>
     head.length >= offset + signature.length && signature.every((byte, i) => head[offset + i] === byte);

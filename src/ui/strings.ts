@@ -195,6 +195,8 @@ const en: Strings = {
     forbidden: 'This verification link is no longer valid. Please start again from the service that sent you here.',
     not_found: 'This verification could not be found. Please start again from the service that sent you here.',
     unsupported_type: 'That file is not a photo we can use. Please choose a JPEG, PNG or WebP image.',
+    unsupported_heic:
+      'This photo is in HEIC format, which this browser cannot open. Please take the photo with the camera here, or choose a JPEG or PNG. On an iPhone, choosing "Most Compatible" in Settings › Camera › Formats saves new photos as JPEG.',
     unreadable_image: 'That photo could not be opened. Please choose another one.',
     image_lost: 'The photo is no longer on this device. Please take it again.',
     upload_failed: 'Your photo could not be sent. Check your connection and try again.',

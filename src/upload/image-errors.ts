@@ -3,8 +3,10 @@
  * so the main bundle can recognise them without loading the pipeline (and its compression library).
  */
 export type ImagePreparationErrorCode =
-  /** Not a JPEG, PNG or WebP by its bytes (a PDF, a HEIC, a text file named .jpg). */
+  /** Not a photo we can use by its bytes (a PDF, a text file named .jpg, a video), or an AVIF this browser cannot decode. */
   | 'unsupported_type'
+  /** A HEIC/HEIF photo (an iPhone's own format) this browser cannot decode: the applicant is told how to get a JPEG. */
+  | 'unsupported_heic'
   /** Looks like an image but cannot be decoded (truncated, corrupt). */
   | 'unreadable_image';
 
@@ -22,7 +24,7 @@ export function isImagePreparationError(error: unknown): error is ImagePreparati
   return error instanceof ImagePreparationError;
 }
 
-const CODES = { unsupported_type: true, unreadable_image: true } satisfies Record<ImagePreparationErrorCode, true>;
+const CODES = { unsupported_type: true, unsupported_heic: true, unreadable_image: true } satisfies Record<ImagePreparationErrorCode, true>;
 
 /** Whether a code that came back from the image worker (as a plain string) is one of ours. */
 export function isImagePreparationErrorCode(code: unknown): code is ImagePreparationErrorCode {

@@ -7,7 +7,7 @@ import { runImagePipeline, type PipelineOptions, type PipelineResult } from './i
 import type { Reply } from '../workers/rpc.js';
 
 export interface ImageRequest extends PipelineOptions {
-  /** Already sniffed as a JPEG, PNG or WebP (prepare-image.ts). A Blob is passed by reference, not copied. */
+  /** Already sniffed as a JPEG, PNG, WebP, HEIC or AVIF (prepare-image.ts). A Blob is passed by reference, not copied. */
   file: Blob;
 }
 

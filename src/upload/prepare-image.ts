@@ -1,12 +1,13 @@
 /**
  * Turns whatever the applicant picked or the camera captured into the bytes we upload: an upright,
- * metadata-free JPEG no larger than the target, with its SHA-256 for the declaration.
+ * metadata-free JPEG no larger than the target, with its SHA-256 for the declaration. JPEG, PNG and
+ * WebP are taken; HEIC (iPhones) and AVIF too, where the browser decodes them.
  * The heavy work runs in a module worker (image.worker.ts, through the shared worker RPC); the
  * same handler runs on the main thread where there is no worker, or the worker cannot start.
  */
 import { ImagePreparationError, isImagePreparationErrorCode } from './image-errors.js';
 import type { ImageRequest, ImageResult } from './image-handler.js';
-import { sniffImageType } from '../document/sniff.js';
+import { sniffImageType, type HeifImageType } from '../document/sniff.js';
 import { WorkerClient, type RemoteError } from '../workers/client.js';
 import type { Handler } from '../workers/rpc.js';
 
@@ -45,7 +46,9 @@ export async function prepareImage(file: Blob, options: PrepareImageOptions = {}
     throw new ImagePreparationError('unsupported_type', 'This file is not a photo. Please use a JPEG, PNG or WebP image.');
   }
 
-  const result = canUseWorker() ? await runInWorker(request) : await runOnMainThread(request);
+  const result = await (canUseWorker() ? runInWorker(request) : runOnMainThread(request)).catch((error: unknown) => {
+    throw isHeif(type) ? undecodableHeif(type, error) : error;
+  });
   return {
     blob: result.blob,
     contentType: 'image/jpeg',
@@ -54,6 +57,27 @@ export async function prepareImage(file: Blob, options: PrepareImageOptions = {}
     byteSize: result.blob.size,
     checksum: result.checksum,
   };
+}
+
+function isHeif(type: string): type is HeifImageType {
+  return type === 'image/heic' || type === 'image/heif' || type === 'image/avif';
+}
+
+/**
+ * HEIC and AVIF go through the pipeline like any photo: the browser decodes them if it can (Safari
+ * decodes an iPhone's HEIC; Chromium and Firefox do not; all three decode AVIF), and what comes out
+ * is a JPEG. Where the decode fails, a missing decoder is far likelier than a damaged file, and
+ * "could not be opened, choose another" would leave an iPhone user picking HEIC after HEIC: they are
+ * told what works instead.
+ */
+function undecodableHeif(type: HeifImageType, error: unknown): unknown {
+  if (!(error instanceof ImagePreparationError) || error.code !== 'unreadable_image') return error;
+  if (type === 'image/avif') {
+    return new ImagePreparationError('unsupported_type', 'This browser cannot decode AVIF images. Please use a JPEG, PNG or WebP image.', { cause: error });
+  }
+  return new ImagePreparationError('unsupported_heic', 'This browser cannot decode HEIC/HEIF photos. Please use a JPEG, PNG or WebP image.', {
+    cause: error,
+  });
 }
 
 function positive(value: number, name: string): number {

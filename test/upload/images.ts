@@ -1,6 +1,8 @@
 /**
- * Test images built in the browser: canvas-encoded JPEG/PNG/WebP, an EXIF segment spliced into a
- * JPEG, and a reader of JPEG marker segments to prove what the output contains.
+ * Test images built in the browser: canvas-encoded JPEG/PNG, an EXIF segment spliced into a JPEG,
+ * and a reader of JPEG marker segments to prove what the output contains. WebP, AVIF and HEIC come
+ * from the fixture generator (test/fixtures/generate.ts): not every engine's canvas can write them
+ * (WebKit's answers PNG when asked for WebP).
  */
 
 export type Rgb = [number, number, number];

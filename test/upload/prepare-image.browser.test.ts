@@ -4,8 +4,12 @@ import { prepareImage, type PreparedImage } from '../../src/upload/prepare-image
 import { ImagePreparationError } from '../../src/upload/image-errors.js';
 import type { ImageRequest, ImageResult } from '../../src/upload/image-handler.js';
 import { runImagePipeline } from '../../src/upload/image-pipeline.js';
+import { compressToTarget } from '../../src/upload/compress-to-target.js';
+import { decode, drawAsJpeg } from '../../src/upload/image-codec.js';
 import { WorkerClient, type RemoteError } from '../../src/workers/client.js';
 import type { RpcMessage, RpcRequest } from '../../src/workers/rpc.js';
+import { engine } from '../helpers/engines.js';
+import { fixtureBlob } from '../helpers/widget.js';
 import {
   bytesOf,
   encode,
@@ -104,9 +108,45 @@ describe('prepareImage', () => {
   });
 
   it('accepts WebP', async () => {
-    const prepared = await prepareImage(await encode(twoToneCanvas(90, 60, RED, BLUE), 'image/webp'));
+    // Written by the fixture generator: WebKit's canvas cannot encode WebP (it answers PNG), but decodes it.
+    const prepared = await prepareImage(await fixtureBlob('photo.webp'));
     expect([prepared.width, prepared.height]).to.deep.equal([90, 60]);
     await expectConsistent(prepared);
+    expect(isClose(await pixelAt(prepared.blob, 20, 30), RED), 'left is red').to.equal(true);
+    expect(isClose(await pixelAt(prepared.blob, 70, 30), BLUE), 'right is blue').to.equal(true);
+  });
+
+  it('turns an AVIF (a HEIF container, as an iPhone HEIC is) into a JPEG where the browser decodes it', async () => {
+    // Every engine here decodes AVIF; none decodes HEVC, which a real HEIC holds: this is the
+    // decodable HEIF's path, the one Safari takes with an iPhone's HEIC.
+    const avif = await fixtureBlob('photo.avif');
+    const prepared = await prepareImage(new File([avif], 'photo.avif', { type: '' }));
+    expect([prepared.width, prepared.height]).to.deep.equal([90, 60]);
+    await expectConsistent(prepared);
+    expect(isClose(await pixelAt(prepared.blob, 20, 30), RED), 'left is red').to.equal(true);
+    expect(isClose(await pixelAt(prepared.blob, 70, 30), BLUE), 'right is blue').to.equal(true);
+  });
+
+  it('refuses a HEIC the browser cannot decode as unsupported_heic (not "damaged"), whatever its name and type', async () => {
+    // The fixture holds no image, so no browser decodes it; nor do Chromium, Firefox and WebKitGTK decode HEVC at all.
+    const heic = await fixtureBlob('iphone.heic');
+    for (const [name, type] of [
+      ['IMG_0042.HEIC', ''],
+      ['IMG_0042.heic', 'image/heic'],
+      ['IMG_0042.heif', 'image/heif'],
+    ] as const) {
+      await expectPreparationError(prepareImage(new File([heic], name, { type })), 'unsupported_heic');
+    }
+  });
+
+  it('refuses a HEIC as unsupported_heic on the main-thread fallback too', async () => {
+    const saved = window.Worker;
+    (window as { Worker?: unknown }).Worker = undefined;
+    try {
+      await expectPreparationError(prepareImage(await fixtureBlob('iphone.heic')), 'unsupported_heic');
+    } finally {
+      window.Worker = saved;
+    }
   });
 
   it('resizes a 12 MP photo to fit maxDimension and the byte target, without foreign requests', async () => {
@@ -203,7 +243,55 @@ describe('prepareImage', () => {
     const result = await runImagePipeline(await sidewaysPhotoWithGps(), { maxDimension: 150, targetBytes: 1_000_000 });
     expect([result.width, result.height]).to.deep.equal([75, 150]);
     expect(result.strategy).to.equal('single-pass');
+    expect(result.compressor).to.equal('none');
     expect(hasExif(await bytesOf(result.blob))).to.equal(false);
+  });
+
+  it('on the main thread, browser-image-compression meets a byte target in every engine (its Safari path needs an <img>, which is there)', async () => {
+    const result = await runImagePipeline(await encode(noiseCanvas(1600, 1200, 5), 'image/jpeg', 0.92), { maxDimension: 1200, targetBytes: 200_000 });
+    expect(result.strategy).to.equal('size-targeted');
+    expect(result.compressor).to.equal('library');
+    expect(result.blob.size).to.be.at.most(200_000);
+    expect(Math.max(result.width, result.height)).to.be.at.most(1200);
+    const bytes = await bytesOf(result.blob);
+    expect([bytes[0], bytes[1]]).to.deep.equal([0xff, 0xd8]);
+  });
+
+  it('our own steps meet a byte target without the library (what a Safari-family worker does), drawing from the decoded photo', async () => {
+    const source = await decode(await encode(noiseCanvas(1600, 1200, 9), 'image/jpeg', 0.92));
+    try {
+      const first = { blob: await drawAsJpeg(source.image, 1200, 900, 0.88), width: 1200, height: 900 };
+      expect(first.blob.size, 'the single pass is over budget').to.be.above(200_000);
+      const result = await compressToTarget(first, source, { maxDimension: 1200, targetBytes: 200_000, initialQuality: 0.88 }, false);
+      expect(result.compressor).to.equal('own');
+      expect(result.blob.size).to.be.at.most(200_000);
+      // The photo's shape is kept, and no more is taken than the budget needs (JPEG of noise: about a third of the side).
+      expect(result.width / result.height).to.be.closeTo(4 / 3, 0.01);
+      expect(result.width).to.be.within(300, 1140);
+      const decoded = await createImageBitmap(result.blob);
+      expect([decoded.width, decoded.height]).to.deep.equal([result.width, result.height]);
+      decoded.close();
+    } finally {
+      source.release();
+    }
+  });
+
+  it('fails rather than declare as JPEG what a canvas encoded as something else', async () => {
+    const input = await sidewaysPhotoWithGps();
+    // As WebKit does when asked for WebP: the canvas answers PNG, without an error.
+    const convert = OffscreenCanvas.prototype.convertToBlob;
+    OffscreenCanvas.prototype.convertToBlob = function (this: OffscreenCanvas) {
+      return convert.call(this, { type: 'image/png' });
+    };
+    try {
+      const outcome = await runImagePipeline(input, { maxDimension: 150, targetBytes: 1_000_000 }).then(
+        () => null,
+        (error: Error) => error,
+      );
+      expect(outcome?.message).to.match(/encoded as image\/png instead of image\/jpeg/);
+    } finally {
+      OffscreenCanvas.prototype.convertToBlob = convert;
+    }
   });
 });
 
@@ -247,7 +335,7 @@ describe('image.worker', () => {
 });
 
 describe('image.worker (inside a probe that watches its network)', () => {
-  it('runs browser-image-compression inside our worker, loading nothing from elsewhere', async () => {
+  it('meets a byte target inside our worker (with browser-image-compression where it can decode there), loading nothing from elsewhere', async () => {
     const worker = new Worker(new URL('./probe.worker.ts', import.meta.url), { type: 'module' });
     try {
       const messages: unknown[] = [];
@@ -271,6 +359,8 @@ describe('image.worker (inside a probe that watches its network)', () => {
       expect(done.type, done.message).to.equal('result');
       expect(done.id).to.equal(1);
       expect(done.body.strategy).to.equal('size-targeted');
+      // The library decodes through `new Image()` in the Safari family, and a worker has none: there our own steps do it all.
+      expect(done.body.compressor).to.equal(engine === 'webkit' ? 'own' : 'library');
       expect(done.body.blob.size).to.be.at.most(200_000);
 
       worker.postMessage({ probe: 'network' });
