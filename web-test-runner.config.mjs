@@ -112,6 +112,17 @@ export default {
     // (element.focus() fires no focusin there) or be hidden by the other's tab switch ('hide-page').
     { name: 'signals', files: 'test/signals/*.browser.test.ts', browsers: everyEngine({ firefoxConcurrency: 1 }) },
     { name: 'reduced-motion', files: 'test/**/*.reduced-motion.test.ts', browsers: everyEngine(REDUCED_MOTION) },
+    // WebKit only: Safari's private browsing, an ephemeral data store that refuses Blobs in IndexedDB
+    // (test/storage/private-browsing.private.test.ts). Chromium's and Firefox's private modes keep them.
+    ...(executables.webkit
+      ? [
+          {
+            name: 'private-browsing',
+            files: 'test/**/*.private.test.ts',
+            browsers: [webkitLauncher({ browserArgs: ['--ephemeral'], label: '(private browsing)', concurrency: 1 })],
+          },
+        ]
+      : []),
     // Chromium only: the bot-evidence tests need a browser launched as a person's is, without the automation
     // flag, so that navigator.webdriver is false (test/signals/*.launch.test.ts). Firefox and WebKit set it
     // whenever they are driven, and neither has a switch to unset it.

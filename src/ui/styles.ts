@@ -153,6 +153,9 @@ export const styles = css`
     display: block;
     width: 100%;
     max-height: 60vh;
+    /* The small viewport where there is one: on a phone, vh is the height with the browser's bars
+       hidden, so 60vh could push the buttons below under Safari's toolbar or the keyboard. */
+    max-height: 60svh;
     object-fit: contain;
     border-radius: calc(var(--_radius) * 0.66);
     background: #000;

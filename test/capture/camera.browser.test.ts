@@ -83,6 +83,9 @@ describe('camera capture', function () {
       const video = shadow<HTMLVideoElement>(element, '.viewfinder video');
       expect(video.srcObject).to.equal(log.streams[0]);
       expect(video.getAttribute('aria-hidden')).to.equal('true');
+      expect(video.tabIndex, 'out of the tab order (Firefox would put a <video> in it)').to.equal(-1);
+      // iOS Safari plays a camera preview inline and without a tap only when it is muted and playsinline.
+      expect(video.muted && video.autoplay && video.hasAttribute('playsinline')).to.equal(true);
       // WebKit's mock camera starts in a second or so, under software rendering.
       await waitUntil(() => video.videoWidth > 0, 'the video plays', { timeout: 10000 });
       expect(videoTrackOf(log.streams[0]!).getSettings().width, 'the fake camera (each engine has one) gives the 1080p asked for').to.equal(1920);
