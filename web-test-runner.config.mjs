@@ -107,9 +107,8 @@ export default {
   browsers: everyEngine(),
   groups: [
     ...(executables.chromium ? fakeCameraGroups : []),
-    // One signals file at a time in Firefox: all of its pages are tabs of one window, where only the selected
-    // tab is visible and gets focus events. Beside another file, a signals page would run in a background tab
-    // (element.focus() fires no focusin there) or be hidden by the other's tab switch ('hide-page').
+    // One signals file at a time in Firefox: only its window in front gets focus events (element.focus() fires
+    // no focusin in a window behind), and one file's page switch ('hide-page') would put the other's behind.
     { name: 'signals', files: 'test/signals/*.browser.test.ts', browsers: everyEngine({ firefoxConcurrency: 1 }) },
     { name: 'reduced-motion', files: 'test/**/*.reduced-motion.test.ts', browsers: everyEngine(REDUCED_MOTION) },
     // WebKit only: Safari's private browsing, an ephemeral data store that refuses Blobs in IndexedDB

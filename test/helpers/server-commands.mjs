@@ -5,15 +5,18 @@
  * `await executeServerCommand('block-urls', { patterns: ['*\/sandbox/uploads/*'] })` makes the
  * runner's server drop the connection of every matching request from that test page (the browser
  * sees a network error, as on a dropped connection); `{ patterns: [] }` lets them through again.
- * It works the same in every engine, where DevTools request blocking was Chromium's alone. Whole-page
+ * `'hold-urls'` with `{ patterns, ms }` instead holds each matching request `ms` before the server
+ * reads it (a slow link): what the page does meanwhile (an abort) happens before anything arrives.
+ * Both work the same in every engine, where DevTools request blocking was Chromium's alone. Whole-page
  * offline mode would also cut the runner's own link to the page.
  *
  * A request is the test page's when its Referer is that page (`?wtr-session-id=<id>`): test files
- * running side by side, in any engine, never drop each other's requests.
- * Returns `{ plugin, middleware }`: the command, and the Koa middleware that drops (mounted first).
+ * running side by side, in any engine, never touch each other's requests.
+ * Returns `{ plugin, middleware }`: the commands, and the Koa middleware that acts (mounted first).
  */
 export function networkDrops() {
-  const blockedBySession = new Map();
+  /** Per test page: the patterns, and how long to hold a match (0: drop it). */
+  const rulesBySession = new Map();
   const globToRegExp = (glob) =>
     new RegExp(
       `^${glob
@@ -32,16 +35,28 @@ export function networkDrops() {
     plugin: {
       name: 'beltic-network-drops',
       executeCommand({ command, payload, session }) {
-        if (command !== 'block-urls') return undefined;
+        if (command !== 'block-urls' && command !== 'hold-urls') return undefined;
         const patterns = (payload?.patterns ?? []).map(globToRegExp);
-        if (patterns.length > 0) blockedBySession.set(session.id, patterns);
-        else blockedBySession.delete(session.id);
+        if (patterns.length > 0) rulesBySession.set(session.id, { patterns, holdMs: command === 'hold-urls' ? payload.ms : 0 });
+        else rulesBySession.delete(session.id);
         return true;
       },
     },
     middleware: async (ctx, next) => {
-      const patterns = blockedBySession.get(sessionOf(ctx.get('referer')));
-      if (!patterns?.some((pattern) => pattern.test(ctx.href))) return next();
+      const rule = rulesBySession.get(sessionOf(ctx.get('referer')));
+      if (!rule?.patterns.some((pattern) => pattern.test(ctx.href))) return next();
+      if (rule.holdMs > 0) {
+        // A request its page gave up on meanwhile never arrives, as on a slow link the bytes behind an
+        // abort never do (its socket may still hold all of them: loopback is fast).
+        const socket = ctx.req.socket;
+        const gone = await new Promise((resolve) => {
+          const timer = setTimeout(() => resolve(false), rule.holdMs);
+          socket.once('close', () => (clearTimeout(timer), resolve(true)));
+        });
+        if (!gone) return next();
+        ctx.respond = false;
+        return;
+      }
       ctx.respond = false;
       ctx.req.socket.destroy();
     },

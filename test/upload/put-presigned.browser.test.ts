@@ -3,6 +3,7 @@
  * signature, expiry, sniffing and size checks), reached through a real session and a document
  * created through the proxy.
  */
+import { executeServerCommand } from '@web/test-runner-commands';
 import { expect } from '@open-wc/testing';
 import { checksum } from '../../src/upload/checksum.js';
 import { putPresigned, type UploadProgress } from '../../src/upload/put-presigned.js';
@@ -111,24 +112,32 @@ describe('putPresigned against the sandbox', () => {
   });
 
   it('aborting while the request is in flight → aborted, and the file stays pending', async () => {
-    // On localhost Chromium hands the whole body over in one progress step (~60 ms for 5 MB), so
-    // there is no progress event to abort "halfway" at: the abort comes right after send(), while
-    // the bytes are in transit. The runner offers no bandwidth throttling to do better.
+    // On localhost the whole body is handed over in one progress step (~60 ms for 5 MB), and WebKit's
+    // network process sends it whole before an abort right after send() reaches it. The server holds
+    // the request for a while (a slow link), so the abort comes while the bytes are still on their way.
     const session = await createSession();
     const bytes = await jpegOfAbout(6_000_000);
     const target = await declareUpload(session, bytes);
     const controller = new AbortController();
     const progress: UploadProgress[] = [];
 
-    const upload = putPresigned({
-      url: target.url,
-      body: bytes,
-      contentType: 'image/jpeg',
-      signal: controller.signal,
-      onProgress: (p) => progress.push(p),
-    });
-    controller.abort();
-    const error = await uploadRejection(upload);
+    await executeServerCommand('hold-urls', { patterns: ['*/sandbox/uploads/*'], ms: 1500 });
+    let error: Awaited<ReturnType<typeof uploadRejection>>;
+    try {
+      const upload = putPresigned({
+        url: target.url,
+        body: bytes,
+        contentType: 'image/jpeg',
+        signal: controller.signal,
+        onProgress: (p) => progress.push(p),
+      });
+      controller.abort();
+      error = await uploadRejection(upload);
+      // What the held request does once it reaches the sandbox, cut off by the abort.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    } finally {
+      await executeServerCommand('hold-urls', { patterns: [] });
+    }
 
     expect(error.kind).to.equal('aborted');
     expect(error.transient).to.equal(false);
