@@ -3,8 +3,8 @@
 // The sandbox's own Node tests run twice: against the default profile, then the docs profile.
 // Usage: node scripts/test.mjs [node|browser] [--engine chromium,firefox,webkit] [extra args for the runner,
 // e.g. --files test/x.browser.test.ts]. --engine (or BELTIC_ENGINES) chooses the browser engines; all three by default.
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -37,20 +37,7 @@ function prepareFixtures() {
   if (result.status !== 0) throw new Error('Generating the test fixtures failed.');
 }
 
-/** Node with `args`; resolves with its exit status. With `log`, its output goes to that file instead of this terminal. */
-function runNode(args, { env = process.env, log } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
-    if (log) {
-      const out = createWriteStream(log);
-      child.stdout.pipe(out);
-      child.stderr.pipe(out);
-    }
-    child.on('close', (status) => resolve(status));
-  });
-}
-
-async function runNodeTests(files, name, { env = process.env, log } = {}) {
+function runNodeTests(files, name, env = process.env) {
   if (files.length === 0) return { passed: 0, failed: 0, ok: true };
   const tap = join(scratch, `${name}.tap`);
   const args = [
@@ -64,38 +51,25 @@ async function runNodeTests(files, name, { env = process.env, log } = {}) {
     ...extra,
     ...files,
   ];
-  const status = await runNode(args, { env, log });
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const figure = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   const failed = figure('fail') + figure('cancelled');
-  return { passed: figure('pass'), failed: failed || (status === 0 ? 0 : 1), ok: status === 0 };
+  return { passed: figure('pass'), failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0 };
 }
 
-/**
- * The Node tests, then the sandbox's again against the docs profile. test/sandbox/helpers.ts reads the
- * profile from the environment, which node --test hands on to each file's process: pinned here, so a
- * BELTIC_SANDBOX_PROFILE set in the shell changes neither run.
- */
-async function runAllNodeTests(log) {
-  const first = await runNodeTests(filesEndingWith(join(root, 'test'), '.node.test.ts'), 'node', {
-    env: { ...process.env, BELTIC_SANDBOX_PROFILE: 'default' },
-    log: log && `${log}.default`,
-  });
-  if (!log) console.log('\nThe sandbox tests again, against the docs profile (BELTIC_SANDBOX_PROFILE=docs):');
-  const sandboxFiles = filesEndingWith(join(root, 'test/sandbox'), '.node.test.ts');
-  const second = await runNodeTests(sandboxFiles, 'node-docs', { env: { ...process.env, BELTIC_SANDBOX_PROFILE: 'docs' }, log: log && `${log}.docs` });
-  return [first, second];
-}
-
-async function runBrowserTests() {
+function runBrowserTests() {
   const countsFile = join(scratch, 'browser.json');
   const bin = join(root, 'node_modules/@web/test-runner/dist/bin.js');
-  const status = await runNode(['--import', 'tsx', bin, '--config', 'web-test-runner.config.mjs', ...extra], {
+  const args = ['--import', 'tsx', bin, '--config', 'web-test-runner.config.mjs', ...extra];
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: 'inherit',
     env: { ...process.env, BELTIC_TEST_COUNTS: countsFile, ...(engines ? { BELTIC_ENGINES: engines } : {}) },
   });
   const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, errors: 0 };
   const failed = counts.failed + counts.errors;
-  return { passed: counts.passed, failed: failed || (status === 0 ? 0 : 1), ok: status === 0 };
+  return { passed: counts.passed, failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0 };
 }
 
 /** The browser tests load the built files too: build once if there is no build yet. */
@@ -126,20 +100,15 @@ if (which === 'all' || which === 'browser') {
   ensureExampleBuilds();
 }
 const runs = [];
-if (which === 'node') runs.push(...(await runAllNodeTests()));
-if (which === 'browser') runs.push(await runBrowserTests());
-if (which === 'all') {
-  // Side by side: the browser tests spend much of their time waiting (on cameras, backoffs, the
-  // sandbox), which the Node tests fill. Theirs is printed once both are done, so neither's is cut up.
-  const log = join(scratch, 'node-tests.log');
-  const [nodeRuns, browserRun] = await Promise.all([runAllNodeTests(log), runBrowserTests()]);
-  console.log('\nThe Node tests (they ran beside the browser tests):');
-  const printed = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
-  console.log(printed(`${log}.default`));
-  console.log('The sandbox tests again, against the docs profile (BELTIC_SANDBOX_PROFILE=docs):');
-  console.log(printed(`${log}.docs`));
-  runs.push(...nodeRuns, browserRun);
+if (which === 'all' || which === 'node') {
+  // test/sandbox/helpers.ts reads the profile from the environment, which node --test hands on to
+  // each file's process: pinned here, so a BELTIC_SANDBOX_PROFILE set in the shell changes neither run.
+  runs.push(runNodeTests(filesEndingWith(join(root, 'test'), '.node.test.ts'), 'node', { ...process.env, BELTIC_SANDBOX_PROFILE: 'default' }));
+  console.log('\nThe sandbox tests again, against the docs profile (BELTIC_SANDBOX_PROFILE=docs):');
+  const sandboxFiles = filesEndingWith(join(root, 'test/sandbox'), '.node.test.ts');
+  runs.push(runNodeTests(sandboxFiles, 'node-docs', { ...process.env, BELTIC_SANDBOX_PROFILE: 'docs' }));
 }
+if (which === 'all' || which === 'browser') runs.push(runBrowserTests());
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 const failed = runs.reduce((sum, run) => sum + run.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

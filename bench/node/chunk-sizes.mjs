@@ -24,7 +24,7 @@ const ROLES = [
   [/prepare-image-/, 'image preparation client: file sniffing, image worker start-up'],
   [/image-pipeline-/, 'image pipeline for the main-thread fallback (+ browser-image-compression when bundled)'],
   [/image-errors-/, 'image error class shared by the client and the pipeline'],
-  [/image\.worker-/, 'image worker: decode, resize, JPEG encode, browser-image-compression fallback'],
+  [/image\.worker-/, "image worker: decode, resize, JPEG encode, browser-image-compression (the widget's own steps in Safari)"],
   [/barcode\.worker-/, 'barcode worker: PDF417 decoder, narrow zxing, AAMVA parser'],
   [/analysis\.worker-/, 'analysis worker: camera-frame quality measures, encodes the kept frame'],
   [/analysis-handler-/, 'frame analysis on the main thread (the fallback where workers are forbidden)'],

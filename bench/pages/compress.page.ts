@@ -12,7 +12,7 @@ import { exposeBench } from '../shared/expose.js';
 import { watchMainThread, type MainThreadStalls } from '../shared/main-thread-monitor.js';
 import { spyOnWorkers, type WorkerEvent } from '../shared/worker-spy.js';
 
-/** The package's typings are CommonJS-flavoured; bundlers hand the function itself (see image-pipeline.ts). */
+/** The package's typings are CommonJS-flavoured; bundlers hand the function itself (see src/upload/compress-to-target.ts). */
 type ImageCompression = typeof imageCompressionImport.default;
 const loaded = imageCompressionImport as unknown as ImageCompression | { default: ImageCompression };
 const imageCompression: ImageCompression = typeof loaded === 'function' ? loaded : loaded.default;
