@@ -44,6 +44,8 @@ function runNodeTests(files, name, env = process.env) {
     '--import',
     'tsx',
     '--test',
+    // Two files at a time (Node's default is one less than the cores: one here); many wait on servers.
+    '--test-concurrency=2',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',

@@ -7,6 +7,7 @@ import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob }
 import { licenceBackByCamera } from '../capture/camera-helpers.js';
 import { recordedPage, rendered, STRICT_CSP, TRUSTED_TYPES, type RecordedPage } from '../helpers/recorded-page.js';
 import { fetchedOk } from '../helpers/resources.js';
+import { timeLimit } from '../helpers/engines.js';
 
 /** The README's: Trusted Types for scripts, with lit's policy and the widget's own (for its workers). */
 
@@ -44,7 +45,7 @@ async function verifyPassport(element: BelticVerify): Promise<string> {
 }
 
 describe('built files', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   it('the classic single-file build completes a flow on a plain page with a strict CSP', async () => {
     const session = await createSession({ scenario: 'pass' });

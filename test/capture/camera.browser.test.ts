@@ -36,7 +36,7 @@ import {
   waitForCamera,
 } from './camera-helpers.js';
 import { harness } from '../helpers/harness.js';
-import { onlyIn } from '../helpers/engines.js';
+import { onlyIn, timeLimit } from '../helpers/engines.js';
 
 const accessible = expectAccessible;
 
@@ -61,7 +61,7 @@ async function storedJson(): Promise<string> {
 const PERSONAL = [LICENCE.last_name, LICENCE.first_name, LICENCE.document_number, LICENCE.birth_date, LICENCE.address.line1];
 
 describe('camera capture', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
   let camera: CanvasCamera | null = null;
 
   beforeEach(clearWidgetStorage);

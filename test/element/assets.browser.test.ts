@@ -16,6 +16,7 @@ import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob, 
 import { licenceBackByCamera } from '../capture/camera-helpers.js';
 import { setAssetsBase } from '../../src/workers/assets.js';
 import { WorkerClient } from '../../src/workers/client.js';
+import { timeLimit } from '../helpers/engines.js';
 
 const HOSTED = '/test/element/hosted-assets/';
 /** The widget's sources, as the other browser tests load them (the pages that load them have no CSP: only the folder is wrong). */
@@ -43,7 +44,7 @@ async function passport(element: BelticVerify): Promise<string> {
 }
 
 describe('<beltic-verify> worker files hosted elsewhere', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   for (const [label, scripts, attribute] of [
     ['the npm build, with assets-base on the element', '<script type="module" src="/dist/define.js"></script>', `assets-base="${HOSTED}"`],
@@ -90,10 +91,7 @@ describe('<beltic-verify> worker files hosted elsewhere', function () {
     page.frame.remove();
   });
 
-  it('a licence with a wrong assets-base: the barcode is not read live (said once), the back taken by the shutter, the flow completes', async function () {
-    // Every frame measured and both photos prepared on the main thread: in WebKit's software rendering,
-    // on a loaded test machine, that takes longer than the file's minute.
-    this.timeout(120000);
+  it('a licence with a wrong assets-base: the barcode is not read live (said once), the back taken by the shutter, the flow completes', async () => {
     const session = await createSession({ scenario: 'pass' });
     const page = await pageWith(SOURCES, `assets-base="/nowhere" client-token="${session.client_token}"`, '');
     const { element, win } = page;

@@ -26,6 +26,7 @@ import {
 } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
 import { recordFetches } from '../helpers/resources.js';
+import { timeLimit } from '../helpers/engines.js';
 
 /** Records every PUT to a presigned URL the page makes (XHR is how the widget uploads). */
 function recordPuts(): { urls: string[]; restore(): void; holdFrom(n: number): void } {
@@ -77,7 +78,7 @@ async function runLicence(element: BelticVerify): Promise<void> {
 // Beltic's pages document, where the widget must reach the same results without any extension.
 for (const profile of SANDBOX_PROFILES)
   describe(`<beltic-verify> end to end (${profile} profile)`, function () {
-    this.timeout(60000);
+    this.timeout(timeLimit(60000));
 
     before(() => useSandboxProfile(profile));
     after(() => useSandboxProfile('default'));

@@ -28,6 +28,7 @@ import {
   widgetDatabase,
   type DemoSession,
 } from '../helpers/widget.js';
+import { timeLimit } from '../helpers/engines.js';
 
 interface Heard {
   ready: string[];
@@ -100,7 +101,7 @@ async function passport(element: BelticVerify): Promise<void> {
 }
 
 describe('<beltic-verify> given a token for another session', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
   beforeEach(clearWidgetStorage);
   afterEach(() => document.querySelectorAll('beltic-verify').forEach((element) => element.remove()));
 

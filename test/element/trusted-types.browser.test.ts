@@ -8,6 +8,7 @@ import { harness } from '../helpers/harness.js';
 import { fetchedOk } from '../helpers/resources.js';
 import { createSession, shadow } from '../helpers/widget.js';
 import { licenceBackByCamera } from '../capture/camera-helpers.js';
+import { timeLimit } from '../helpers/engines.js';
 
 const REQUIRE = "require-trusted-types-for 'script'";
 const ALLOWED = `${REQUIRE}; trusted-types lit-html beltic-verify`;
@@ -67,7 +68,7 @@ async function licenceWithCameraBack(page: TrustedPage, automatically: boolean):
 }
 
 describe('Trusted Types', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   it(`under "${ALLOWED}": a licence flow with every worker started, the back's barcode read live in its worker, and no violation`, async () => {
     const session = await createSession({ scenario: 'pass' });

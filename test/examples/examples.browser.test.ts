@@ -7,6 +7,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, fixtureBlob } from '../helpers/widget.js';
 import { fetchedOk } from '../helpers/resources.js';
+import { timeLimit } from '../helpers/engines.js';
 
 /**
  * Each built page: the React one also in React's development build (dist/development), where
@@ -37,7 +38,7 @@ async function openExample({ name, dist }: (typeof EXAMPLES)[number]): Promise<{
 }
 
 describe('framework examples (built)', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   for (const example of EXAMPLES) {
     const { name, dist } = example;

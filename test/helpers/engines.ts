@@ -23,3 +23,12 @@ export function onlyIn(engines: readonly Engine[], reason: string) {
   return (title: string, test: Mocha.Func | Mocha.AsyncFunc): Mocha.Test =>
     engines.includes(engine) ? it(title, test) : it.skip(`${title} [not in ${engine}: ${reason}]`, test);
 }
+
+/**
+ * A file's or test's time limit, doubled in WebKit: under Xvfb it renders camera frames and images in
+ * software, several times slower than the other engines beside it on the same machine. A limit, never
+ * a measure: no test asserts how long anything took.
+ */
+export function timeLimit(ms: number): number {
+  return engine === 'webkit' ? ms * 2 : ms;
+}
