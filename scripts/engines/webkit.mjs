@@ -73,8 +73,8 @@ class WebKitLauncher {
     env.LIBGL_ALWAYS_SOFTWARE = '1';
     for (let i = 0; i < this.concurrency; i += 1) {
       const port = await freePort();
-      const process = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore' });
-      this.drivers.push({ base: `http://127.0.0.1:${port}`, process, busy: false });
+      const child = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore' });
+      this.drivers.push({ base: `http://127.0.0.1:${port}`, child, busy: false });
     }
     await Promise.all(this.drivers.map((driver) => driverReady(driver.base)));
   }
@@ -82,7 +82,7 @@ class WebKitLauncher {
   async stop() {
     await Promise.allSettled([...this.sessions.values()].map(({ session }) => session.delete()));
     this.sessions.clear();
-    for (const driver of this.drivers) driver.process.kill();
+    for (const driver of this.drivers) driver.child.kill();
     this.xvfb?.stop();
     if (this.profiles) rmSync(this.profiles, { recursive: true, force: true });
   }

@@ -45,6 +45,8 @@ async function passport(element: BelticVerify): Promise<string> {
 
 describe('<beltic-verify> worker files hosted elsewhere', function () {
   this.timeout(timeLimit(60000));
+  // A test that failed before removing its page leaves it running (its camera, its main-thread work): the next test would pay for it.
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   for (const [label, scripts, attribute] of [
     ['the npm build, with assets-base on the element', '<script type="module" src="/dist/define.js"></script>', `assets-base="${HOSTED}"`],
