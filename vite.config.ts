@@ -2,6 +2,7 @@
 //   dist/index.js, dist/define.js     ESM for npm and bundlers: lit, idb-keyval and browser-image-compression bundled in
 //   dist/cdn/beltic-verify.js         `<script type="module">`: the same code as dist/define.js
 //   dist/chunks/*.js                  shared code and what loads on demand (the image pipeline)
+//   dist/i18n/<lang>.js               each language but English, loaded when an element asks for it (the classic script too)
 //   dist/assets/*.worker-*.js         the three workers, each self-contained (the barcode one holds zxing's PDF417 reader)
 //   dist/THIRD_PARTY_LICENSES.txt     the licences of every package bundled in the files above
 // `npx vite build --mode classic` builds dist/cdn/beltic-verify.classic.js, the `<script>` for pages without
@@ -59,7 +60,8 @@ function moduleBuild(): UserConfig {
       rolldownOptions: {
         output: {
           ...config.build!.rolldownOptions!.output,
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          // The language tables (src/ui/i18n/) keep their names: the classic script loads them too (ui/languages.ts).
+          chunkFileNames: (chunk) => (/src[\\/]ui[\\/]i18n[\\/]/.test(chunk.facadeModuleId ?? '') ? 'i18n/[name].js' : 'chunks/[name]-[hash].js'),
           // src/workers/trusted-types.ts (with what it imports) is a chunk of its own, imported, and so run,
           // before the chunk holding lit: it must run first to tell when the page's Trusted Types policy
           // does not let lit load.
@@ -80,6 +82,8 @@ function classicBuild(): UserConfig {
   return {
     ...config,
     define: { 'import.meta.url': '__belticScriptUrl' },
+    // One file cannot split: the languages are loaded from the module build's files (src/ui/language-files.classic.ts).
+    resolve: { alias: [{ find: /^\.\/language-files\.js$/, replacement: `${root}src/ui/language-files.classic.ts` }] },
     experimental: {
       renderBuiltUrl: (file, { hostId }) => ({ runtime: `new URL(${JSON.stringify(posix.relative(posix.dirname(hostId), file))}, __belticScriptUrl).href` }),
     },

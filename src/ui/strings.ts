@@ -1,9 +1,12 @@
 /**
- * Every word the applicant sees, in one typed table per language. Adding a language is adding a
- * `Strings` object here; no component changes. English is the reference and the fallback.
+ * Every word the applicant sees, as the shape of one typed table per language: src/ui/i18n/<lang>.ts,
+ * each checked against `Strings`, so a table that misses a key does not build. Adding a language is
+ * adding a file and its line in ui/languages.ts; no component changes. English is the reference and the fallback.
  */
 import type { DocumentType, Side } from '../api/contract.js';
 import type { Outcome } from '../flow/machine.js';
+import type { PhotoProblem } from '../frame/photo-check.js';
+import type { PhotoSide } from './photo-side.js';
 
 export interface Strings {
   starting: string;
@@ -12,7 +15,10 @@ export interface Strings {
   elsewhere: { heading: string; lead: string; continueHere: string };
   intro: {
     heading: string;
-    lead: string;
+    /** What it takes, naming the documents offered: `documents` is `documents` below, joined by `Intl.ListFormat` ('disjunction': "A, B or C"). */
+    lead: (documents: string) => string;
+    /** Each document as the intro's lead names it inside its sentence (article included where the language needs one). */
+    documents: Record<DocumentType, string>;
     steps: string[];
     collectedHeading: string;
     collected: string[];
@@ -24,38 +30,116 @@ export interface Strings {
     typeLabel: string;
     countryLabel: string;
     types: Record<DocumentType, string>;
+    /** Under the country field: how to use it. */
+    countryHint: string;
+    /** In the country list when nothing matches what was typed. */
+    countryNoMatch: string;
+    /** Said (live region) as the list of countries is filtered. */
+    countryMatches: (count: number) => string;
+    /** The browser's message when the country field holds text that is no country of the list. */
+    countryInvalid: string;
     continue: string;
   };
   capture: {
-    /** The document's type decides (a passport's front is its photo page); its name is the translated one. */
-    heading: (documentType: DocumentType | null, documentName: string, side: Side) => string;
+    /** The capture step's heading, whole, per document type and side (a passport has only its photo page). */
+    headings: CaptureHeadings;
     hint: Record<Side, string>;
     chooseFile: string;
+    /** Beside "Choose a photo" where a file can be dropped (a mouse or trackpad): the formats accepted too. */
     dropHere: string;
+    /** Beside "Choose a photo" where nothing can be dropped (phones, tablets): the formats accepted. */
+    formats: string;
     preparing: string;
-    retryLead: string;
-    sideName: Record<Side, string>;
+    /** The notice on the capture step after the check asked for new photos (`requires_retry`); its reasons are `reasons` below. */
+    retry: {
+      /** Its heading, which gets focus as it appears: for a document of one photo (a passport), and of several. */
+      heading: { onePhoto: string; photos: string };
+      /** Its button while the camera is on: the camera takes a photo by itself again only once it is pressed. */
+      tryAgain: string;
+    };
     camera: CameraStrings;
   };
+  /**
+   * The checks on a photo before it is sent (frame/photo-check.ts), in the capture step's notice: one
+   * whole sentence per problem found, and from the second photo of a side in a row that fails them,
+   * the offer to send it anyway.
+   */
+  precheck: {
+    /** The notice's heading. */
+    heading: string;
+    /** What is wrong with the photo and what to do, one sentence each (`too_small` for a chosen file). */
+    problems: Record<PhotoProblem, string>;
+    /** `too_small` for a camera's photo: its pictures are too small, whatever the distance. */
+    cameraTooSmall: string;
+    /** Before "Use this photo anyway": what the applicant may do. */
+    anywayLead: string;
+    useAnyway: string;
+  };
   review: {
-    heading: (side: string) => string;
+    heading: Record<PhotoSide, string>;
     question: string;
     use: string;
     retake: string;
-    imageAlt: (side: string) => string;
+    imageAlt: Record<PhotoSide, string>;
   };
   uploading: {
     heading: string;
-    progress: (side: string, percent: number) => string;
-    done: (side: string) => string;
+    /** The label of each side's progress bar, and what is announced every quarter. */
+    progress: Record<PhotoSide, (percent: number) => string>;
+    done: Record<PhotoSide, string>;
   };
   verifying: { heading: string; lead: string };
   result: Record<Outcome, { heading: string; lead: string }>;
+  /** On the failed result, why, where the flow knows (the reasons of the verification come first, where it gave any). */
+  failedBecause: {
+    /** The document was refused as unreadable more times than the applicant may retry. */
+    tooManyAttempts: string;
+  };
+  /** The link to the integrator's next page (`continue-url`) on the result screens. */
+  continue: string;
+  /** Above each step's heading, from the intro to the check: "Step 3 of 5". */
+  stepOf: (step: number, total: number) => string;
+  /** The confirmation asked for after "Cancel" (`cancel` below). */
+  cancelConfirm: { heading: string; lead: string; confirm: string; keepGoing: string };
+  /**
+   * Why the check asked for new photos, by the name of the check that failed (sandbox/engine/checks.ts),
+   * in words the applicant can act on (ui/reasons.ts). The server's own words show only for a check not listed here.
+   */
+  reasons: {
+    /** The photo was not clear enough: any other photo problem, the sandbox's forced retry among them. */
+    photo_unclear: SidedReason;
+    /** The photo could not be opened as an image. */
+    image_readable: SidedReason;
+    /** The photo is too small (too few pixels) to be read. */
+    image_resolution: SidedReason;
+    /** No document was found in the photo. */
+    document_visible: SidedReason;
+    /** The barcode on the back (US and Canadian licences and ID cards) could not be read. */
+    barcode_readable: string;
+    /** The photos show another type of document, or one from another country, than the one chosen. */
+    document_consistent: string;
+    /** The document has expired. */
+    document_not_expired: string;
+  };
   back: string;
   cancel: string;
   tryAgain: string;
   startOver: string;
   errors: Record<string, string> & { fallback: string };
+}
+
+/**
+ * One reason, as a whole sentence for each side it may be about (a passport's only side is its photo
+ * page), and `any` for when the check does not say which side, or says several.
+ */
+export type SidedReason = Record<Exclude<PhotoSide, 'portrait'> | 'any', string>;
+
+/** The capture step's headings: one for each side each document type has (api/contract.ts REQUIRED_SIDES). */
+export interface CaptureHeadings {
+  passport: { photo_page: string };
+  drivers_license: { front: string; back: string };
+  national_id: { front: string; back: string };
+  residence_permit: { front: string; back: string };
 }
 
 /** The live camera on the capture step (src/camera/). */
@@ -69,7 +153,7 @@ export interface CameraStrings {
   /** Why the camera is not available, and what to do. */
   problems: Record<'denied' | 'absent' | 'busy' | 'lost' | 'failed', string>;
   /** Live advice, shown on the viewfinder and announced sparingly. */
-  guidance: Record<'dark' | 'glare' | 'moving' | 'blurry' | 'far' | 'wrong_side_front' | 'no_barcode' | 'reading_barcode', string>;
+  guidance: Record<'dark' | 'glare' | 'moving' | 'blurry' | 'far' | 'not_whole' | 'wrong_side_front' | 'no_barcode' | 'reading_barcode', string>;
   /** Shown while the frame is steady and the photo is about to be taken. */
   holdStill: string;
   /** The visible cue and the announcement when the photo was taken without a press. */
@@ -80,140 +164,6 @@ export interface CameraStrings {
   /** On the review step, what the barcode said (never stored). */
   weRead: (name: string, expiry: string | null) => string;
   expired: string;
-}
-
-const en: Strings = {
-  starting: 'Getting things ready…',
-  waitingForToken: 'Waiting for the verification to be set up…',
-  elsewhere: {
-    heading: 'Continuing in another tab',
-    lead: 'This verification is open in another tab or window of this browser. Finish it there, or continue here instead.',
-    continueHere: 'Continue here',
-  },
-  intro: {
-    heading: 'Verify your identity',
-    lead: 'It takes about two minutes. You will need your passport or ID card.',
-    steps: ['Choose your document', 'Take or upload a photo of each side', 'We check it and tell you the result'],
-    collectedHeading: 'What we collect',
-    collected: [
-      'Photos of your document, sent securely to Beltic for verification.',
-      'How you use this form (timings and counts, never what you type) and basic facts about your device, to protect you against fraud.',
-    ],
-    consent: 'I agree to share these for identity verification.',
-    start: 'Start',
-  },
-  document: {
-    heading: 'Which document will you use?',
-    typeLabel: 'Document type',
-    countryLabel: 'Issuing country',
-    types: {
-      passport: 'Passport',
-      drivers_license: "Driver's licence",
-      national_id: 'National ID card',
-      residence_permit: 'Residence permit',
-    },
-    continue: 'Continue',
-  },
-  capture: {
-    heading: (documentType, documentName, side) =>
-      side === 'front' && documentType === 'passport'
-        ? 'Photo page of your passport'
-        : `${side === 'back' ? 'Back' : 'Front'} of your ${documentName.toLowerCase()}`,
-    hint: {
-      front: 'Place the document on a dark, flat surface. Make sure all four corners are visible and there is no glare.',
-      back: 'Now the back. Make sure the barcode is sharp and fully visible.',
-      portrait: 'Take a clear photo of your face.',
-    },
-    chooseFile: 'Choose a photo',
-    dropHere: 'or drop it here (JPEG, PNG or WebP)',
-    preparing: 'Preparing your photo…',
-    retryLead: 'We could not read your document. Please try again:',
-    sideName: { front: 'front', back: 'back', portrait: 'portrait' },
-    camera: {
-      viewfinder: 'Camera',
-      starting: 'Starting the camera…',
-      shutter: 'Take photo',
-      uploadInstead: 'Upload a photo instead',
-      tryAgain: 'Try the camera again',
-      problems: {
-        denied: 'Camera access is blocked. To use the camera, allow it in your browser’s settings for this site and try again, or upload a photo instead.',
-        absent: 'No camera was found on this device. Please upload a photo instead.',
-        busy: 'Your camera is being used by another app. Close that app and try again, or upload a photo instead.',
-        lost: 'The camera stopped working. Try again, or upload a photo instead.',
-        failed: 'The camera could not be started. Try again, or upload a photo instead.',
-      },
-      guidance: {
-        dark: 'Too dark. Move to a brighter place.',
-        glare: 'Glare on the document. Tilt it a little or move away from the light.',
-        moving: 'Hold still.',
-        blurry: 'The picture is blurry. Hold steady so the camera can focus.',
-        far: 'Move closer, so the document fills the frame.',
-        wrong_side_front: 'This looks like the back of your card. Please show the front.',
-        no_barcode: 'We cannot find the barcode. Is this the back of your card?',
-        reading_barcode: 'Reading the barcode… keep it inside the frame.',
-      },
-      holdStill: 'Hold still…',
-      takenAutomatically: 'Photo taken automatically.',
-      taken: 'Photo taken.',
-      notTaken: 'The photo could not be taken. Please press again.',
-      weRead: (name, expiry) => (expiry ? `We read: ${name}, expires ${expiry}.` : `We read: ${name}.`),
-      expired: 'This document seems to have expired. If you have a valid one, please use it instead.',
-    },
-  },
-  review: {
-    heading: (side) => `Check the ${side}`,
-    question: 'Is all of the document visible, sharp and free of glare?',
-    use: 'Use this photo',
-    retake: 'Retake',
-    imageAlt: (side) => `The photo of the ${side} you chose`,
-  },
-  uploading: {
-    heading: 'Sending your photos',
-    progress: (side, percent) => `Sending the ${side}: ${percent}%`,
-    done: (side) => `The ${side} is sent`,
-  },
-  verifying: { heading: 'Checking your document', lead: 'This usually takes a few seconds. Please keep this page open.' },
-  result: {
-    passed: { heading: 'You are verified', lead: 'Thank you. You can continue.' },
-    review: { heading: 'We are reviewing your document', lead: 'A person will check it shortly. We will let you know the result; you can close this page.' },
-    failed: { heading: 'We could not verify your document', lead: 'Please contact the service that asked you to verify to find out what to do next.' },
-    expired: { heading: 'This verification has expired', lead: 'Please go back to the service that sent you here to start a new one.' },
-    cancelled: { heading: 'Verification cancelled', lead: 'Nothing was kept on this device. You can start again when you are ready.' },
-  },
-  back: 'Back',
-  cancel: 'Cancel',
-  tryAgain: 'Try again',
-  startOver: 'Start again',
-  errors: {
-    fallback: 'Something went wrong. Please try again.',
-    network: 'You seem to be offline. Check your connection and try again.',
-    server: 'Our service is having trouble. Please try again in a moment.',
-    rate_limited: 'Too many attempts at once. Please wait a moment and try again.',
-    token_refresh_failed: 'Your secure connection to the service needs renewing, and that did not work just now. Please try again.',
-    malformed_response: 'We received an unexpected answer. Please try again.',
-    unauthorized: 'This verification link is no longer valid. Please reload the page or start again from the service that sent you here.',
-    forbidden: 'This verification link is no longer valid. Please start again from the service that sent you here.',
-    not_found: 'This verification could not be found. Please start again from the service that sent you here.',
-    unsupported_type: 'That file is not a photo we can use. Please choose a JPEG, PNG or WebP image.',
-    unsupported_heic:
-      'This photo is in HEIC format, which this browser cannot open. Please take the photo with the camera here, or choose a JPEG or PNG. On an iPhone, choosing "Most Compatible" in Settings › Camera › Formats saves new photos as JPEG.',
-    unreadable_image: 'That photo could not be opened. Please choose another one.',
-    image_lost: 'The photo is no longer on this device. Please take it again.',
-    upload_failed: 'Your photo could not be sent. Check your connection and try again.',
-    upload_rejected: 'Your photo was refused by the server. Please take it again.',
-    verification_timeout: 'The check is taking longer than usual. Please try again.',
-    secret_key: 'This page is set up incorrectly (a secret key was given to the browser). Please contact the service.',
-    missing_config: 'This page is set up incorrectly (no API address or token). Please contact the service.',
-    session_mismatch: 'This page is set up incorrectly (the verification and its token do not match). Please contact the service.',
-  },
-};
-
-export const translations: Record<string, Strings> = { en };
-
-/** The table for a BCP 47 language tag: exact, then the base language, then English. */
-export function stringsFor(lang: string | null | undefined): Strings {
-  const tag = (lang ?? '').toLowerCase();
-  return translations[tag] ?? translations[tag.split('-')[0] ?? ''] ?? en;
 }
 
 /** Translation for an error code, never the raw server text (it may not be in the applicant's language). */

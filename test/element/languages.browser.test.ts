@@ -1,0 +1,134 @@
+// The element speaks the applicant's language: every text on screen from the chosen table (none left
+// in English), right to left where the language is, and a change of `lang` (the element's or the
+// page's) followed at once.
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { BelticVerify } from '../../src/index.js';
+import { en } from '../../src/ui/i18n/en.js';
+import { load } from '../../src/ui/languages.js';
+import type { Strings } from '../../src/ui/strings.js';
+import { timeLimit } from '../helpers/engines.js';
+import {
+  captureAndAccept,
+  chooseDocument,
+  consent,
+  createSession,
+  expectAccessible,
+  fixtureBlob,
+  mount,
+  shadow,
+  untilComplete,
+  waitForStep,
+} from '../helpers/widget.js';
+
+/** Every English text of the table, and what its functions give for a few arguments: none may show in another language. */
+function englishTexts(): Set<string> {
+  const texts = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') texts.add(value.trim());
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(en);
+  return new Set([...texts].filter((text) => text.length > 2));
+}
+
+/** The texts the applicant can see or hear in the element: text nodes, labels, alternatives. */
+function shownTexts(element: BelticVerify): string[] {
+  const root = element.shadowRoot!;
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim();
+    if (text) texts.push(text);
+  }
+  for (const el of root.querySelectorAll('[aria-label], [alt], [placeholder], [title]')) {
+    for (const name of ['aria-label', 'alt', 'placeholder', 'title']) {
+      const value = el.getAttribute(name)?.trim();
+      if (value) texts.push(value);
+    }
+  }
+  return texts;
+}
+
+function expectNoEnglish(element: BelticVerify, state: string): void {
+  const english = englishTexts();
+  const left = shownTexts(element).filter((text) => english.has(text));
+  expect(left, `English left on screen (${state})`).to.deep.equal([]);
+}
+
+async function headingIs(element: BelticVerify, text: string): Promise<void> {
+  await waitUntil(() => element.shadowRoot!.querySelector('h2')?.textContent?.trim() === text, `heading "${text}"`, { timeout: 10000 });
+}
+
+for (const lang of ['fr', 'ar', 'he']) {
+  describe(`<beltic-verify lang="${lang}">`, function () {
+    this.timeout(timeLimit(60000));
+
+    it('shows every step of a verification in that language, in its direction, accessible', async () => {
+      const strings: Strings = await load(lang);
+      const session = await createSession({ scenario: 'pass' });
+      const element = await mount(session, 'passport drivers_license');
+      element.lang = lang;
+      const complete = untilComplete(element);
+      await waitForStep(element, 'intro');
+      await headingIs(element, strings.intro.heading);
+      const base = shadow(element, '[part=base]');
+      expect(base.getAttribute('lang')).to.equal(lang);
+      expect(base.getAttribute('dir')).to.equal(lang === 'fr' ? 'ltr' : 'rtl');
+      expect(getComputedStyle(base).direction).to.equal(lang === 'fr' ? 'ltr' : 'rtl');
+      expectNoEnglish(element, 'intro');
+      await expectAccessible(element, `${lang} intro`);
+
+      await consent(element);
+      expectNoEnglish(element, 'document');
+      await expectAccessible(element, `${lang} document`);
+
+      await chooseDocument(element, 'passport');
+      expectNoEnglish(element, 'capture');
+      await expectAccessible(element, `${lang} capture`);
+
+      await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+      await complete;
+      await element.updateComplete;
+      expectNoEnglish(element, 'result');
+      await expectAccessible(element, `${lang} result`);
+    });
+  });
+}
+
+describe('<beltic-verify> language changes', function () {
+  this.timeout(timeLimit(30000));
+
+  it('follows a change of its own lang, and of the page’s when it has none', async () => {
+    const [fr, de] = await Promise.all([load('fr'), load('de')]);
+    const session = await createSession({ scenario: 'pass' });
+    const element = await mount(session);
+    element.lang = 'fr';
+    await waitForStep(element, 'intro');
+    await headingIs(element, fr.intro.heading);
+    element.lang = 'en';
+    await headingIs(element, en.intro.heading);
+
+    const pageLang = document.documentElement.getAttribute('lang');
+    element.removeAttribute('lang');
+    try {
+      document.documentElement.setAttribute('lang', 'de');
+      await headingIs(element, de.intro.heading);
+      expect(shadow(element, '[part=base]').getAttribute('lang')).to.equal('de');
+    } finally {
+      if (pageLang === null) document.documentElement.removeAttribute('lang');
+      else document.documentElement.setAttribute('lang', pageLang);
+    }
+  });
+
+  it('a language without a table shows English, tagged as English for screen readers', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    const element = await mount(session);
+    element.lang = 'sw-KE';
+    await waitForStep(element, 'intro');
+    await headingIs(element, en.intro.heading);
+    expect(shadow(element, '[part=base]').getAttribute('lang')).to.equal('en');
+    expect(shadow(element, '[part=base]').getAttribute('dir')).to.equal('ltr');
+  });
+});
