@@ -19,6 +19,7 @@ import {
 } from './contract.js';
 import { ApiError, codeForStatus, parseRetryAfter } from './errors.js';
 import * as parse from './parse.js';
+import type { FailedCheck } from './parse.js';
 import { boundedWait, MAX_BACKOFF_MS, MAX_SERVER_WAIT_MS } from './waits.js';
 
 export interface ClientOptions {
@@ -63,7 +64,8 @@ export interface CreatedDocument {
 
 export interface VerificationState {
   status: VerificationStatus;
-  reasons: string[];
+  /** The checks it failed (api/parse.ts), for the applicant's retry or result. */
+  reasons: FailedCheck[];
 }
 
 export interface CreatedVerification extends VerificationState {

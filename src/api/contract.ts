@@ -192,7 +192,8 @@ export type SessionDeviceResource = Resource<'session_device', SessionDeviceAttr
 export const DOCUMENT_TYPES = ['passport', 'drivers_license', 'national_id', 'residence_permit'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-export type Side = 'front' | 'back' | 'portrait';
+export const SIDES = ['front', 'back', 'portrait'] as const;
+export type Side = (typeof SIDES)[number];
 
 /** Which sides each document type needs before it can be submitted. */
 export const REQUIRED_SIDES: Record<DocumentType, readonly Side[]> = {
@@ -264,6 +265,13 @@ export interface VerificationCheck {
   metadata?: Record<string, unknown>;
 }
 
+/**
+ * ext: the member of a failed check's `metadata` naming the sides it failed on (`['back']`), so the
+ * applicant is sent back to the photo that needs taking again. Beltic documents no such member:
+ * without it a failed check is about every side.
+ */
+export const FAILED_SIDES = 'failed_sides';
+
 export interface VerificationAttributes {
   status: VerificationStatus;
   checks: VerificationCheck[];
@@ -314,6 +322,7 @@ export const EXTENSIONS = {
   documentSubmit: 'POST /identity/documents/idvs/{id}/submit',
   verificationGet: 'GET /identity/verifications/{id}',
   verificationExtracted: 'attributes.extracted on verification/idv',
+  checkSides: 'metadata.failed_sides[] on a failed check of verification/idv',
   errorShape: 'JSON:API errors[] with code and source.pointer',
   idempotencyKey: 'Idempotency-Key request header',
 } as const;

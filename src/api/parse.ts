@@ -3,11 +3,13 @@
  * answer becomes one clear `malformed_response` error instead of a crash three steps later.
  */
 import {
+  FAILED_SIDES,
   SESSION_STATUSES,
+  SIDES,
   VERIFICATION_STATUSES,
   type PresignedUpload,
   type SessionStatus,
-  type VerificationCheck,
+  type Side,
   type VerificationStatus,
 } from './contract.js';
 import { ApiError } from './errors.js';
@@ -53,8 +55,8 @@ export function verificationStatus(attributes: Json): VerificationStatus {
   return (VERIFICATION_STATUSES as readonly unknown[]).includes(status) ? (status as VerificationStatus) : malformed('verification status');
 }
 
-export function verificationState(attributes: Json): { status: VerificationStatus; reasons: string[] } {
-  return { status: verificationStatus(attributes), reasons: failedCheckReasons(attributes) };
+export function verificationState(attributes: Json): { status: VerificationStatus; reasons: FailedCheck[] } {
+  return { status: verificationStatus(attributes), reasons: failedChecks(attributes) };
 }
 
 /** The resource with `id` in a list document (`data` an array), type checked; null when it is not listed. */
@@ -66,12 +68,31 @@ export function listedResource(body: unknown, type: string, id: string): { id: s
   return resource({ data: item }, type);
 }
 
-/** The reasons of the failed checks, in the server's words, for the applicant. */
-export function failedCheckReasons(attributes: Json): string[] {
-  const checks = Array.isArray(attributes.checks) ? (attributes.checks as Partial<VerificationCheck>[]) : [];
-  return checks
-    .filter((check) => isObject(check) && check.status === 'failed')
-    .flatMap((check) => (Array.isArray(check.reasons) ? check.reasons.filter((r): r is string => typeof r === 'string') : []));
+/**
+ * A check the verification failed, as the widget keeps it (plain data: it is part of the saved
+ * flow state). The applicant is shown words chosen by `check` (ui/reasons.ts); `text`, the
+ * server's own words, only where the check is one the widget does not know.
+ */
+export interface FailedCheck {
+  /** The check's name (`image_resolution`, `barcode_readable`…); '' when the server gave none. */
+  check: string;
+  /** The sides it failed on, where the server says (ext `metadata.failed_sides`); empty: any side, or the whole document. */
+  sides: Side[];
+  /** The server's reasons, joined; '' when it gave none. */
+  text: string;
+}
+
+/** The failed checks of a verification, in the server's order; anything malformed in one is left out, never thrown. */
+export function failedChecks(attributes: Json): FailedCheck[] {
+  const checks = Array.isArray(attributes.checks) ? attributes.checks : [];
+  return checks.filter((check): check is Json => isObject(check) && check.status === 'failed').map(failedCheck);
+}
+
+function failedCheck(check: Json): FailedCheck {
+  const reasons = Array.isArray(check.reasons) ? check.reasons.filter((r): r is string => typeof r === 'string' && r.trim() !== '') : [];
+  const named = isObject(check.metadata) && Array.isArray(check.metadata[FAILED_SIDES]) ? check.metadata[FAILED_SIDES] : [];
+  const sides = SIDES.filter((side) => named.includes(side));
+  return { check: typeof check.name === 'string' ? check.name : '', sides, text: reasons.map((r) => r.trim()).join(' ') };
 }
 
 function upload(value: unknown, fallbackFileId?: string): PresignedUpload {

@@ -7,6 +7,7 @@
  * resume-after-reload needs.
  */
 import { REQUIRED_SIDES, type DocumentType, type Side, type VerificationStatus } from '../api/contract.js';
+import type { FailedCheck } from '../api/parse.js';
 
 /** An image the applicant chose or captured, kept in IndexedDB under `blobKey` until it is uploaded. */
 export interface CapturedImage {
@@ -41,12 +42,14 @@ export type Step =
   | { name: 'review'; side: Side }
   | { name: 'uploading' }
   | { name: 'verifying'; verificationId: string }
-  | { name: 'result'; outcome: Outcome };
+  /** `reasons`: the checks a failed verification failed, where it gave any (the result screen says why, ui/result-reason.ts). */
+  | { name: 'result'; outcome: Outcome; reasons?: FailedCheck[] };
 
 export type StepName = Step['name'];
 
 export interface FlowState {
-  version: 1;
+  /** 2 since the retry reasons became checks (version 1 states load through `restoredState`). */
+  version: 2;
   sessionId: string;
   step: Step;
   documentType: DocumentType | null;
@@ -57,8 +60,17 @@ export interface FlowState {
   submitted: boolean;
   /** Capture attempts that ended in `requires_retry`. */
   retries: number;
-  /** Reasons the server gave for the last `requires_retry`, shown on the capture step. */
-  retryReasons: string[];
+  /**
+   * The checks the last `requires_retry` failed: they say which side the new attempt starts at
+   * (`captureOrder`) and, in the applicant's words (ui/reasons.ts), why. Kept for the whole attempt.
+   */
+  retryReasons: FailedCheck[];
+  /**
+   * The retry's notice waits for the applicant to act on it (its "Try again", a photo taken or
+   * chosen, a document chosen): until then the camera takes no photo by itself, which would take
+   * the notice away before it was read.
+   */
+  retryPending: boolean;
   error: FlowError | null;
 }
 
@@ -76,7 +88,8 @@ export type FlowEvent =
   | { type: 'file_url_replaced'; side: Side; fileId: string }
   | { type: 'document_submitted' }
   | { type: 'verification_created'; verificationId: string }
-  | { type: 'verification_finished'; status: VerificationStatus; reasons: string[] }
+  | { type: 'verification_finished'; status: VerificationStatus; reasons: FailedCheck[] }
+  | { type: 'retry_acknowledged' }
   | { type: 'failed'; error: FlowError }
   | { type: 'retry' };
 
@@ -85,7 +98,7 @@ export const MAX_RETRIES = 3;
 
 export function initialState(sessionId: string): FlowState {
   return {
-    version: 1,
+    version: 2,
     sessionId,
     step: { name: 'starting' },
     documentType: null,
@@ -95,6 +108,7 @@ export function initialState(sessionId: string): FlowState {
     submitted: false,
     retries: 0,
     retryReasons: [],
+    retryPending: false,
     error: null,
   };
 }
@@ -103,9 +117,27 @@ export function requiredSides(state: Pick<FlowState, 'documentType'>): readonly 
   return state.documentType ? REQUIRED_SIDES[state.documentType] : [];
 }
 
-/** The next side without an accepted capture, or null when every side is captured. */
-function nextSideToCapture(state: FlowState, after?: Side): Side | null {
+/**
+ * The order this attempt asks for the sides in: the document's own, except after a retry whose
+ * failed checks all name the same one side (the back's barcode, say), which then comes first.
+ * Every side is still taken again: a new attempt is a new document.
+ */
+export function captureOrder(state: Pick<FlowState, 'documentType' | 'retryReasons'>): readonly Side[] {
   const sides = requiredSides(state);
+  const first = onlyFailedSide(state.retryReasons);
+  return first && sides.includes(first) ? [first, ...sides.filter((side) => side !== first)] : sides;
+}
+
+/** The one side every failed check names, or null when unsure (a check that names none is about every side). */
+function onlyFailedSide(reasons: readonly FailedCheck[]): Side | null {
+  if (reasons.length === 0 || reasons.some((reason) => reason.sides.length === 0)) return null;
+  const named = new Set(reasons.flatMap((reason) => reason.sides));
+  return named.size === 1 ? [...named][0]! : null;
+}
+
+/** The next side without an accepted capture (after `after`, else from the start), or null when every side is captured. */
+function nextSideToCapture(state: FlowState, after?: Side): Side | null {
+  const sides = captureOrder(state);
   const start = after ? sides.indexOf(after) + 1 : 0;
   return sides.slice(start).find((side) => !state.captures[side]) ?? null;
 }
@@ -132,13 +164,30 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
 
     case 'document_chosen': {
       if (step.name !== 'document') return state;
-      const chosen = { ...ok, documentType: event.documentType, issuingCountry: event.issuingCountry, captures: {} };
-      return { ...chosen, step: { name: 'capture', side: REQUIRED_SIDES[event.documentType][0]! } };
+      // The last retry's reasons were about that document: another one (or another country) starts without them.
+      const same = event.documentType === state.documentType && event.issuingCountry === state.issuingCountry;
+      const chosen = {
+        ...ok,
+        documentType: event.documentType,
+        issuingCountry: event.issuingCountry,
+        captures: {},
+        retryReasons: same ? state.retryReasons : [],
+        retryPending: false,
+      };
+      return { ...chosen, step: { name: 'capture', side: captureOrder(chosen)[0]! } };
     }
 
     case 'image_captured':
       if (step.name !== 'capture' || step.side !== event.side) return state;
-      return { ...ok, captures: { ...state.captures, [event.side]: event.image }, step: { name: 'review', side: event.side } };
+      return {
+        ...ok,
+        captures: { ...state.captures, [event.side]: event.image },
+        retryPending: false,
+        step: { name: 'review', side: event.side },
+      };
+
+    case 'retry_acknowledged':
+      return step.name === 'capture' && state.retryPending ? { ...ok, retryPending: false } : state;
 
     case 'image_accepted': {
       if (step.name !== 'review') return state;
@@ -193,14 +242,14 @@ function goBack(state: FlowState): FlowState {
   const ok = { ...state, error: null };
   if (step.name === 'document') return { ...ok, step: { name: 'intro' } };
   if (step.name === 'capture') {
-    const sides = requiredSides(state);
+    const sides = captureOrder(state);
     const previous = sides[sides.indexOf(step.side) - 1];
-    return previous ? { ...ok, step: { name: 'review', side: previous } } : { ...ok, step: { name: 'document' } };
+    return previous && state.captures[previous] ? { ...ok, step: { name: 'review', side: previous } } : { ...ok, step: { name: 'document' } };
   }
   return state;
 }
 
-function finishVerification(state: FlowState, status: VerificationStatus, reasons: string[]): FlowState {
+function finishVerification(state: FlowState, status: VerificationStatus, reasons: FailedCheck[]): FlowState {
   switch (status) {
     case 'initiated':
       return state;
@@ -209,18 +258,12 @@ function finishVerification(state: FlowState, status: VerificationStatus, reason
     case 'requires_retry': {
       const retries = state.retries + 1;
       if (retries > MAX_RETRIES) return { ...state, retries, step: { name: 'result', outcome: 'failed' } };
-      // A new attempt is a new document: the old captures and upload state go.
-      return {
-        ...state,
-        retries,
-        retryReasons: reasons,
-        captures: {},
-        document: null,
-        submitted: false,
-        step: { name: 'capture', side: requiredSides(state)[0] ?? 'front' },
-      };
+      // A new attempt is a new document: the old captures and upload state go; the side that failed comes first.
+      const next = { ...state, retries, retryReasons: reasons, retryPending: true, captures: {}, document: null, submitted: false };
+      return { ...next, step: { name: 'capture', side: captureOrder(next)[0] ?? 'front' } };
     }
     case 'failed':
+      return { ...state, step: reasons.length ? { name: 'result', outcome: 'failed', reasons } : { name: 'result', outcome: 'failed' } };
     case 'canceled':
       return { ...state, step: { name: 'result', outcome: 'failed' } };
   }
@@ -232,4 +275,28 @@ function finishVerification(state: FlowState, status: VerificationStatus, reason
  */
 export function liveBlobKeys(state: FlowState): string[] {
   return Object.entries(state.captures).flatMap(([side, image]) => (image && !state.document?.files[side as Side]?.uploaded ? [image.blobKey] : []));
+}
+
+/** A state saved by version 1: its retry reasons were the server's words. */
+type FlowStateV1 = Omit<FlowState, 'version' | 'retryReasons' | 'retryPending'> & { version: 1; retryReasons: string[] };
+
+/**
+ * A saved state of `sessionId` as this version runs it, or null when there is none to resume
+ * (another session's, a finished one, a shape this version does not know). Version 1 states load:
+ * their reasons were the server's words, which are never shown (they may be in another language,
+ * or the sandbox's test wording), so they become one generic reason.
+ */
+export function restoredState(saved: unknown, sessionId: string): FlowState | null {
+  if (typeof saved !== 'object' || saved === null) return null;
+  const candidate = saved as { version?: unknown; sessionId?: unknown };
+  if (candidate.sessionId !== sessionId) return null;
+  const state = candidate.version === 2 ? (saved as FlowState) : candidate.version === 1 ? fromVersion1(saved as FlowStateV1) : null;
+  return state && !isFinished(state) ? state : null;
+}
+
+function fromVersion1({ retryReasons, ...state }: FlowStateV1): FlowState {
+  const reasons: FailedCheck[] = retryReasons.length ? [{ check: '', sides: [], text: '' }] : [];
+  // Back at a retry's first capture, nothing taken yet: its notice still waits for the applicant.
+  const pending = state.retries > 0 && state.step.name === 'capture' && Object.keys(state.captures).length === 0;
+  return { ...state, version: 2, retryReasons: reasons, retryPending: pending };
 }

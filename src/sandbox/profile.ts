@@ -57,7 +57,7 @@ const EXT_REQUEST_MEMBERS: Record<string, ExtMembers> = {
 const EXT_RESPONSE_MEMBERS: Record<string, readonly string[]> = {
   'document/idv': ['attributes/document_type', 'attributes/issuing_country', 'attributes/files/*/side', 'links'],
   file: ['attributes/side', 'links'],
-  'verification/idv': ['attributes/extracted', 'links'],
+  'verification/idv': ['attributes/extracted', 'attributes/checks/*/metadata/failed_sides', 'links'],
   session_device: ['links'],
   session: ['meta/evidence'],
 };

@@ -3,14 +3,15 @@
  *
  *   { "meta": { "sandbox": { "scenario": "flaky",
  *       "fail": { "call": "upload", "times": 1, "status": 503, "retry_after": 1 } } } }
+ *   { "meta": { "sandbox": { "scenario": "requires_retry", "retry_side": "back" } } }
  *
  * The scenario travels with the session, so everything done for that session (its documents,
  * uploads and verifications) follows it, whoever makes the calls: the demo's backend, the
  * server helper or the widget behind it. docs/sandbox.md is the user-facing description.
  */
-import type { VerificationCheck } from '../api/contract.js';
+import { SIDES, type Side, type VerificationCheck } from '../api/contract.js';
 import { HttpError, invalid } from './errors.js';
-import type { VerificationOutcome } from './engine/checks.js';
+import { onSides, type VerificationOutcome } from './engine/checks.js';
 
 export const SCENARIOS = ['pass', 'requires_retry', 'failed', 'marked_for_review', 'slow', 'expiring_urls', 'flaky'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -53,6 +54,8 @@ export interface ScenarioState {
   fail: FailRule[];
   /** `requires_retry` forces only the first verification; later ones are decided by the real checks. */
   forced_retry_pending: boolean;
+  /** The side the forced retry is about (`metadata.failed_sides`); absent, the front. */
+  retry_side?: Side;
 }
 
 export interface ParsedScenario {
@@ -60,7 +63,7 @@ export interface ParsedScenario {
   sessionExpiresInSeconds: number | null;
 }
 
-const KNOWN_KEYS = ['scenario', 'processing_delay_ms', 'upload_url_ttl_seconds', 'session_expires_in', 'fail'];
+const KNOWN_KEYS = ['scenario', 'processing_delay_ms', 'upload_url_ttl_seconds', 'session_expires_in', 'fail', 'retry_side'];
 const P = '/meta/sandbox';
 
 /** Validates `meta.sandbox` completely (it throws before anything is stored). */
@@ -83,6 +86,12 @@ export function parseScenario(input: unknown): ParsedScenario {
   const ttl = optionalNumber(raw.upload_url_ttl_seconds, `${P}/upload_url_ttl_seconds`, 1, 7 * 86400);
   if (ttl !== null) state.upload_url_ttl_seconds = ttl;
   const sessionExpiresInSeconds = optionalNumber(raw.session_expires_in, `${P}/session_expires_in`, 1, 365 * 86400);
+  if (raw.retry_side !== undefined) {
+    if (typeof raw.retry_side !== 'string' || !(SIDES as readonly string[]).includes(raw.retry_side)) {
+      throw invalid(`retry_side must be one of ${SIDES.join(', ')}.`, `${P}/retry_side`);
+    }
+    state.retry_side = raw.retry_side as Side;
+  }
   if (raw.fail !== undefined) {
     const rules = Array.isArray(raw.fail) ? raw.fail : [raw.fail];
     state.fail = rules.map((rule, i) => parseFailRule(rule, Array.isArray(raw.fail) ? `${P}/fail/${i}` : `${P}/fail`));
@@ -166,6 +175,7 @@ export function applyScenario(state: ScenarioState, real: VerificationOutcome): 
   }
   if (state.scenario === 'requires_retry' && state.forced_retry_pending) {
     state.forced_retry_pending = false;
+    const side = state.retry_side ?? 'front';
     return {
       status: 'requires_retry',
       extracted: null,
@@ -173,7 +183,8 @@ export function applyScenario(state: ScenarioState, real: VerificationOutcome): 
         ...real.checks,
         scenarioCheck(
           'requires_retry',
-          'The photo of the front is blurry. Hold the document still and take the photo again (forced once by the sandbox scenario "requires_retry").',
+          `The photo of the ${side} is blurry. Hold the document still and take the photo again (forced once by the sandbox scenario "requires_retry").`,
+          [side],
         ),
       ],
     };
@@ -181,8 +192,15 @@ export function applyScenario(state: ScenarioState, real: VerificationOutcome): 
   return real;
 }
 
-function scenarioCheck(scenario: Scenario, reason: string): VerificationCheck {
-  return { name: 'sandbox_scenario', status: 'failed', reasons: [reason], requirement: 'required', metadata: { scenario } };
+/** The check a scenario adds; `sides`, those it is about (the sandbox's `failed_sides` extension), none for the whole document. */
+function scenarioCheck(scenario: Scenario, reason: string, sides: Side[] = []): VerificationCheck {
+  return {
+    name: 'sandbox_scenario',
+    status: 'failed',
+    reasons: [reason],
+    requirement: 'required',
+    metadata: { scenario, ...(sides.length ? onSides(sides) : {}) },
+  };
 }
 
 /** What the session's public `meta.sandbox` shows, so QA can see which scenario a session runs. */
@@ -191,6 +209,7 @@ export function describeScenario(state: ScenarioState): Record<string, unknown> 
     scenario: state.scenario,
     processing_delay_ms: state.processing_delay_ms,
     upload_url_ttl_seconds: state.upload_url_ttl_seconds,
+    retry_side: state.retry_side ?? 'front',
     fail: state.fail.map((r) => ({ call: r.call, remaining: r.remaining, status: r.status, retry_after: r.retry_after })),
   };
 }

@@ -5,12 +5,14 @@
  * A client token is a bearer credential in a page: anyone who holds it (a script on the page, a
  * shoulder-surfed dev tools panel, a leaked log) can replay it until it expires. So the answers
  * it can obtain carry nothing worth stealing: no name, birth date, address, document number or
- * contact, no extracted data, no check metadata (which may quote the document), no behaviour
- * scores (which would teach a bot what to change), no device observations (the IP address).
+ * contact, no extracted data, no check metadata but the sides a check failed on (the rest may
+ * quote the document), no behaviour scores (which would teach a bot what to change), no device
+ * observations (the IP address).
  *
  * Allow-lists, not deny-lists: an attribute Beltic adds tomorrow stays behind until it is listed
  * here. Error documents pass as they are (they describe the request, not the applicant).
  */
+import { FAILED_SIDES, SIDES } from '../api/contract.js';
 
 type Json = Record<string, unknown>;
 
@@ -48,7 +50,7 @@ const POLICIES: Record<string, ResourcePolicy> = {
 
 /** Members of a declared file (inside a document's `files`): its name may be the applicant's. */
 const FILE_MEMBERS = ['id', 'content_type', 'byte_size', 'status', 'side'];
-/** Members of a check: its metadata may quote the document (a jurisdiction, an expiry date). */
+/** Members of a check: its metadata may quote the document (a jurisdiction, an expiry date); only `checkView` takes from it. */
 const CHECK_MEMBERS = ['name', 'status', 'reasons', 'requirement'];
 /** Top-level `meta` members the widget reads: upload targets and the page of a list. */
 const DOCUMENT_META = ['files', 'presigned_upload_url', 'presigned_upload_urls', 'expires_in', 'page'];
@@ -77,9 +79,22 @@ function resourceView(resource: unknown): unknown {
   const view: Json = { type: resource.type, id: resource.id };
   const attributes = isObject(resource.attributes) ? pick(resource.attributes, policy?.attributes ?? []) : {};
   if (Array.isArray(attributes.files)) attributes.files = attributes.files.map((file) => (isObject(file) ? pick(file, FILE_MEMBERS) : file));
-  if (Array.isArray(attributes.checks)) attributes.checks = attributes.checks.map((check) => (isObject(check) ? pick(check, CHECK_MEMBERS) : check));
+  if (Array.isArray(attributes.checks)) attributes.checks = attributes.checks.map((check) => (isObject(check) ? checkView(check) : check));
   view.attributes = attributes;
   if (isObject(resource.relationships)) view.relationships = pick(resource.relationships, policy?.relationships ?? []);
+  return view;
+}
+
+/**
+ * A check as a browser may read it: of its metadata, only the sides it failed on (the sandbox's
+ * `failed_sides` extension, contract.ts FAILED_SIDES), and only as side names, so the widget can
+ * send the applicant back to that photo; nothing that was read off the document.
+ */
+function checkView(check: Json): Json {
+  const view = pick(check, CHECK_MEMBERS);
+  const named = isObject(check.metadata) ? check.metadata[FAILED_SIDES] : undefined;
+  const sides = Array.isArray(named) ? SIDES.filter((side) => named.includes(side)) : [];
+  if (sides.length) view.metadata = { [FAILED_SIDES]: sides };
   return view;
 }
 

@@ -51,8 +51,9 @@ describe('BelticClient.verification', () => {
   it('where that GET is an unknown route, takes the verification from the documented list, and stops asking for the GET', async () => {
     const asked = stubFetch({ [LIST]: { status: 200, body: { data: [verification('ver_0', 'failed'), verification('ver_1', 'requires_retry')] } } });
     const c = client();
-    assert.deepEqual(await c.verification('ver_1', 'sess_1'), { status: 'requires_retry', reasons: ['Take it again.'] });
-    assert.deepEqual(await c.verification('ver_1', 'sess_1'), { status: 'requires_retry', reasons: ['Take it again.'] });
+    const retry = { status: 'requires_retry', reasons: [{ check: 'image_readable', sides: [], text: 'Take it again.' }] };
+    assert.deepEqual(await c.verification('ver_1', 'sess_1'), retry);
+    assert.deepEqual(await c.verification('ver_1', 'sess_1'), retry);
     assert.deepEqual(asked, ['/identity/verifications/ver_1', LIST, LIST]);
   });
 

@@ -37,13 +37,14 @@
  *     while `submitted` stays true.
  * Q6  `verification_created` is accepted on the uploading step before the document is submitted
  *     (no document yet, files pending, or a fatal error showing): the flow moves to verifying.
- * Q7  `document_chosen` keeps `retryReasons` from the previous document: an applicant told the
- *     licence photo was too dark who switches to a passport sees that reason on the passport's
- *     capture step.
+ *
+ * (Q7, `document_chosen` keeping the previous document's `retryReasons`, is answered: another
+ * document or country starts without them.)
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VERIFICATION_STATUSES, type Side, type VerificationStatus } from '../../src/api/contract.js';
+import type { FailedCheck } from '../../src/api/parse.js';
 import {
   initialState,
   transition,
@@ -103,7 +104,11 @@ const NETWORK: FlowError = { code: 'network', retryable: true };
 const TIMEOUT: FlowError = { code: 'verification_timeout', retryable: true };
 const IMAGE_LOST: FlowError = { code: 'image_lost', retryable: false };
 const UNEXPECTED: FlowError = { code: 'unexpected', retryable: true };
-const BLURRED = ['The photo is blurred.'];
+/** A retry about no side in particular: the new attempt starts at the first side. */
+const BLURRED: FailedCheck[] = [{ check: 'sandbox_scenario', sides: [], text: 'The photo is blurred.' }];
+/** A retry about the back only: the new attempt starts there. */
+const BARCODE: FailedCheck[] = [{ check: 'barcode_readable', sides: ['back'], text: 'The barcode could not be read.' }];
+const TOO_DARK: FailedCheck[] = [{ check: 'image_quality', sides: [], text: 'The photo is too dark.' }];
 
 /** One representative payload per event type. */
 const COLUMNS: Columns = {
@@ -120,6 +125,7 @@ const COLUMNS: Columns = {
   file_url_replaced: { type: 'file_url_replaced', side: 'back', fileId: 'file_back_fresh' },
   document_submitted: { type: 'document_submitted' },
   verification_created: { type: 'verification_created', verificationId: 'ver_new' },
+  retry_acknowledged: { type: 'retry_acknowledged' },
   verification_finished: {
     initiated: { type: 'verification_finished', status: 'initiated', reasons: [] },
     passed: { type: 'verification_finished', status: 'passed', reasons: [] },
@@ -164,7 +170,7 @@ function run(state: FlowState, ...events: FlowEvent[]): FlowState {
 const accepted: FlowEvent = { type: 'image_accepted' };
 const captured = (side: Side, img: CapturedImage): FlowEvent => ({ type: 'image_captured', side, image: img });
 const failedWith = (error: FlowError): FlowEvent => ({ type: 'failed', error });
-const requiresRetry = (reasons: string[]): FlowEvent => ({ type: 'verification_finished', status: 'requires_retry', reasons });
+const requiresRetry = (reasons: FailedCheck[]): FlowEvent => ({ type: 'verification_finished', status: 'requires_retry', reasons });
 
 const fresh = initialState('sess_table');
 const atIntro = run(fresh, { type: 'session_started' });
@@ -180,8 +186,11 @@ const uploadingLost = run(documentCreated, failedWith(IMAGE_LOST));
 const uploadingDone = run(uploadingPartway, { type: 'file_uploaded', side: 'back' }, { type: 'document_submitted' });
 const atVerifying = run(uploadingDone, { type: 'verification_created', verificationId: 'ver_1' });
 const verifyingTimedOut = run(atVerifying, failedWith(TIMEOUT));
-const secondAttempt = run(atVerifying, requiresRetry(['The photo is too dark.']));
+const secondAttempt = run(atVerifying, requiresRetry(TOO_DARK));
 const documentAgain = run(secondAttempt, { type: 'back' });
+const backFirst = run(atVerifying, requiresRetry(BARCODE));
+const backFirstReview = run(backFirst, captured('back', image('sess_table:blob:back:2')));
+const frontAfterBack = run(backFirstReview, accepted);
 const passportFront = run(atDocument, { type: 'document_chosen', documentType: 'passport', issuingCountry: 'FR' });
 const passportReview = run(passportFront, captured('front', FRONT));
 
@@ -202,14 +211,14 @@ function attempt(state: FlowState): FlowState {
   );
 }
 let lastAttempt = secondAttempt;
-while (lastAttempt.retries < MAX_RETRIES) lastAttempt = run(attempt(lastAttempt), requiresRetry(['The photo is too dark.']));
+while (lastAttempt.retries < MAX_RETRIES) lastAttempt = run(attempt(lastAttempt), requiresRetry(TOO_DARK));
 const verifyingLast = attempt(lastAttempt);
 
 /** How each outcome is reached, so the finished rows hold what a real finished flow holds. */
 const FINISHED_STATES: Record<Outcome, FlowState> = {
   passed: run(atVerifying, { type: 'verification_finished', status: 'passed', reasons: [] }),
   review: run(atVerifying, { type: 'session_closed', outcome: 'review' }),
-  failed: run(verifyingLast, requiresRetry(['The photo is too dark.'])),
+  failed: run(verifyingLast, requiresRetry(TOO_DARK)),
   expired: run(licenceBack, { type: 'session_closed', outcome: 'expired' }),
   cancelled: run(licenceFrontReview, { type: 'session_closed', outcome: 'cancelled' }),
 };
@@ -235,6 +244,7 @@ const FINISHED: Cells = {
   document_submitted: same,
   verification_created: same,
   verification_finished: NO_VERDICT,
+  retry_acknowledged: same,
   failed: same,
   retry: same,
 };
@@ -271,6 +281,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -293,6 +304,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay({ error: null }),
       },
@@ -317,6 +329,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -341,6 +354,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -352,8 +366,8 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         session_started: same,
         session_closed: to(result('cancelled')),
         consented: same,
-        // QUESTION: Q7 (the licence's retryReasons stay for the passport; retries stay too, which is the cap working)
-        document_chosen: to(capture('front'), { documentType: 'passport', issuingCountry: 'FR' }),
+        // The licence's reasons go with it; retries stay, which is the cap working. Choosing is acting on the notice.
+        document_chosen: to(capture('front'), { documentType: 'passport', issuingCountry: 'FR', retryReasons: [], retryPending: false }),
         image_captured: same,
         image_accepted: same,
         retake: same,
@@ -364,6 +378,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -388,6 +403,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -410,6 +426,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -432,6 +449,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -444,8 +462,8 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         session_closed: to(result('cancelled')),
         consented: same,
         document_chosen: same,
-        // The reasons stay for the whole attempt: they may be about either side.
-        image_captured: to(review('front'), { captures: { front: NEW_FRONT } }),
+        // The reasons stay for the whole attempt; a photo taken is acting on the notice.
+        image_captured: to(review('front'), { captures: { front: NEW_FRONT }, retryPending: false }),
         image_accepted: same,
         retake: same,
         back: to(documentStep), // retries and reasons kept: going back does not reset the cap
@@ -455,6 +473,53 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: stay({ retryPending: false }), // "Try again" on the notice: the camera may take the photo by itself
+        failed: stay({ error: UNEXPECTED }),
+        retry: stay(), // QUESTION: Q1 (retry with no error)
+      },
+    },
+    {
+      name: 'licence back first, second attempt (only the back failed)',
+      state: backFirst,
+      cells: {
+        session_started: same,
+        session_closed: to(result('cancelled')),
+        consented: same,
+        document_chosen: same,
+        image_captured: same, // a photo of the front while the back is asked for is ignored
+        image_accepted: same,
+        retake: same,
+        back: to(documentStep), // nothing was taken before the back in this attempt
+        document_created: same,
+        file_uploaded: same,
+        file_url_replaced: same,
+        document_submitted: same,
+        verification_created: same,
+        verification_finished: NO_VERDICT,
+        retry_acknowledged: stay({ retryPending: false }),
+        failed: stay({ error: UNEXPECTED }),
+        retry: stay(), // QUESTION: Q1 (retry with no error)
+      },
+    },
+    {
+      name: 'licence front after the back, second attempt',
+      state: frontAfterBack,
+      cells: {
+        session_started: same,
+        session_closed: to(result('cancelled')),
+        consented: same,
+        document_chosen: same,
+        image_captured: to(review('front'), { captures: { back: frontAfterBack.captures.back!, front: NEW_FRONT } }),
+        image_accepted: same,
+        retake: same,
+        back: to(review('back')), // the side taken before this one in this attempt
+        document_created: same,
+        file_uploaded: same,
+        file_url_replaced: same,
+        document_submitted: same,
+        verification_created: same,
+        verification_finished: NO_VERDICT,
+        retry_acknowledged: same, // the notice was acted on (the back was taken)
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -479,6 +544,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -501,6 +567,30 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
+        failed: stay({ error: UNEXPECTED }),
+        retry: stay(), // QUESTION: Q1 (retry with no error)
+      },
+    },
+    {
+      name: 'licence back first, second attempt (only the back failed)',
+      state: backFirstReview,
+      cells: {
+        session_started: same,
+        session_closed: to(result('cancelled')),
+        consented: same,
+        document_chosen: same,
+        image_captured: same,
+        image_accepted: to(capture('front')), // then the other side: a new attempt is a new document
+        retake: to(capture('back'), { captures: {} }),
+        back: same,
+        document_created: same,
+        file_uploaded: same,
+        file_url_replaced: same,
+        document_submitted: same,
+        verification_created: same,
+        verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -523,6 +613,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: same,
         verification_created: same,
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -547,6 +638,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: stay({ submitted: true }), // QUESTION: Q4 (submitted with no document)
         verification_created: to(verifying('ver_new')), // QUESTION: Q6 (verifying with no document)
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -573,6 +665,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: stay({ submitted: true }), // QUESTION: Q4 (the back is not uploaded)
         verification_created: to(verifying('ver_new')), // QUESTION: Q6 (not submitted)
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -601,6 +694,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: stay({ submitted: true, error: null }), // QUESTION: Q4 (nothing uploaded)
         verification_created: to(verifying('ver_new'), { error: null }), // QUESTION: Q6 (nothing uploaded, fatal error dropped)
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay({ error: null }), // QUESTION: Q2 (a fatal error is retried away)
       },
@@ -625,6 +719,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
         document_submitted: stay(), // QUESTION: Q1 (already submitted)
         verification_created: to(verifying('ver_new')),
         verification_finished: NO_VERDICT,
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -653,9 +748,10 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
           passed: to(result('passed')),
           failed: to(result('failed')),
           // A new attempt is a new document: captures, document and submission go; the reasons are shown.
-          requires_retry: to(capture('front'), { retries: 1, retryReasons: BLURRED, captures: {}, document: null, submitted: false }),
+          requires_retry: to(capture('front'), { retries: 1, retryReasons: BLURRED, retryPending: true, captures: {}, document: null, submitted: false }),
           canceled: to(result('failed')), // 'cancelled' is kept for the applicant's or host page's choice
         },
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },
@@ -681,9 +777,18 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
           initiated: stay({ error: null }), // an answer, even "still running", ends the timeout
           passed: to(result('passed'), { error: null }),
           failed: to(result('failed'), { error: null }),
-          requires_retry: to(capture('front'), { retries: 1, retryReasons: BLURRED, captures: {}, document: null, submitted: false, error: null }),
+          requires_retry: to(capture('front'), {
+            retries: 1,
+            retryReasons: BLURRED,
+            retryPending: true,
+            captures: {},
+            document: null,
+            submitted: false,
+            error: null,
+          }),
           canceled: to(result('failed'), { error: null }),
         },
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay({ error: null }),
       },
@@ -712,6 +817,7 @@ const ROWS: Record<StepName, NonEmpty<Row>> = {
           requires_retry: to(result('failed'), { retries: MAX_RETRIES + 1 }), // one retry too many: the attempt fails
           canceled: to(result('failed')),
         },
+        retry_acknowledged: same,
         failed: stay({ error: UNEXPECTED }),
         retry: stay(), // QUESTION: Q1 (retry with no error)
       },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixture, harness, PROFILE, type Harness } from './helpers.js';
+import { extension, fixture, harness, PROFILE, type Harness } from './helpers.js';
 
 const passport = () => [fixture('passport.jpg', 'front')];
 
@@ -28,6 +28,28 @@ describe('sandbox scenarios (meta.sandbox on session creation)', () => {
     assert.equal((await h.outcome(second.id)).body.data.attributes.status, 'passed');
     assert.equal(await sessionStatus(h, sessionId), 'completed');
   });
+
+  it(
+    'requires_retry: the forced check names the side it is about in metadata.failed_sides (retry_side, default the front)',
+    { skip: extension('the failed_sides member of a check') },
+    async () => {
+      const h = harness();
+      const forcedCheck = async (sandbox: Record<string, unknown>) => {
+        const sessionId = await h.session(sandbox);
+        const { id } = await verifyPassport(h, sessionId);
+        const attributes = (await h.outcome(id)).body.data.attributes;
+        assert.equal(attributes.status, 'requires_retry');
+        return { sessionId, check: attributes.checks.find((c: { name: string }) => c.name === 'sandbox_scenario') };
+      };
+      const front = await forcedCheck({ scenario: 'requires_retry' });
+      assert.deepEqual(front.check.metadata, { scenario: 'requires_retry', failed_sides: ['front'] });
+      const back = await forcedCheck({ scenario: 'requires_retry', retry_side: 'back' });
+      assert.deepEqual(back.check.metadata, { scenario: 'requires_retry', failed_sides: ['back'] });
+      assert.match(back.check.reasons[0], /^The photo of the back is blurry/);
+      const session = (await h.api('GET', `/identity/sessions/${back.sessionId}`)).body;
+      assert.equal(session.data.meta.sandbox.retry_side, 'back', 'QA sees the side in the session’s meta.sandbox');
+    },
+  );
 
   it('failed: fails a good document, and the session', async () => {
     const h = harness();
@@ -160,6 +182,7 @@ describe('sandbox scenarios (meta.sandbox on session creation)', () => {
       [{ scenario: 'flaky', fail: { call: 'everything' } }, '/meta/sandbox/fail/call'],
       [{ scenario: 'flaky', fail: [{ call: 'upload' }, { call: 'upload', status: 404 }] }, '/meta/sandbox/fail/1/status'],
       [{ scenario: 'flaky', fail: { call: 'upload', times: 0 } }, '/meta/sandbox/fail/times'],
+      [{ scenario: 'requires_retry', retry_side: 'left' }, '/meta/sandbox/retry_side'],
       ['slow', '/meta/sandbox'],
     ];
     for (const [sandbox, pointer] of cases) {

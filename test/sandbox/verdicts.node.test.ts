@@ -219,6 +219,31 @@ describe('sandbox verdicts', () => {
     assert.equal((await typeRead('id-card-back.png')).type, 'national_id', 'an AAMVA ID subfile is an ID card');
   });
 
+  it('a failed check names the sides it failed on (metadata.failed_sides); one about the whole document names none', async () => {
+    const sides = (outcome: { checks: Check[] }, name: string) => check(outcome, name).metadata?.failed_sides;
+    const blankFront = await engine('drivers_license', 'US', { front: 'blank.png', back: 'licence-back.png' });
+    assert.deepEqual(sides(blankFront, 'document_visible'), ['front']);
+    const noBarcode = await engine('drivers_license', 'US', { front: 'licence-front.jpg', back: 'licence-front.jpg' });
+    assert.equal(noBarcode.status, 'requires_retry');
+    assert.deepEqual(sides(noBarcode, 'barcode_readable'), ['back']);
+    const missingBack = await engine('drivers_license', 'US', { front: 'licence-front.jpg' });
+    assert.deepEqual(sides(missingBack, 'barcode_readable'), ['back'], 'a missing back is the back to take');
+    const bothBlank = await engine('drivers_license', 'US', { front: 'blank.png', back: 'noise.png' });
+    assert.deepEqual(sides(bothBlank, 'document_visible'), ['front', 'back']);
+    const idAsLicence = await engine('drivers_license', 'US', { front: 'licence-front.jpg', back: 'id-card-back.png' });
+    assert.deepEqual(sides(idAsLicence, 'document_consistent'), ['back'], 'the side whose barcode contradicts the choice');
+    const expired = await engine('drivers_license', 'US', { front: 'licence-front.jpg', back: 'expired-licence-back.png' });
+    assert.equal(check(expired, 'document_not_expired').status, 'failed');
+    assert.equal(sides(expired, 'document_not_expired'), undefined);
+    for (const passed of (await engine('drivers_license', 'US', { front: 'licence-front.jpg', back: 'licence-back.png' })).checks) {
+      assert.equal(passed.metadata?.failed_sides, undefined, passed.name);
+    }
+
+    // Through the API, as the extension it is: the docs profile leaves it out of its answers.
+    const { attributes } = await verify(harness(), 'drivers_license', 'US', [fixture('blank.png', 'front'), fixture('licence-back.png', 'back')]);
+    assert.deepEqual(sides(attributes, 'document_visible'), documented ? undefined : ['front']);
+  });
+
   it('what the sandbox cannot tell is listed under "Known limits" in docs/sandbox.md, not passed in silence', async () => {
     const docs = readFileSync(new URL('../../docs/sandbox.md', import.meta.url), 'utf8');
     const section = /### Known limits\n([\s\S]*?)(?=\n#{2,3} )/.exec(docs)?.[1] ?? '';

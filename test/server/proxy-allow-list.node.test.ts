@@ -194,6 +194,38 @@ test('answers carry what the widget uses and never the identity, extracted data,
   assert.deepEqual(verification.data.attributes.checks, [{ name: 'barcode_readable', status: 'passed', reasons: [], requirement: 'required' }]);
 });
 
+test('a failed check keeps, of its metadata, only the side names it failed on (failed_sides), so the widget returns to that photo', async () => {
+  const { call, token, upstream } = setup();
+  const t = await token('sess_A');
+  Object.assign(upstream.resources.get('/identity/verifications/ver_A0')!.attributes, {
+    status: 'requires_retry',
+    checks: [
+      {
+        name: 'barcode_readable',
+        status: 'failed',
+        reasons: ['The barcode on the back could not be read.'],
+        requirement: 'required',
+        metadata: { failed_sides: ['back', 'D1234567', { side: 'front' }], jurisdiction: 'CA', variant: 'as-is' },
+      },
+      { name: 'document_visible', status: 'failed', reasons: [], requirement: 'required', metadata: { failed_sides: 'front', front: { found: null } } },
+      { name: 'image_readable', status: 'passed', reasons: [], requirement: 'required', metadata: { front: { width: 1600 } } },
+    ],
+  });
+  const text = await (await call('GET', '/identity/verifications/ver_A0', { token: t })).text();
+  for (const secret of ['D1234567', 'jurisdiction', 'variant', 'width']) assert.equal(text.includes(secret), false, `${secret} in ${text}`);
+  assert.deepEqual(JSON.parse(text).data.attributes.checks, [
+    {
+      name: 'barcode_readable',
+      status: 'failed',
+      reasons: ['The barcode on the back could not be read.'],
+      requirement: 'required',
+      metadata: { failed_sides: ['back'] },
+    },
+    { name: 'document_visible', status: 'failed', reasons: [], requirement: 'required' },
+    { name: 'image_readable', status: 'passed', reasons: [], requirement: 'required' },
+  ]);
+});
+
 test("auto_update_session is the integrator's choice (createProxy option, default true), whatever the browser sends", async () => {
   for (const [option, expected] of [
     [undefined, true],

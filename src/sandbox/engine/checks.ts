@@ -7,10 +7,15 @@
  *
  * Nothing passes uninspected: a PDF (sharp's prebuilt libvips has no PDF loader, so the sandbox
  * renders none) or bytes that do not decode fail `image_readable` and ask for a photo.
+ *
+ * A failed check that is about some sides only says which in `metadata.failed_sides` (a sandbox
+ * extension, contract.ts FAILED_SIDES), so the widget sends the applicant back to that photo first.
+ * A check about the whole document (its expiry) names none. Beltic documents no such member.
  */
-import type { DocumentType, Side, VerificationCheck, VerificationStatus } from '../../api/contract.js';
+import { FAILED_SIDES, type DocumentType, type Side, type VerificationCheck, type VerificationStatus } from '../../api/contract.js';
 import type { AamvaFields } from '../../document/aamva.js';
 import { carriesAamvaBarcode, documentTypeOfSubfile } from '../../document/barcode-rule.js';
+import { MIN_SHORT_SIDE_PX } from '../../frame/photo-check.js';
 import { QUICK_MAX_SIDE, readBarcode, type BarcodeRead, type ReadMode } from './barcode.js';
 import { contradictions } from './consistency.js';
 import { findDocument, type Visibility } from './document-visible.js';
@@ -23,8 +28,8 @@ export interface VerificationOutcome {
   extracted: Record<string, unknown> | null;
 }
 
-/** Below this, an ID photo is too small to read (and zxing cannot resolve PDF417 modules). */
-export const MIN_SHORT_SIDE_PX = 600;
+/** Below this, an ID photo is too small to read: the widget's own threshold (frame/photo-check.ts), so its checks before upload stop what this refuses. */
+export { MIN_SHORT_SIDE_PX };
 
 export interface EngineInput {
   documentType: DocumentType | null;
@@ -151,14 +156,18 @@ type SideResult = { fail?: string; skip?: string; meta?: Record<string, unknown>
 function perSide(name: string, sides: Side[], run: (side: Side) => SideResult): Finding {
   const reasons: string[] = [];
   const skipped: string[] = [];
+  const failedSides: Side[] = [];
   const metadata: Record<string, unknown> = {};
   for (const side of sides) {
     const result = run(side);
     if (result.meta) metadata[side] = result.meta;
     if (result.skip) skipped.push(`${capitalize(SIDE_WORDS[side])}: ${result.skip}`);
-    else if (result.fail) reasons.push(result.fail);
+    else if (result.fail) {
+      reasons.push(result.fail);
+      failedSides.push(side);
+    }
   }
-  if (reasons.length) return { name, status: 'failed', reasons, requirement: 'required', metadata, effect: 'retry' };
+  if (reasons.length) return { name, status: 'failed', reasons, requirement: 'required', metadata: { ...metadata, ...onSides(failedSides) }, effect: 'retry' };
   if (skipped.length === sides.length) return { name, status: 'not_applicable', reasons: skipped, requirement: 'required', metadata };
   return { name, status: 'passed', reasons: [], requirement: 'required', metadata };
 }
@@ -169,8 +178,9 @@ function barcodeCheck(input: EngineInput, reads: Partial<Record<Side, BarcodeRea
   const required = carriesAamvaBarcode(type, input.issuingCountry);
   const requirement: VerificationCheck['requirement'] = required ? 'required' : 'not_required';
   const na = (reason: string) => ({ check: { name, status: 'not_applicable' as const, reasons: [reason], requirement }, fields: null });
+  // Every way this check fails is about the back: its photo, or its absence.
   const retry = (reason: string, metadata: Record<string, unknown> = {}) => ({
-    check: { name, status: 'failed' as const, reasons: [reason], requirement, metadata, effect: 'retry' as const },
+    check: { name, status: 'failed' as const, reasons: [reason], requirement, metadata: { ...metadata, ...onSides(['back']) }, effect: 'retry' as const },
     fields: null,
   });
   // A barcode read on a passport is the consistency check's business: passports carry none.
@@ -234,8 +244,14 @@ function consistencyCheck(input: EngineInput, reads: Partial<Record<Side, Barcod
         }
       : { standard: 'PDF417' },
   };
-  const reasons = contradictions({ documentType: input.documentType, issuingCountry: input.issuingCountry }, reads);
-  if (reasons.length) return { name, status: 'failed', reasons, requirement: 'required', metadata, effect: 'retry' };
+  const declaration = { documentType: input.documentType, issuingCountry: input.issuingCountry };
+  const reasons = contradictions(declaration, reads);
+  if (reasons.length) {
+    // The sides whose barcode contradicts the declaration: a new photo of those, or a new choice, fixes it.
+    const contradicting = (Object.entries(reads) as [Side, BarcodeRead][]).filter(([side, read]) => contradictions(declaration, { [side]: read }).length);
+    const failedSides = contradicting.map(([side]) => side);
+    return { name, status: 'failed', reasons, requirement: 'required', metadata: { ...metadata, ...onSides(failedSides) }, effect: 'retry' };
+  }
   return { name, status: 'passed', reasons: [], requirement: 'required', metadata };
 }
 
@@ -307,6 +323,11 @@ function extractedFrom(input: EngineInput, f: AamvaFields | null): Record<string
     },
     identity_numbers: f.document_number ? [{ number: f.document_number, issuing_country_code: country ?? null, class: identityType }] : [],
   };
+}
+
+/** The extension member naming the sides a failed check is about (see the header). */
+export function onSides(sides: readonly Side[]): Record<string, Side[]> {
+  return { [FAILED_SIDES]: [...sides] };
 }
 
 function capitalize(s: string): string {
