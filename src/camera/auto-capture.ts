@@ -1,9 +1,9 @@
 /**
  * When to take the photo without the applicant pressing anything, and which frame to keep.
  *
- * The photo is taken once the frames have been good (no quality problem, a document in view)
- * for `steadyMs` without a break, and, on a side that carries a PDF417, once the barcode has
- * read on a recent frame. The frame kept is the best of the last few: the sharpest good one,
+ * The photo is taken once the frames have been good (no quality problem, a whole document in
+ * view) for `steadyMs` without a break, and, on a side that carries a PDF417, once the barcode
+ * has also read on a recent frame. The frame kept is the best of the last few: the sharpest good one,
  * and on a barcode side one whose barcode read. Pure: frames and time come in as arguments,
  * so the whole policy is tested with made-up metrics.
  */
@@ -61,9 +61,10 @@ export class AutoCapture {
   }
 
   addFrame({ id, t, metrics, motion }: FrameSample): void {
-    // On a barcode side the barcode is the proof that a document is in view; elsewhere the
-    // frame must show something document-shaped (so a face or a test pattern never triggers).
-    const good = isGoodFrame(metrics, motion) && (this.options.needsBarcode || looksLikeDocument(metrics.document));
+    // The frame must show a whole document (so a face or a test pattern never triggers), on a
+    // barcode side too: a barcode reads on a card whose top is out of the frame, and that photo
+    // would fail the checks before upload (frame/photo-check.ts).
+    const good = isGoodFrame(metrics, motion) && looksLikeDocument(metrics.document);
     if (!good) this.steadySince = null;
     else this.steadySince ??= t;
     this.candidates.push({ id, t, good, sharpness: metrics.sharpness ?? 0, barcode: false });

@@ -8,7 +8,7 @@ import type { DocumentRegion, FrameMetrics } from './frame-quality.js';
  * The advice, most pressing first. Quality problems come before the barcode: a dark or blurry
  * frame is why a barcode does not read, and fixing it is what the applicant can do.
  */
-export const GUIDANCE_CODES = ['dark', 'glare', 'moving', 'blurry', 'far', 'wrong_side_front', 'no_barcode', 'reading_barcode'] as const;
+export const GUIDANCE_CODES = ['dark', 'glare', 'moving', 'blurry', 'far', 'not_whole', 'wrong_side_front', 'no_barcode', 'reading_barcode'] as const;
 export type GuidanceCode = (typeof GUIDANCE_CODES)[number];
 
 /** The quality problems: a frame with any of them is never kept automatically. */
@@ -56,6 +56,8 @@ export function guidanceFor({ metrics, motion, barcode }: GuidanceInput): Guidan
   if (motion !== null && motion >= MOVING) return 'moving';
   if (metrics.sharpness !== null && metrics.sharpness < BLURRY) return 'blurry';
   if (isTooFar(metrics.document)) return 'far';
+  // The barcode reads, so a card is there: no whole one is seen because part of it is out of the frame.
+  if (barcode === 'read' && !looksLikeDocument(metrics.document)) return 'not_whole';
   if (barcode === 'unexpected') return 'wrong_side_front';
   if (barcode === 'missing') return 'no_barcode';
   if (barcode === 'reading') return 'reading_barcode';

@@ -58,16 +58,27 @@ export async function drawAsJpeg(image: CanvasImageSource, width: number, height
   return surface.toJpeg(quality);
 }
 
-function createSurface(width: number, height: number): { context: Canvas2D; toJpeg(quality: number): Promise<Blob> } {
+/** The RGBA pixels of `image` drawn at `width` × `height` (smoothed as the JPEG is), for the photo's measures. */
+export function drawnPixels(image: CanvasImageSource, width: number, height: number): Uint8ClampedArray {
+  const { context } = createSurface(width, height, true);
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, 0, 0, width, height);
+  return context.getImageData(0, 0, width, height).data;
+}
+
+/** `readBack`: the pixels are read with getImageData (a CPU-backed canvas saves a GPU readback). */
+function createSurface(width: number, height: number, readBack = false): { context: Canvas2D; toJpeg(quality: number): Promise<Blob> } {
+  const options: CanvasRenderingContext2DSettings = { willReadFrequently: readBack };
   if (typeof OffscreenCanvas === 'function') {
     const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
+    const context = canvas.getContext('2d', options);
     if (context) return { context, toJpeg: (quality) => canvas.convertToBlob({ type: 'image/jpeg', quality }) };
   }
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  const context = canvas.getContext('2d');
+  const context = canvas.getContext('2d', options);
   if (!context) throw new Error('No 2D canvas is available to prepare the image.');
   return {
     context,

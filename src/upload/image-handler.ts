@@ -17,6 +17,9 @@ export type ImageResult = PipelineResult;
  * Throws ImagePreparationError ('unreadable_image') for an image that cannot be decoded: from the
  * worker its name, message and code cross the RPC, and prepare-image.ts rebuilds the error.
  */
-export async function handleImage({ file, maxDimension, targetBytes }: ImageRequest): Promise<Reply<ImageResult>> {
-  return { body: await runImagePipeline(file, { maxDimension, targetBytes }) };
+export async function handleImage({ file, maxDimension, targetBytes, inspect }: ImageRequest): Promise<Reply<ImageResult>> {
+  const body = await runImagePipeline(file, { maxDimension, targetBytes, ...(inspect ? { inspect } : {}) });
+  // The luma for the barcode reader (megabytes) is moved to the page, not copied.
+  const luma = body.inspection?.barcodeLuma;
+  return { body, ...(luma ? { transfer: [luma.data.buffer as ArrayBuffer] } : {}) };
 }

@@ -8,12 +8,18 @@ import { sniffImageType } from '../document/sniff.js';
 import { checksum } from './checksum.js';
 import { compressToTarget } from './compress-to-target.js';
 import { decode, drawAsJpeg, fitWithin } from './image-codec.js';
+import { inspectImage, type ImageInspection } from './inspect-image.js';
 
 export { fitWithin } from './image-codec.js';
 
 export interface PipelineOptions {
   maxDimension: number;
   targetBytes: number;
+  /**
+   * Measure the photo for the checks before upload (inspect-image.ts), from the same decode; with
+   * `barcodeLuma`, also hand back its luma at the size it is uploaded at, for the barcode reader.
+   */
+  inspect?: { barcodeLuma: boolean };
 }
 
 export interface PipelineResult {
@@ -25,6 +31,8 @@ export interface PipelineResult {
   strategy: 'single-pass' | 'size-targeted';
   /** On the size-targeted path, whether browser-image-compression took part or our own steps did it all (compress-to-target.ts). */
   compressor: 'none' | 'library' | 'own';
+  /** What was measured of the photo, when `inspect` asked for it. */
+  inspection?: ImageInspection;
 }
 
 /** Good enough for OCR and face match, about a third of the bytes of quality 1. */
@@ -40,7 +48,10 @@ export async function runImagePipeline(file: Blob, options: PipelineOptions): Pr
         ? await compressToTarget(first, source, { ...options, initialQuality: FAST_PATH_QUALITY })
         : { ...first, compressor: 'none' as const };
     await expectJpeg(blob);
-    return { blob, width, height, checksum: await checksum(blob), strategy: compressor === 'none' ? 'single-pass' : 'size-targeted', compressor };
+    const strategy = compressor === 'none' ? 'single-pass' : 'size-targeted';
+    const result: PipelineResult = { blob, width, height, checksum: await checksum(blob), strategy, compressor };
+    if (options.inspect) result.inspection = inspectImage(source.image, source.width, source.height, options.inspect.barcodeLuma ? { width, height } : null);
+    return result;
   } finally {
     source.release();
   }

@@ -7,6 +7,7 @@
  */
 import { ImagePreparationError, isImagePreparationErrorCode } from './image-errors.js';
 import type { ImageRequest, ImageResult } from './image-handler.js';
+import type { ImageInspection } from './inspect-image.js';
 import { sniffImageType, type HeifImageType } from '../document/sniff.js';
 import { WorkerClient, type RemoteError } from '../workers/client.js';
 import type { Handler } from '../workers/rpc.js';
@@ -18,6 +19,8 @@ export interface PrepareImageOptions {
   maxDimension?: number;
   /** Size budget of the output, in bytes. Default 1.5 MB. */
   targetBytes?: number;
+  /** Measure the photo for the checks before upload, in the same worker job (image-pipeline.ts). */
+  inspect?: { barcodeLuma: boolean };
 }
 
 export interface PreparedImage {
@@ -28,6 +31,8 @@ export interface PreparedImage {
   byteSize: number;
   /** SHA-256 of `blob`, lowercase hex. */
   checksum: string;
+  /** What was measured of it, when `inspect` asked for it. */
+  inspection?: ImageInspection;
 }
 
 export const DEFAULT_MAX_DIMENSION = 2400;
@@ -38,6 +43,7 @@ export async function prepareImage(file: Blob, options: PrepareImageOptions = {}
     file,
     maxDimension: positive(options.maxDimension ?? DEFAULT_MAX_DIMENSION, 'maxDimension'),
     targetBytes: positive(options.targetBytes ?? DEFAULT_TARGET_BYTES, 'targetBytes'),
+    ...(options.inspect ? { inspect: options.inspect } : {}),
   };
 
   // Sniffed here, not in the worker: a wrong file is refused without starting a worker.
@@ -56,6 +62,7 @@ export async function prepareImage(file: Blob, options: PrepareImageOptions = {}
     height: result.height,
     byteSize: result.blob.size,
     checksum: result.checksum,
+    ...(result.inspection ? { inspection: result.inspection } : {}),
   };
 }
 

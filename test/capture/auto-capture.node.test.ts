@@ -72,11 +72,21 @@ describe('AutoCapture on a barcode side', () => {
     assert.equal(auto.decide(1250 + 1600).ready, false, 'a read goes stale');
   });
 
-  it('does not need a document-shaped object (the barcode is the proof), but still needs a good frame', () => {
-    const auto = new AutoCapture({ needsBarcode: true });
-    run(auto, 0, 8, () => ({ document: null }));
-    auto.barcodeRead(875, 900);
-    assert.equal(auto.decide(950).ready, true);
+  it('needs the whole card in view as well as the read (a barcode reads on a card cut off by the frame)', () => {
+    const cutOff = new AutoCapture({ needsBarcode: true });
+    run(cutOff, 0, 20, () => ({ document: { ...CARD, y: 0, height: 0.7, aspect: 2.07, clipped: true } }));
+    cutOff.barcodeRead(2000, 2100);
+    const decision = cutOff.decide(2150);
+    assert.equal(decision.ready, false);
+    assert.equal(decision.progress, 0);
+    const none = new AutoCapture({ needsBarcode: true });
+    run(none, 0, 20, () => ({ document: null }));
+    none.barcodeRead(2000, 2100);
+    assert.equal(none.decide(2150).ready, false);
+    const whole = new AutoCapture({ needsBarcode: true });
+    run(whole, 0, 8);
+    whole.barcodeRead(875, 900);
+    assert.equal(whole.decide(950).ready, true);
     const blurred = new AutoCapture({ needsBarcode: true });
     run(blurred, 0, 8, () => ({ sharpness: 0.3 }));
     blurred.barcodeRead(875, 900);

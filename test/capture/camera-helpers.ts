@@ -261,18 +261,21 @@ export async function atLicenceBack(country = 'US'): Promise<BelticVerify> {
 
 /**
  * A US licence up to the review of its back, in `win` (a frame's window, or this one): the front
- * from a file, the back from a canvas camera showing a readable back, taken by itself once its
- * barcode reads or, with `shutter`, by a press. Resolves with what the review says was read from
+ * from a file, the back from a canvas camera showing a whole, readable back, taken by itself once
+ * its barcode reads or, with `shutter`, by a press. Resolves with what the review says was read from
  * the back ('' when nothing was).
  */
 export async function licenceBackByCamera(element: BelticVerify, win: Window, { shutter = false } = {}): Promise<string> {
-  const camera = new CanvasCamera(1280, 720, win).install();
+  // The whole card in view: the camera takes a back by itself only then, and the checks before upload
+  // let only that through. For the shutter, the card is far (the camera never takes it by itself,
+  // with or without the barcode read live) in a 1080p frame, where the verification still reads it.
+  const camera = shutter ? new CanvasCamera(1920, 1080, win).install() : new CanvasCamera(1280, 720, win).install();
   try {
     await consent(element);
     await chooseDocument(element, 'drivers_license', 'US');
     await captureAndAccept(element, await fixtureBlob('licence-front.jpg'));
     await waitUntil(() => currentStep(element) === 'capture', 'the back', { timeout: 10000 });
-    await camera.show('camera-1280x720-skew0-scale60-normal.png');
+    await camera.show(shutter ? 'camera-1920x1080-skew0-scale35-normal.png' : 'scene-1280x720-dark-table-back-skew-2-scale72.png');
     if (shutter) {
       await waitUntil(() => (harness(element).camera.scanLoop?.stats.framesMeasured ?? 0) > 5, 'frames measured', { timeout: 10000 });
       shadow<HTMLButtonElement>(element, 'button.shutter').click();

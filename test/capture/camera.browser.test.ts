@@ -304,7 +304,7 @@ describe('camera capture', function () {
       new MutationObserver(() => {
         cueSeen ||= element.shadowRoot!.querySelector('.viewfinder.taken') !== null && /automatically/.test(guidanceText(element));
       }).observe(element.shadowRoot!, { subtree: true, attributes: true, childList: true, characterData: true });
-      await camera.show('camera-1280x720-skew7-scale60-normal.png');
+      await camera.show('scene-1280x720-light-desk-back-skew-2-scale72.png');
       await waitForStep(element, 'review', 20000);
       expect(cueSeen, 'the viewfinder showed the automatic-photo cue').to.equal(true);
       expect(animations, 'the cue flashes').to.include('taken-flash');

@@ -37,6 +37,15 @@ describe('guidanceFor', () => {
     assert.equal(guidanceFor({ metrics: metrics({ brightness: 50 }), motion: 0, barcode: 'missing' }), 'dark');
   });
 
+  it('asks for the whole card when its barcode reads but no whole card is in view', () => {
+    const cutOff = metrics({ document: { ...CARD, y: 0, height: 0.7, aspect: 2.07, clipped: true } });
+    assert.equal(guidanceFor({ metrics: cutOff, motion: 0, barcode: 'read' }), 'not_whole');
+    assert.equal(guidanceFor({ metrics: metrics({ document: null }), motion: 0, barcode: 'read' }), 'not_whole');
+    assert.equal(guidanceFor({ metrics: cutOff, motion: 0, barcode: 'reading' }), 'reading_barcode', 'no card is known to be there before it reads');
+    assert.equal(guidanceFor({ metrics: metrics({ document: null }), motion: 0, barcode: 'not_expected' }), null);
+    assert.equal(guidanceFor({ metrics: { ...cutOff, sharpness: 0.2 }, motion: 0, barcode: 'read' }), 'blurry', 'quality first');
+  });
+
   it('says "move closer" only of something document-shaped', () => {
     const smallCard = metrics({ document: { ...CARD, width: 0.35, height: 0.3 } });
     assert.equal(guidanceFor({ metrics: smallCard, motion: 0, barcode: 'not_expected' }), 'far');

@@ -93,6 +93,31 @@ describe('FlowController', () => {
     expect((await storage.scope(sessionId).loadState<FlowState>())?.captures).to.deep.equal({});
   });
 
+  it('holds back a photo the checks refuse: a photo_refused notice, nothing stored; the second in a row may be used anyway', async () => {
+    const { flow, notices, storage, sessionId } = await openFlow();
+    await until(flow, 'intro');
+    flow.dispatch({ type: 'consented' });
+    flow.dispatch({ type: 'document_chosen', documentType: 'passport', issuingCountry: 'FR' });
+    expect(await flow.takeImage('front', await fixtureBlob('scene-1280x720-dark-table-empty.png'), 'file')).to.equal(false);
+    expect(flow.photoCheck).to.deep.equal({ side: 'front', problems: ['no_document'], source: 'file', canUseAnyway: false });
+    expect(notices.at(-1)).to.deep.equal({ type: 'photo_refused', check: flow.photoCheck });
+    expect(flow.preparing).to.equal(false);
+    expect(await flow.useRefusedPhoto(), 'not after the first refusal').to.equal(false);
+    expect(await storedBlobs(), 'a refused photo is not stored').to.deep.equal([]);
+
+    expect(await flow.takeImage('front', await fixtureBlob('tiny-licence-front.jpg'), 'file')).to.equal(false);
+    expect(flow.photoCheck).to.deep.equal({ side: 'front', problems: ['too_small'], source: 'file', canUseAnyway: true });
+    expect(stepOf(flow)).to.equal('capture');
+    expect(await flow.useRefusedPhoto()).to.equal(true);
+    expect(flow.photoCheck).to.equal(null);
+    // The photo refused last is the one used: the 320×200 one.
+    expect(flow.state!.captures.front).to.include({ width: 320, height: 200, source: 'file' });
+    expect(stepOf(flow)).to.equal('review');
+    await flow.saved();
+    expect((await storage.scope(sessionId).loadState<FlowState>())?.captures.front?.width).to.equal(320);
+    expect(await storedBlobs()).to.have.length(1);
+  });
+
   it('prepares and keeps an image, runs the whole flow, and wipes the session before saying it finished', async () => {
     const { flow, notices, storage, sessionId } = await openFlow('pass');
     await until(flow, 'intro');

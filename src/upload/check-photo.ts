@@ -1,0 +1,81 @@
+/**
+ * A chosen or captured photo, prepared for upload and checked before it goes further: big enough,
+ * a whole document in it, sharp enough, and on the back of a US or Canadian licence or ID card, a
+ * barcode that reads (the rules: frame/photo-check.ts). The photo is measured in the image worker,
+ * in the same job that prepares it (prepare-image.ts); the barcode is read in the barcode worker,
+ * on the pixels of the photo as it is uploaded, trying as hard as the verification does. Where the
+ * barcode worker cannot start (a strict CSP, missing files), the barcode is not held against the photo.
+ *
+ * Loaded on demand with the image preparation: nothing of it is in the element's first download.
+ */
+import { BarcodeClient } from '../camera/barcode-client.js';
+import type { LumaImage } from '../frame/luma.js';
+import { barcodeWorthReading, photoProblems, type BarcodeResult, type PhotoProblem } from '../frame/photo-check.js';
+import { prepareImage, type PreparedImage } from './prepare-image.js';
+
+export interface PhotoExpectation {
+  /** The side must carry a barcode that reads (document/barcode-rule.ts `carriesAamvaBarcode`, on a back). */
+  barcode: boolean;
+}
+
+export interface CheckedPhoto {
+  /** The photo as it would be uploaded, whether or not it passed. */
+  image: PreparedImage;
+  /** What is wrong with it, most pressing first; empty when it may go on. */
+  problems: PhotoProblem[];
+}
+
+export interface CheckOptions {
+  /** How long the barcode reader may try, ms (default BARCODE_BUDGET_MS). */
+  barcodeBudgetMs?: number;
+}
+
+/**
+ * A barcode that has not read in this long is not waited for: a back whose barcode does not read
+ * takes the slower variants seconds (on a phone, several), the applicant is not kept waiting
+ * longer, and the photo is not held against the barcode (the verification reads it again).
+ */
+export const BARCODE_BUDGET_MS = 8000;
+/** The quick look at the barcode: the first variants (the photo as it is, the located symbol) of most backs. */
+const QUICK_LOOK_MS = 500;
+
+export async function checkPhoto(file: Blob, expectation: PhotoExpectation, options: CheckOptions = {}): Promise<CheckedPhoto> {
+  // The barcode worker loads (its decoder is the big part) while the image worker prepares the photo.
+  const reader = expectation.barcode ? new BarcodeClient() : null;
+  reader?.warm();
+  try {
+    const prepared = await prepareImage(file, { inspect: { barcodeLuma: expectation.barcode } });
+    const { inspection, ...image } = prepared;
+    // Without measures (never, by prepareImage's contract), nothing is held against the photo.
+    if (!inspection) return { image, problems: [] };
+    const facts = { ...inspection.measures, width: image.width, height: image.height };
+    let barcode: BarcodeResult = 'not_expected';
+    if (reader) {
+      const worth = inspection.barcodeLuma && barcodeWorthReading(facts);
+      barcode = worth ? await read(reader, inspection.barcodeLuma!, options.barcodeBudgetMs ?? BARCODE_BUDGET_MS) : 'skipped';
+    }
+    return { image, problems: photoProblems(facts, barcode) };
+  } finally {
+    // One photo, one read: the worker ends with it.
+    reader?.terminate();
+  }
+}
+
+/**
+ * A quick look first (zxing's "try harder" slows even a symbol that reads at once several times
+ * over), then, if that did not read, as hard as the verification tries. The quick look's budget
+ * only saves time: its failing decides nothing.
+ */
+async function read(reader: BarcodeClient, luma: LumaImage, budgetMs: number): Promise<BarcodeResult> {
+  try {
+    const quick = await reader.read(luma, { budgetMs: Math.min(QUICK_LOOK_MS, budgetMs) });
+    if (quick.found) return 'read';
+    // The last read may have the pixels (the page keeps no copy of them).
+    const thorough = await reader.readTransferring(luma, { tryHarder: true, budgetMs });
+    if (thorough.found) return 'read';
+    return thorough.gaveUp ? 'unknown' : 'not_read';
+  } catch {
+    // No worker (WorkerUnavailableError), or it failed: the verification will say.
+    return 'unknown';
+  }
+}
