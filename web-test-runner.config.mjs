@@ -13,6 +13,7 @@ import { webkitLauncher } from './scripts/engines/webkit.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { createDevBackend, DOCS_PROFILE_PREFIX, nodeMiddleware } from './demo/dev-backend.ts';
 import { brokenApiMiddleware, focusCommandPlugin, networkDrops, signalsCommandsPlugin, testPageMiddleware } from './test/helpers/server-commands.mjs';
+import { displayCommandsPlugin } from './test/helpers/display-commands.mjs';
 
 const engines = (process.env.BELTIC_ENGINES || ENGINES.join(',')).split(',').map((name) => name.trim());
 const executables = Object.fromEntries(engines.map((engine) => [engine, findEngine(engine)]));
@@ -145,7 +146,13 @@ export default {
         ]
       : []),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), drops.plugin, focusCommandPlugin(), signalsCommandsPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    drops.plugin,
+    focusCommandPlugin(),
+    signalsCommandsPlugin(),
+    displayCommandsPlugin(),
+  ],
   middleware: [
     drops.middleware,
     testPageMiddleware(),

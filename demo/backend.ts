@@ -11,7 +11,9 @@
  *   GET  /api/demo/session/:id           the session as the API holds it          (QA page only)
  *   GET  /api/demo/session/:id/devices   its session devices (signals.md §Device)  (QA page only)
  *   GET  /api/demo/verifications?session_id=…  its verifications                  (QA page only)
- *   POST /api/demo/session/:id/expire    expire it                                 (QA page only)
+ *   POST /api/demo/session/:id/expire    expire it now                             (QA page only)
+ *   POST /api/demo/session/:id/approve   a reviewer's decision: approve it         (QA page only)
+ *   POST /api/demo/session/:id/decline   … or decline it (completed or marked_for_review sessions only)
  *
  * A real backend would check that the signed-in user owns the session before any of these; the
  * demo has no users, and the QA routes exist only to show what the sandbox holds.
@@ -94,14 +96,16 @@ export function createDemoBackend(options: DemoBackendOptions): (request: Reques
       const query = new URLSearchParams({ session_id: searchParams.get('session_id') ?? '' });
       return relay(await beltic('GET', `/identity/verifications?${query}`));
     }
-    const match = /^\/api\/demo\/session\/([^/]+)(?:\/(token|expire|devices))?$/.exec(pathname);
+    const match = /^\/api\/demo\/session\/([^/]+)(?:\/(token|expire|approve|decline|devices))?$/.exec(pathname);
     const sessionId = match ? decodeSegment(match[1]!) : null;
     if (sessionId === null) return null;
     const sessionPath = `/identity/sessions/${encodeURIComponent(sessionId)}`;
     const action = match![2];
     if (method === 'GET' && !action) return relay(await beltic('GET', sessionPath));
     if (method === 'GET' && action === 'devices') return listDevices(sessionPath);
-    if (method === 'POST' && action === 'expire') return relay(await beltic('POST', `${sessionPath}/expire`));
+    // Session actions (Beltic's own: docs 002-sessions), relayed as the API answers them, refusals included.
+    if (method === 'POST' && (action === 'expire' || action === 'approve' || action === 'decline'))
+      return relay(await beltic('POST', `${sessionPath}/${action}`));
     if (method === 'POST' && action === 'token') {
       // Only sessions that exist get tokens (a real backend also checks that the user owns it).
       const session = await beltic('GET', sessionPath);

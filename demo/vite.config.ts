@@ -29,8 +29,9 @@ function belticBackend(): Plugin {
         res.statusCode = 204;
         res.end();
       });
-      // Fixture document images, to download or drag into the widget.
-      server.middlewares.use('/fixtures', (req, res, next) => {
+      // Fixture document images, to download or drag into the widget: at the path the browser tests'
+      // server has them too, so that the page works unchanged in both (test/demo/demo.browser.test.ts).
+      server.middlewares.use('/test/fixtures/generated', (req, res, next) => {
         const name = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
         const file = join(fixtures, name);
         if (!file.startsWith(fixtures) || !existsSync(file)) return next();

@@ -58,7 +58,8 @@ export function renderViewfinder(view: ViewfinderView): TemplateResult | typeof 
   // The <video>: muted and playsinline, so iOS Safari plays it inline and without a tap (else it would
   // wait for one, then take the preview full screen); tabindex -1, as Firefox puts every <video> in the
   // tab order and this one is hidden from assistive technology.
-  return html`<div class="camera" part="camera" role="group" aria-label=${t.viewfinder}>
+  // tabindex -1: where focus waits while the camera starts after "Try again" (its shutter is disabled until then).
+  return html`<div class="camera" part="camera" role="group" aria-label=${t.viewfinder} tabindex="-1">
     <div
       class=${classMap({ viewfinder: true, mirrored: live && camera.facing === 'user', steady, taken: view.phase === 'taken' })}
       part="viewfinder"

@@ -5,6 +5,7 @@
  * A source hands its photo to the flow (`FlowController.takeImage`), which prepares and keeps it.
  */
 import type { FlowController } from '../flow/flow-controller.js';
+import type { FocusTarget } from '../ui/focus-keeper.js';
 import type { SourceView } from '../ui/steps.js';
 import type { Strings } from '../ui/strings.js';
 
@@ -20,4 +21,9 @@ export interface SourceContext {
   announce(text: string): void;
   /** A `beltic-verify-error` event (never with personal data). */
   reportError(code: string, message: string, recoverable: boolean): void;
+  /**
+   * Where focus goes if a render of this step removes the element holding it (the control just used
+   * gives way to a message or a notice): ui/focus-keeper.ts. Else it goes to the step's heading.
+   */
+  keepFocus(find: FocusTarget): void;
 }

@@ -19,7 +19,13 @@ export const styles = css`
     --_success: var(--beltic-verify-success, #067647);
     --_radius: var(--beltic-verify-radius, 12px);
     --_font: var(--beltic-verify-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_focus: var(--beltic-verify-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 40%, transparent));
+    /*
+     * The focus ring, two bands: 2px of the surface, then 2px of the text colour. The outer band stands
+     * out from the card (default theme: #1b1d21 on #ffffff, 16.9:1) and the inner one from a filled
+     * button (#ffffff against the accent #1f4ed8, 6.7:1); 3:1 is needed (WCAG 2.2 SC 1.4.11, 2.4.13).
+     * The text colour rather than the accent: a theme's light accent would fall under 3:1 on the card.
+     */
+    --_focus: var(--beltic-verify-focus-ring, 0 0 0 2px var(--_surface), 0 0 0 4px var(--_text));
 
     display: block;
     color: var(--_text);
@@ -85,11 +91,17 @@ export const styles = css`
     opacity: 0.5;
     cursor: not-allowed;
   }
+  /*
+   * Forced colours (Windows contrast themes) paint no box-shadow: there, the outline is the ring. It is
+   * transparent, hence unseen, elsewhere; forced colours give it the system's colour (Highlight, named
+   * after the last focus rule, for engines that would keep it transparent).
+   */
   button:focus-visible,
   select:focus-visible,
   input:focus-visible,
   .dropzone:focus-within {
-    outline: none;
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     box-shadow: var(--_focus);
   }
   label {
@@ -161,7 +173,7 @@ export const styles = css`
     background: #000;
   }
   .notice {
-    border-left: 4px solid var(--_danger);
+    border-inline-start: 4px solid var(--_danger);
     padding: 0.5rem 0.75rem;
     background: color-mix(in srgb, var(--_danger) 6%, transparent);
     margin: 0 0 1rem;
@@ -270,8 +282,7 @@ export const styles = css`
   }
   .viewfinder .guidance {
     position: absolute;
-    left: 0.75rem;
-    right: 0.75rem;
+    inset-inline: 0.75rem;
     bottom: 0.75rem;
     margin: 0;
     padding: 0.4rem 0.75rem;
@@ -299,12 +310,152 @@ export const styles = css`
     align-items: center;
   }
   .file-alternative summary:focus-visible {
-    outline: none;
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     box-shadow: var(--_focus);
+  }
+  /* After every focus rule, which it overrides: the ring in forced colours (see the first focus rule). */
+  @media (forced-colors: active) {
+    button:focus-visible,
+    select:focus-visible,
+    input:focus-visible,
+    .dropzone:focus-within,
+    .file-alternative summary:focus-visible {
+      outline-color: Highlight;
+    }
   }
   .reading {
     font-weight: 600;
     margin-top: 0.75rem;
+  }
+  /*
+   * Screens that lead somewhere (ui/step-progress.ts, ui/icons.ts, ui/cancel-confirm.ts,
+   * ui/country-field.ts, the drop hint of sources/file-source.ts).
+   */
+  .step-progress {
+    margin: 0 0 0.75rem;
+  }
+  .step-progress p {
+    margin: 0 0 0.25rem;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  .step-progress progress {
+    display: block;
+    height: 0.375rem;
+  }
+  .result-icon {
+    display: block;
+    width: 3rem;
+    height: 3rem;
+    margin: 0 0 0.75rem;
+    color: var(--_muted);
+  }
+  .result-icon.passed {
+    color: var(--_success);
+  }
+  .result-icon.review {
+    color: var(--_accent);
+  }
+  .result-icon.failed,
+  .result-icon.expired {
+    color: var(--_danger);
+  }
+  .reasons {
+    padding-inline-start: 1.25rem;
+  }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    text-decoration: none;
+  }
+  a.button:focus-visible {
+    outline: 2px solid transparent;
+    outline-offset: 2px;
+    box-shadow: var(--_focus);
+  }
+  /* Cancel sits at the end of the row, away from the step's own buttons. */
+  button.cancel {
+    margin-inline-start: auto;
+  }
+  dialog.confirm {
+    max-width: min(26rem, calc(100vw - 2rem));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 1.25rem 1.5rem;
+    background: var(--_surface);
+    color: var(--_text);
+    font-family: var(--_font);
+  }
+  dialog.confirm::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog.confirm h3 {
+    font-size: 1.15rem;
+    margin: 0 0 0.5rem;
+  }
+  .country-field input[type='text'] {
+    font: inherit;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.5);
+    background: var(--_surface);
+    color: inherit;
+  }
+  .country-list {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0.25rem 0;
+    max-height: 15rem;
+    overflow-y: auto;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.5);
+    background: var(--_surface);
+  }
+  .country-list[hidden] {
+    display: none;
+  }
+  .country-list li {
+    display: flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0.25rem 0.75rem;
+    cursor: pointer;
+  }
+  .country-list li.chosen {
+    font-weight: 600;
+  }
+  .country-list li[aria-selected='true'] {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .country-hint,
+  .country-none {
+    margin: 0.25rem 0 0;
+    font-size: 0.875rem;
+  }
+  .dropzone .drop-only {
+    display: none;
+  }
+  @media (hover: hover) and (pointer: fine) {
+    .dropzone .drop-only {
+      display: inline;
+    }
+    .dropzone .no-drop {
+      display: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .country-list li[aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    a.button:focus-visible {
+      outline-color: Highlight;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {
