@@ -29,6 +29,7 @@ import { FileSource } from './sources/file-source.js';
 import {
   BelticVerifyCancelEvent,
   BelticVerifyCompleteEvent,
+  BelticVerifyContinueEvent,
   BelticVerifyErrorEvent,
   BelticVerifyReadyEvent,
   BelticVerifyStepChangeEvent,
@@ -40,8 +41,16 @@ import { LiveCapture } from './camera/live-capture.js';
 import { SignalsController } from './signals/signals-controller.js';
 import { PreviewController } from './ui/preview.js';
 import { styles } from './ui/styles.js';
-import { errorText, stringsFor, type Strings } from './ui/strings.js';
+import { en } from './ui/i18n/en.js';
+import { LanguageController } from './ui/language-controller.js';
+import { FocusKeeper } from './ui/focus-keeper.js';
+import { errorText, type Strings } from './ui/strings.js';
 import { renderElsewhere, renderStep, type StepHandlers, type StepView } from './ui/steps.js';
+import { photoCheckAnnouncement } from './ui/photo-check-notice.js';
+import { photoSide } from './ui/photo-side.js';
+import { CountryField } from './ui/country-field.js';
+import { continueHref } from './ui/continue-url.js';
+import { retryAnnouncement } from './ui/reasons.js';
 
 /**
  * Attributes a token may arrive in, each read once and removed: `client-token` (a page without
@@ -69,6 +78,7 @@ const documentTypesConverter = {
  * @fires beltic-verify-complete - The flow ended. `{ sessionId, status: passed | review | failed | expired }`
  * @fires beltic-verify-error - Something failed. `{ code, message, recoverable }`
  * @fires beltic-verify-cancel - Cancel was asked for; cancelable. `{ sessionId }`
+ * @fires beltic-verify-continue - "Continue" was pressed on a result screen (`continue-url`); cancelable: preventDefault() keeps the link from being followed. `{ sessionId, status }`
  *
  * @csspart base - The card around everything.
  * @csspart content - The current step.
@@ -76,9 +86,15 @@ const documentTypesConverter = {
  * @csspart actions - The row of buttons.
  * @csspart button - Every button.
  * @csspart notice - Errors and retry reasons.
+ * @csspart retry-notice - Why new photos are needed, on the capture step after a retry the check asked for (also a `notice` part).
  * @csspart dropzone - Where a file is chosen or dropped.
  * @csspart preview - The image under review.
  * @csspart progress - Upload progress bars.
+ * @csspart step-progress - "Step n of m" and its bar, above each step's heading.
+ * @csspart confirm - The confirmation asked for after "Cancel" (a modal dialog).
+ * @csspart result-icon - The icon of a result screen.
+ * @csspart reasons - Why, on the failed result screen.
+ * @csspart continue - The "Continue" link of the result screens (also a `button` part).
  * @csspart status - The polite live region (visually hidden).
  * @csspart camera - The camera source of a capture step: viewfinder and shutter.
  * @csspart viewfinder - The live video with its document-shaped guide.
@@ -107,13 +123,18 @@ export class BelticVerify extends LitElement {
   // ------------------------------------------------------------ parts
 
   private readonly flow = new FlowController(this);
+  /** Focus never falls to the page when a render removes what held it. */
+  private readonly focusKeeper = new FocusKeeper(this);
+  /** The words, their direction, and the locale of dates and country names. */
+  private readonly language = new LanguageController(this);
   /** What capture sources and the flow's followers are given: the flow, and the element's words and voice. */
   private readonly context: SourceContext = {
     flow: this.flow,
     strings: () => this.strings,
-    lang: () => this.resolvedLang,
+    lang: () => this.locale,
     announce: (text) => (this.announcement = text),
     reportError: (code, message, recoverable) => this.emitError(code, message, recoverable),
+    keepFocus: (find) => this.focusKeeper.keep(find),
   };
   /** The live camera of the capture steps: opens on a capture step, closes on leaving it. */
   private readonly camera = new LiveCapture(this, this.context);
@@ -122,6 +143,8 @@ export class BelticVerify extends LitElement {
   /** Behaviour signals and the device record: collect from connect, deliver on the flow's milestones. */
   private readonly signals = new SignalsController(this, { flow: this.flow, camera: this.camera });
   private readonly preview = new PreviewController(this, this.flow);
+  /** The document step's country field: it keeps what the applicant types between renders. */
+  private readonly countryField = new CountryField(this, (text) => (this.announcement = text));
 
   /** For this project's tests and tools (src/internals.ts); not part of the package's API. */
   get [internals](): Internals {
@@ -139,6 +162,10 @@ export class BelticVerify extends LitElement {
   private runs = 0;
   @state() private configProblem: ConfigProblem | null = null;
   @state() private announcement = '';
+  /** The document type selected in the document step's form, until it is chosen (the step count follows it). */
+  @state() private selectedDocumentType: DocumentType | null = null;
+  /** `continue-url`, checked (http or https only); null: no "Continue" link. */
+  private continueLink: string | null = null;
   private errorMessage = '';
   private lastStepKey: string | null = null;
 
@@ -166,6 +193,14 @@ export class BelticVerify extends LitElement {
    * for every element (the last one set wins); README, "Hosting the worker files".
    */
   @property({ attribute: 'assets-base' }) assetsBase = '';
+
+  /**
+   * Where "Continue" on the result screens leads: the integrator's next page, an http or https URL
+   * (relative to the page, or absolute). Anything else (`javascript:`, `data:`) is refused with a
+   * recoverable `beltic-verify-error` (`invalid_continue_url`) and no link is shown. Pressing it
+   * fires the cancelable `beltic-verify-continue` first.
+   */
+  @property({ attribute: 'continue-url' }) continueUrl = '';
 
   /** Called for a fresh client token when the current one has expired (a 401). */
   @property({ attribute: false }) getClientToken: (() => Promise<string>) | null = null;
@@ -197,7 +232,7 @@ export class BelticVerify extends LitElement {
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    // `lang` is the platform's own attribute: every change re-renders the words.
+    // `lang` is the platform's own attribute: every change re-renders the words (loading their table first).
     if (name === 'lang') this.requestUpdate();
     if ((TOKEN_ATTRIBUTES as readonly string[]).includes(name)) {
       if (value === null) return;
@@ -229,6 +264,7 @@ export class BelticVerify extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('assetsBase')) setAssetsBase(this.assetsBase, this);
+    if (changed.has('continueUrl')) this.checkContinueUrl();
     // Another `session-id` or `api-base` may be what was missing, or what matches the token: look again.
     if ((changed.has('sessionId') || changed.has('apiBase')) && (this.configProblem === 'missing_config' || this.configProblem === 'session_mismatch')) {
       this.configProblem = null;
@@ -240,6 +276,7 @@ export class BelticVerify extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.focusHeadingOnStepChange();
+    this.focusKeeper.restore();
   }
 
   // ------------------------------------------------------------ public methods
@@ -354,7 +391,7 @@ export class BelticVerify extends LitElement {
         const { side, loaded, total, percent, previousPercent } = notice;
         // Announce quarters only, so a screen reader is informed without being flooded.
         if (Math.floor(percent / 25) > Math.floor(previousPercent / 25)) {
-          this.announcement = this.strings.uploading.progress(this.strings.capture.sideName[side], percent);
+          this.announcement = this.strings.uploading.progress[photoSide(this.flow.state?.documentType ?? null, side)](percent);
         }
         this.dispatchEvent(new BelticVerifyUploadProgressEvent({ side, loaded, total, percent }));
         return;
@@ -366,6 +403,10 @@ export class BelticVerify extends LitElement {
       case 'image_refused':
         this.announcement = errorText(this.strings, notice.code);
         return this.emitError(notice.code, notice.message, true);
+      case 'photo_refused':
+        // What is wrong with the photo, as the notice says it: whole sentences, one after the other.
+        this.announcement = photoCheckAnnouncement(this.strings, notice.check);
+        return;
       case 'finished':
         // Announced once nothing of the flow is left in this browser's storage.
         if (notice.outcome !== 'cancelled') this.dispatchEvent(new BelticVerifyCompleteEvent({ sessionId: notice.sessionId, status: notice.outcome }));
@@ -377,6 +418,7 @@ export class BelticVerify extends LitElement {
         // The session shown is gone (another one opens); the camera and the preview follow it themselves.
         this.errorMessage = '';
         this.lastStepKey = null;
+        this.countryField.reset();
         return;
       case 'session_started':
       case 'submitting':
@@ -389,8 +431,25 @@ export class BelticVerify extends LitElement {
     const side = 'side' in step ? step.side : null;
     const before = previous?.step;
     if (before && before.name === step.name && ('side' in before ? before.side : null) === side) return;
+    this.selectedDocumentType = null;
     this.dispatchEvent(new BelticVerifyStepChangeEvent({ step: step.name, side, previous: before?.name ?? null }));
     if (step.name === 'result') this.announcement = this.strings.result[step.outcome].heading;
+    // The check asked for new photos: why is said as its notice appears (its heading gets focus).
+    if (next.retryPending && !previous?.retryPending) this.announcement = retryAnnouncement(this.strings, next) ?? this.announcement;
+  }
+
+  /** `continue-url` is linked to only if it is http(s); anything else is said once, to the page. */
+  private checkContinueUrl(): void {
+    // A server renderer has no page to resolve against, and never renders a result screen.
+    if (typeof document === 'undefined') return;
+    this.continueLink = continueHref(this.continueUrl, document.baseURI);
+    if (this.continueUrl.trim() && !this.continueLink) {
+      this.emitError(
+        'invalid_continue_url',
+        'continue-url must be an http or https URL (absolute, or relative to the page); no "Continue" link is shown.',
+        true,
+      );
+    }
   }
 
   private emitError(code: string, message: string, recoverable: boolean): void {
@@ -415,20 +474,33 @@ export class BelticVerify extends LitElement {
     retake: () => this.flow.dispatch({ type: 'retake' }),
     back: () => this.flow.dispatch({ type: 'back' }),
     retry: () => this.flow.retry(),
+    acknowledgeRetry: () => {
+      // Its button goes with the press: focus goes on to the shutter (the step's heading without a camera).
+      this.focusKeeper.keep((root) => root.querySelector<HTMLElement>('button.shutter:not(:disabled)'));
+      this.flow.dispatch({ type: 'retry_acknowledged' });
+    },
+    useRefusedPhoto: () => void this.flow.useRefusedPhoto(),
     startOver: () => void this.reset(),
+    cancel: () => void this.cancel(),
+    selectDocumentType: (documentType) => (this.selectedDocumentType = documentType),
+    continue: (event) => {
+      const state = this.flow.state;
+      if (state?.step.name !== 'result') return;
+      const follow = this.dispatchEvent(new BelticVerifyContinueEvent({ sessionId: state.sessionId, status: state.step.outcome }));
+      if (!follow) event.preventDefault();
+    },
   };
 
   // ------------------------------------------------------------ rendering
 
+  /** The words shown (English while the first table of another language is still on its way, for what is said outside a render). */
   private get strings(): Strings {
-    return stringsFor(this.resolvedLang);
+    return this.language.current()?.strings ?? en;
   }
 
-  private get resolvedLang(): string {
-    // Server rendering (lit's DOM shim) has no `lang` property, no ancestors to ask, and no applicant's browser.
-    if (typeof this.closest !== 'function') return this.getAttribute('lang') || 'en';
-    const lang = this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
-    return wellFormedLanguage(lang) ?? 'en';
+  /** The locale of dates and country names: the page's tag, or English where its language has no table. */
+  private get locale(): string {
+    return this.language.current()?.language.locale ?? 'en';
   }
 
   /** Moves focus to the new step's heading, unless the change happened before the applicant interacted. */
@@ -439,9 +511,11 @@ export class BelticVerify extends LitElement {
     if (key === this.lastStepKey) return;
     const wasAutomatic = this.lastStepKey === null || this.lastStepKey.startsWith('starting');
     this.lastStepKey = key;
+    this.focusKeeper.forget();
     const focusInside = this.matches(':focus-within');
     if (wasAutomatic && !focusInside) return;
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    // A step may name what gets focus instead of its heading (a retry's notice: `data-step-focus`).
+    (this.renderRoot.querySelector<HTMLElement>('[data-step-focus]') ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
   }
 
   /**
@@ -460,14 +534,17 @@ export class BelticVerify extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="base" part="base">
-      <div part="content">${this.renderBody()}</div>
+    const current = this.language.current();
+    // No words until the language's table has arrived: a spinner, never a flash of another language.
+    if (!current) return html`<div class="base" part="base"><div class="spinner" role="presentation"></div></div>`;
+    const { language, strings } = current;
+    return html`<div class="base" part="base" lang=${language.locale} dir=${language.dir}>
+      <div part="content">${this.renderBody(strings, language.locale)}</div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" part="status">${this.announcement}</div>
     </div>`;
   }
 
-  private renderBody(): TemplateResult {
-    const strings = this.strings;
+  private renderBody(strings: Strings, locale: string): TemplateResult {
     if (this.configProblem) {
       return html`<div class="notice" role="alert" part="notice"><p>${errorText(strings, this.configProblem)}</p></div>`;
     }
@@ -476,15 +553,20 @@ export class BelticVerify extends LitElement {
     if (!state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
     const view: StepView = {
       strings,
-      lang: this.resolvedLang,
+      lang: locale,
       state,
       documentTypes: this.documentTypes,
       preparing: this.flow.preparing,
       captureNotice: this.flow.imageProblem ? errorText(strings, this.flow.imageProblem) : null,
+      photoCheck: this.flow.photoCheck,
       previewUrl: this.preview.url,
       progress: this.flow.progress,
       sources: this.sources,
       errorMessage: this.errorMessage || (state.error ? errorText(strings, state.error.code) : ''),
+      languageTag: this.language.askedTag(),
+      countryField: this.countryField,
+      selectedDocumentType: this.selectedDocumentType,
+      continueUrl: this.continueLink,
       on: this.handlers,
     };
     return html`${renderStep(view)}`;
@@ -494,17 +576,3 @@ export class BelticVerify extends LitElement {
 // lit is evaluated and the class defined. Where there is no DOM (a server), lit prepares the class
 // now (its styles), with the stand-ins workers/without-dom.ts put in place, which then go.
 importedWithoutDom(() => void BelticVerify.observedAttributes);
-
-/**
- * `tag` when it is a well-formed BCP 47 language tag, else null. The Intl formatters the widget uses
- * (country names, dates read from a barcode) throw a RangeError on anything else: a page's lang="fr_FR",
- * or the "C" a browser started without a locale reports as navigator.language (WebKitGTK does).
- */
-function wellFormedLanguage(tag: string | null | undefined): string | null {
-  if (!tag) return null;
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? null;
-  } catch {
-    return null;
-  }
-}

@@ -31,6 +31,11 @@ export interface CompleteDetail {
 export interface CancelDetail {
   sessionId: string | null;
 }
+export interface ContinueDetail {
+  sessionId: string;
+  /** How the flow ended: `passed`, `review`, `failed`, `expired` or `cancelled`. */
+  status: Outcome;
+}
 
 function init<T>(detail: T, cancelable = false): CustomEventInit<T> {
   return { detail, bubbles: true, composed: true, cancelable };
@@ -63,6 +68,16 @@ export class BelticVerifyCancelEvent extends CustomEvent<CancelDetail> {
   }
 }
 
+/**
+ * The applicant chose "Continue" on a result screen. Cancelable: `preventDefault()` keeps the
+ * browser from following the link, e.g. to route inside a single-page app instead.
+ */
+export class BelticVerifyContinueEvent extends CustomEvent<ContinueDetail> {
+  constructor(detail: ContinueDetail) {
+    super('beltic-verify-continue', init(detail, true));
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'beltic-verify-ready': BelticVerifyReadyEvent;
@@ -71,5 +86,6 @@ declare global {
     'beltic-verify-complete': BelticVerifyCompleteEvent;
     'beltic-verify-error': BelticVerifyErrorEvent;
     'beltic-verify-cancel': BelticVerifyCancelEvent;
+    'beltic-verify-continue': BelticVerifyContinueEvent;
   }
 }

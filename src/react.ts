@@ -16,6 +16,7 @@ import type {
   BelticVerify,
   BelticVerifyCancelEvent,
   BelticVerifyCompleteEvent,
+  BelticVerifyContinueEvent,
   BelticVerifyErrorEvent,
   BelticVerifyReadyEvent,
   BelticVerifyStepChangeEvent,
@@ -43,6 +44,9 @@ export interface BelticVerifyProps {
   /** The folder holding the widget's worker files, where they are not next to its script (README, "Hosting the worker files"). */
   'assets-base'?: string;
   assetsBase?: string;
+  /** Your next page, linked as "Continue" on the result screens (http or https only). */
+  'continue-url'?: string;
+  continueUrl?: string;
   lang?: string;
 }
 
@@ -55,6 +59,8 @@ export interface BelticVerifyEventProps {
   'onbeltic-verify-error'?: (event: BelticVerifyErrorEvent) => void;
   /** Cancelable: `event.preventDefault()` keeps the flow going. */
   'onbeltic-verify-cancel'?: (event: BelticVerifyCancelEvent) => void;
+  /** Cancelable: `event.preventDefault()` keeps the browser from following the "Continue" link. */
+  'onbeltic-verify-continue'?: (event: BelticVerifyContinueEvent) => void;
 }
 
 /** Every prop `<beltic-verify>` takes in JSX: React's own for an HTML element (`ref` is a `BelticVerify`), then the element's. */

@@ -14,6 +14,7 @@ import type { DefineComponent, HTMLAttributes } from 'vue';
 import type {
   BelticVerifyCancelEvent,
   BelticVerifyCompleteEvent,
+  BelticVerifyContinueEvent,
   BelticVerifyErrorEvent,
   BelticVerifyReadyEvent,
   BelticVerifyStepChangeEvent,
@@ -36,6 +37,8 @@ export interface BelticVerifyVueProps {
   noSignals?: boolean | '';
   /** The folder holding the widget's worker files, where they are not next to its script (README, "Hosting the worker files"). */
   assetsBase?: string;
+  /** Your next page, linked as "Continue" on the result screens (http or https only). */
+  continueUrl?: string;
   lang?: string;
 }
 
@@ -48,6 +51,8 @@ export interface BelticVerifyVueEvents {
   onBelticVerifyError?: (event: BelticVerifyErrorEvent) => void;
   /** Cancelable: `event.preventDefault()` keeps the flow going. */
   onBelticVerifyCancel?: (event: BelticVerifyCancelEvent) => void;
+  /** Cancelable: `event.preventDefault()` keeps the browser from following the "Continue" link. */
+  onBelticVerifyContinue?: (event: BelticVerifyContinueEvent) => void;
 }
 
 /** `<beltic-verify>` as Vue's type checker sees it: a component taking the element's props, its events and any HTML attribute. */

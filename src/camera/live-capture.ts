@@ -49,6 +49,12 @@ export class LiveCapture implements ReactiveController, CaptureSource {
   private currentPhase: Phase = 'scanning';
   private takenAutomatically = false;
   private pressFailed = false;
+  /**
+   * Whether the camera may take the photo by itself. Not while the notice of a retry waits for the
+   * applicant (FlowState.retryPending): a photo taken a second after the notice appeared would take
+   * it away unread. The shutter works meanwhile; the notice's "Try again" arms the camera.
+   */
+  private armed = true;
   /** What each side's barcode said, for the review step. Memory only: never stored or sent. */
   private readings: Partial<Record<Side, AamvaFields>> = {};
   private readonly cameraListeners = new Set<CameraListener>();
@@ -113,9 +119,23 @@ export class LiveCapture implements ReactiveController, CaptureSource {
   }
 
   /** The camera is open on a capture step only; the workers and readings last while capture does. */
-  private follow({ step, documentType, issuingCountry }: FlowState): void {
+  private follow({ step, documentType, issuingCountry, retryPending }: FlowState): void {
     this.show(step.name === 'capture' ? { side: step.side, documentType, issuingCountry } : null);
     if (step.name !== 'capture' && step.name !== 'review') this.end();
+    this.arm(!(step.name === 'capture' && retryPending));
+  }
+
+  /**
+   * Armed again, a scan under way starts afresh: the frames it judged while the notice waited do
+   * not count, so the document is held steady for the whole time again before the photo is taken.
+   */
+  private arm(armed: boolean): void {
+    const rearmed = armed && !this.armed;
+    this.armed = armed;
+    if (!rearmed || !this.scan || this.currentPhase !== 'scanning') return;
+    this.stopScan();
+    this.progress = 0;
+    this.host.requestUpdate();
   }
 
   /** Capture is over (the photos were sent, the flow ended, or another tab took the session). */
@@ -170,8 +190,33 @@ export class LiveCapture implements ReactiveController, CaptureSource {
       takenAutomatically: this.takenAutomatically,
       pressFailed: this.pressFailed,
       video: this.video,
-      on: { shutter: () => void this.take(false), retry: () => void this.camera.retry() },
+      on: {
+        shutter: () => {
+          this.keepFocusOnCamera();
+          void this.take(false);
+        },
+        retry: () => {
+          this.keepFocusOnCamera();
+          void this.camera.retry();
+        },
+      },
     });
+  }
+
+  /**
+   * The shutter is disabled while its photo is taken, and "Try again" gives way to the viewfinder:
+   * focus goes to the shutter once it can be pressed, else to the photo being prepared or the camera's
+   * region, else to what replaced them (the problem's "Try again", the file control without a camera).
+   */
+  private keepFocusOnCamera(): void {
+    this.context.keepFocus(
+      (root) =>
+        root.querySelector<HTMLElement>('button.shutter:not(:disabled)') ??
+        root.querySelector<HTMLElement>('.preparing') ??
+        root.querySelector<HTMLElement>('[part~=camera]') ??
+        root.querySelector<HTMLElement>('[part~=camera-problem] button') ??
+        root.querySelector<HTMLElement>('input[type=file]'),
+    );
   }
 
   /** "We read: …" for a side whose barcode was read, or nothing. */
@@ -216,13 +261,20 @@ export class LiveCapture implements ReactiveController, CaptureSource {
       { ...this.options.scan, barcode: mode },
       {
         changed: (view) => {
-          if (view.guidance === this.guidance && view.progress === this.progress) return;
+          // Disarmed, no cue says a photo is coming.
+          const progress = this.armed ? view.progress : 0;
+          if (view.guidance === this.guidance && progress === this.progress) return;
           this.guidance = view.guidance;
-          this.progress = view.progress;
+          this.progress = progress;
           this.host.requestUpdate();
         },
-        announce: (code) => this.context.announce(this.context.strings().capture.camera.guidance[code]),
-        ready: () => void this.take(true),
+        // Disarmed, the advice shows but is not said: the retry's reasons, just announced, are not talked over.
+        announce: (code) => {
+          if (this.armed) this.context.announce(this.context.strings().capture.camera.guidance[code]);
+        },
+        ready: () => {
+          if (this.armed) void this.take(true);
+        },
         barcode: (fields) => {
           if (fields && this.target?.side === side) this.readings[side] = fields;
         },
@@ -266,6 +318,10 @@ export class LiveCapture implements ReactiveController, CaptureSource {
     this.host.requestUpdate();
     // The same preparation as a file: one resize and encode in a worker, then the review.
     const accepted = await this.context.flow.takeImage(target.side, photo.blob, 'camera');
+    // A photo it took by itself and the checks before upload refused: the frames that made it would
+    // make the next, so the camera takes none by itself until the flow moves on (the shutter still
+    // takes one), and the notice saying why is not replaced unread.
+    if (!accepted && automatically && this.context.flow.photoCheck) this.armed = false;
     if (!accepted && this.target === target) this.rescan();
   }
 

@@ -15,11 +15,15 @@ import { sleep, type BelticClient, type CreatedVerification, type VerificationSt
 import { uploadFile } from '../upload/upload-file.js';
 import { UploadError } from '../upload/put-presigned.js';
 import type { PreparedImage } from '../upload/prepare-image.js';
+import type { CheckedPhoto, PhotoExpectation } from '../upload/check-photo.js';
+import { carriesAamvaBarcode } from '../document/barcode-rule.js';
+import type { PhotoProblem } from '../frame/photo-check.js';
 import type { SessionScope, WidgetStorage } from '../storage/widget-storage.js';
 import {
   initialState,
   isFinished,
   liveBlobKeys,
+  restoredState,
   transition,
   type CapturedImage,
   type FlowError,
@@ -29,6 +33,7 @@ import {
 } from './machine.js';
 import { outcomeForSession } from './outcome.js';
 import { SessionLock } from './session-lock.js';
+import { SessionWatch } from './session-watch.js';
 
 /** What the flow tells those who follow it. */
 export type FlowNotice =
@@ -39,6 +44,8 @@ export type FlowNotice =
   | { type: 'failed'; error: FlowError; message: string }
   /** An image a capture source handed over could not be used (not a photo, unreadable); the step stays. */
   | { type: 'image_refused'; side: Side; code: string; message: string }
+  /** A photo failed the checks before upload (`photoCheck` says why); the step stays. */
+  | { type: 'photo_refused'; check: PhotoCheck }
   /** The session has started in this widget (first time, on resume, or after a start over). */
   | { type: 'session_started'; client: BelticClient; scope: SessionScope }
   /** Right before the verification is created: the final submit. */
@@ -67,8 +74,21 @@ export interface FlowTiming {
 
 export interface FlowOptions {
   timing?: Partial<FlowTiming>;
-  /** Turns a chosen or captured image into the bytes to upload; default upload/prepare-image.ts, loaded on first use. */
-  prepareImage?: (file: Blob) => Promise<PreparedImage>;
+  /**
+   * Turns a chosen or captured image into the bytes to upload and checks them before they go
+   * further; default upload/check-photo.ts (with the image preparation), loaded on first use.
+   */
+  checkPhoto?: (file: Blob, expectation: PhotoExpectation) => Promise<CheckedPhoto>;
+}
+
+/** Why the checks before upload refused the last photo of a side (frame/photo-check.ts). */
+export interface PhotoCheck {
+  side: Side;
+  /** Most pressing first. */
+  problems: PhotoProblem[];
+  source: CapturedImage['source'];
+  /** The second photo of the side in a row the checks refused: the applicant may send it anyway (`useRefusedPhoto`). */
+  canUseAnyway: boolean;
 }
 
 /** Where a flow runs: the API and the storage of one session. */
@@ -80,8 +100,8 @@ export interface FlowSession {
 
 const DEFAULT_TIMING: FlowTiming = { pollStartMs: 800, pollMaxMs: 5000, pollLimitMs: 180_000, sleep };
 
-/** Loaded on demand: the image pipeline is only needed once a photo is chosen. */
-const defaultPrepareImage = async (file: Blob) => (await import('../upload/prepare-image.js')).prepareImage(file);
+/** Loaded on demand: the image pipeline and the checks are only needed once a photo is chosen. */
+const defaultCheckPhoto = async (file: Blob, expectation: PhotoExpectation) => (await import('../upload/check-photo.js')).checkPhoto(file, expectation);
 
 export class FlowController implements ReactiveController {
   state: FlowState | null = null;
@@ -89,6 +109,8 @@ export class FlowController implements ReactiveController {
   preparing = false;
   /** Why the last image handed over was refused (an error code), until the next image or step. */
   imageProblem: string | null = null;
+  /** Why the checks before upload refused the last photo, until the next image or step. */
+  photoCheck: PhotoCheck | null = null;
   /** Upload progress per side, in percent, for the uploading step. */
   progress: Partial<Record<Side, number>> = {};
   /** Another tab or window of this origin holds the session; this one waits and offers `continueHere()`. */
@@ -104,7 +126,11 @@ export class FlowController implements ReactiveController {
   private connected = false;
   private readonly listeners = new Set<FlowListener>();
   private readonly timing: FlowTiming;
-  private readonly prepareImage: (file: Blob) => Promise<PreparedImage>;
+  private readonly checkPhoto: (file: Blob, expectation: PhotoExpectation) => Promise<CheckedPhoto>;
+  /** The photo `photoCheck` is about, kept in memory for "Use this photo anyway" until another photo or step. */
+  private refusedPhoto: { side: Side; image: PreparedImage; source: CapturedImage['source'] } | null = null;
+  /** Photos of each side the checks refused in a row (a photo that goes on starts the count again). */
+  private refusals: Partial<Record<Side, number>> = {};
   /** The create answer, used once by the poll: where Beltic answers synchronously it is the outcome. */
   private createdVerification: CreatedVerification | null = null;
   /** Presigned URLs live in memory only: after a reload a fresh one is asked for. */
@@ -117,18 +143,30 @@ export class FlowController implements ReactiveController {
   private openings = 0;
   /** The session being let go of (its writes, its wipe, its lock); the next one opens after. */
   private leaving: Promise<void> = Promise.resolve();
+  /** An expired (or decided) session is noticed as a step is shown and on return to the tab, not at upload (session-watch.ts). */
+  private readonly sessionWatch = new SessionWatch({
+    current: () => {
+      const step = this.state?.step.name;
+      const quiet = step === 'intro' || step === 'document' || step === 'capture' || step === 'review';
+      return quiet && this.connected && this.session && !this.state?.error && (this.lock?.held ?? false) ? this.session : null;
+    },
+    ended: (sessionId, outcome) => {
+      if (this.session?.sessionId === sessionId && this.state && !isFinished(this.state)) this.dispatch({ type: 'session_closed', outcome });
+    },
+  });
 
   constructor(
     private readonly host: ReactiveControllerHost,
     options: FlowOptions = {},
   ) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
-    this.prepareImage = options.prepareImage ?? defaultPrepareImage;
+    this.checkPhoto = options.checkPhoto ?? defaultCheckPhoto;
     host.addController(this);
   }
 
   hostConnected(): void {
     this.connected = true;
+    this.sessionWatch.start();
     clearTimeout(this.letGoTimer);
     if (this.letGo) return void this.reclaim();
     this.runEffect();
@@ -136,6 +174,7 @@ export class FlowController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.sessionWatch.stop();
     this.stopEffect();
     // Removed from the page (not just moved, which reconnects at once): let another widget of this
     // session, remounted here or in another tab, take it over.
@@ -216,6 +255,8 @@ export class FlowController implements ReactiveController {
     this.letGo = false;
     this.preparing = false;
     this.imageProblem = null;
+    this.forgetRefusedPhoto();
+    this.refusals = {};
     this.progress = {};
     this.createdVerification = null;
     this.uploadUrls = new Map();
@@ -243,10 +284,11 @@ export class FlowController implements ReactiveController {
 
   private async load(opening = this.openings): Promise<void> {
     const { sessionId } = this.session!;
-    const saved = await this.scope!.loadState<FlowState>();
+    const saved = await this.scope!.loadState<unknown>();
     // Another session (or a start over) was opened meanwhile: this state is not to be shown.
     if (opening !== this.openings) return;
-    const state = saved && saved.version === 1 && saved.sessionId === sessionId && !isFinished(saved) ? saved : initialState(sessionId);
+    // A state saved by an earlier version of the widget is upgraded (machine.ts); one it cannot read starts afresh.
+    const state = restoredState(saved, sessionId) ?? initialState(sessionId);
     // A resumed flow re-runs its step's effect afresh: the error it may have stopped on is stale.
     this.commit({ ...state, error: null, step: resumeStep(state) }, null);
   }
@@ -259,36 +301,93 @@ export class FlowController implements ReactiveController {
 
   /**
    * What a capture source calls with the image the applicant chose or took: prepared once (one
-   * resize and encode, in a worker), kept in storage, then shown for review. Resolves true once
-   * the flow moved on to the review; false when the image was refused (the step says why).
+   * resize and encode, in a worker) and checked (a whole document, sharp and big enough, a back's
+   * barcode: upload/check-photo.ts), kept in storage, then shown for review. Resolves true once the
+   * flow moved on to the review; false when the image was refused (the step says why).
    */
   async takeImage(side: Side, file: Blob, source: CapturedImage['source']): Promise<boolean> {
     const scope = this.scope;
     if (!scope || this.preparing) return false;
+    this.photoCheck = null;
     this.setPreparing(true, null);
     try {
-      const image = await this.prepareImage(file);
+      const { image, problems } = await this.checkPhoto(file, this.expectationFor(side));
       // The flow let go of this session while the image was prepared: it is neither kept nor shown.
       if (this.scope !== scope) return false;
-      const blobKey = await scope.addBlob(side, image.blob);
-      if (this.scope !== scope) {
-        await scope.deleteBlob(blobKey);
+      if (problems.length) {
+        this.refusePhoto({ side, image, source }, problems);
         return false;
       }
-      const { contentType, byteSize, width, height, checksum } = image;
-      this.dispatch({ type: 'image_captured', side, image: { blobKey, contentType, byteSize, width, height, checksum, source } });
-      this.setPreparing(false, null);
-      return true;
+      return await this.keepImage(scope, side, image, source);
     } catch (error) {
-      if (this.scope !== scope) return false;
-      this.preparing = false;
-      this.refuseImage(side, (error as { code?: string }).code ?? 'unreadable_image', error instanceof Error ? error.message : String(error));
+      return this.imageFailed(scope, side, error);
+    }
+  }
+
+  /**
+   * "Use this photo anyway": the photo the checks refused last (the second of its side in a row, or
+   * later) goes on to the review as any other. Resolves as `takeImage`.
+   */
+  async useRefusedPhoto(): Promise<boolean> {
+    const scope = this.scope;
+    const refused = this.refusedPhoto;
+    if (!scope || !refused || this.preparing || !this.photoCheck?.canUseAnyway) return false;
+    this.photoCheck = null;
+    this.setPreparing(true, null);
+    try {
+      return await this.keepImage(scope, refused.side, refused.image, refused.source);
+    } catch (error) {
+      return this.imageFailed(scope, refused.side, error);
+    }
+  }
+
+  /** The photo a source handed over, once it may go on: stored, then the review. */
+  private async keepImage(scope: ClosableScope, side: Side, image: PreparedImage, source: CapturedImage['source']): Promise<boolean> {
+    const blobKey = await scope.addBlob(side, image.blob);
+    if (this.scope !== scope) {
+      await scope.deleteBlob(blobKey);
       return false;
     }
+    const { contentType, byteSize, width, height, checksum } = image;
+    delete this.refusals[side];
+    this.forgetRefusedPhoto();
+    this.dispatch({ type: 'image_captured', side, image: { blobKey, contentType, byteSize, width, height, checksum, source } });
+    this.setPreparing(false, null);
+    return true;
+  }
+
+  private imageFailed(scope: ClosableScope, side: Side, error: unknown): false {
+    if (this.scope !== scope) return false;
+    this.preparing = false;
+    this.refuseImage(side, (error as { code?: string }).code ?? 'unreadable_image', error instanceof Error ? error.message : String(error));
+    return false;
+  }
+
+  /** What the checks expect of a side: a barcode that reads on the back of a US or Canadian licence or ID card. */
+  private expectationFor(side: Side): PhotoExpectation {
+    const state = this.state;
+    return { barcode: side === 'back' && state !== null && carriesAamvaBarcode(state.documentType, state.issuingCountry) };
+  }
+
+  /** A photo the checks refused: the step says why; from the second of its side in a row, it may be sent anyway. */
+  private refusePhoto(refused: { side: Side; image: PreparedImage; source: CapturedImage['source'] }, problems: PhotoProblem[]): void {
+    const count = (this.refusals[refused.side] ?? 0) + 1;
+    this.refusals[refused.side] = count;
+    this.refusedPhoto = refused;
+    this.photoCheck = { side: refused.side, problems, source: refused.source, canUseAnyway: count >= 2 };
+    this.setPreparing(false, null);
+    this.notify({ type: 'photo_refused', check: this.photoCheck });
+  }
+
+  private forgetRefusedPhoto(): void {
+    this.photoCheck = null;
+    this.refusedPhoto = null;
   }
 
   /** An image that cannot be used: the capture step says why, and the applicant tries another. */
   refuseImage(side: Side, code: string, message: string): void {
+    // One notice at a time: the checks' notice on an earlier photo gives way.
+    this.photoCheck = null;
     this.setPreparing(this.preparing, code);
     this.notify({ type: 'image_refused', side, code, message });
   }
@@ -415,7 +514,14 @@ export class FlowController implements ReactiveController {
   private commit(next: FlowState, previous: FlowState | null): void {
     const scope = this.scope!;
     this.state = next;
-    if (!previous || stepKey(previous) !== stepKey(next)) this.imageProblem = null;
+    if (!previous || stepKey(previous) !== stepKey(next)) {
+      this.imageProblem = null;
+      this.forgetRefusedPhoto();
+      // The session's status was just read where the step before was `starting`.
+      if (previous?.step.name !== 'starting') this.sessionWatch.check();
+    }
+    // Photos of another document are no second attempt at this one's.
+    if (previous && (previous.documentType !== next.documentType || previous.issuingCountry !== next.issuingCountry)) this.refusals = {};
     if (next.step.name === 'uploading' && previous?.step.name !== 'uploading') this.progress = {};
     this.host.requestUpdate();
     this.notify({ type: 'changed', state: next, previous });

@@ -18,21 +18,22 @@ export class FileSource implements CaptureSource {
   render(side: Side): TemplateResult {
     const t = this.context.strings().capture;
     if (this.context.flow.preparing) {
-      return html`<p>${t.preparing}</p>
+      // Focusable by script: where focus waits while a file chosen from the keyboard is prepared (take).
+      return html`<p class="preparing" tabindex="-1">${t.preparing}</p>
         <div class="spinner" role="presentation"></div>`;
     }
     const pick = (event: Event) => {
       const input = event.target as HTMLInputElement;
       const file = input.files?.[0];
       input.value = '';
-      if (file) void this.context.flow.takeImage(side, file, 'file');
+      if (file) this.take(side, file);
     };
     const drop = (event: DragEvent) => {
       event.preventDefault();
       (event.currentTarget as HTMLElement).classList.remove('over');
       const file = event.dataTransfer?.files[0];
       const url = event.dataTransfer?.getData('text/uri-list').split('\n')[0]?.trim();
-      if (file) void this.context.flow.takeImage(side, file, 'file');
+      if (file) this.take(side, file);
       else if (url) void this.takeUrl(side, url);
     };
     const over = (event: DragEvent) => {
@@ -43,8 +44,24 @@ export class FileSource implements CaptureSource {
     return html`<div class="dropzone" part="dropzone" @drop=${drop} @dragover=${over} @dragleave=${leave}>
       <label class="button" part="button" for="file-${side}">${t.chooseFile}</label>
       <input class="visually-hidden" id="file-${side}" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="drop-hint" @change=${pick} />
-      <span id="drop-hint" class="muted">${t.dropHere}</span>
+      <!-- "drop it here" only where a file can be dropped (a mouse or trackpad: styles.ts); the formats everywhere. -->
+      <span id="drop-hint" class="muted"><span class="drop-only">${t.dropHere}</span><span class="no-drop">${t.formats}</span></span>
     </div>`;
+  }
+
+  /**
+   * The file control gives way to "Preparing…", then comes back with the notice if the file is
+   * refused: focus (a keyboard's, a screen reader's) follows it there and back, never to the page.
+   */
+  private take(side: Side, file: Blob): void {
+    this.context.keepFocus((root) => {
+      const control = root.querySelector<HTMLElement>(`#file-${side}`);
+      // Back in its fold (the camera is live), which comes back closed: it opens again, as the applicant had it.
+      const fold = control?.closest('details');
+      if (fold) fold.open = true;
+      return control ?? root.querySelector<HTMLElement>('.preparing');
+    });
+    void this.context.flow.takeImage(side, file, 'file');
   }
 
   /** Same-origin images only: the widget fetches nothing from elsewhere. */

@@ -195,7 +195,8 @@ for (const profile of SANDBOX_PROFILES)
       await chooseDocument(element, 'passport');
       await expireSession(session.session_id);
       const complete = untilComplete(element);
-      await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+      // Noticed as the next step (the review) is shown, before anything is uploaded (ui: screens.browser.test.ts).
+      await chooseFile(element, await fixtureBlob('passport.jpg'));
       expect((await complete).detail.status).to.equal('expired');
     });
 

@@ -100,9 +100,30 @@ export async function consent(element: BelticVerify): Promise<void> {
 
 export async function chooseDocument(element: BelticVerify, type: string, country = 'US'): Promise<void> {
   shadow<HTMLInputElement>(element, `input[name=document_type][value=${type}]`).click();
-  shadow<HTMLSelectElement>(element, 'select[name=issuing_country]').value = country;
+  await chooseCountry(element, country);
   shadow<HTMLButtonElement>(element, 'form button[type=submit]').click();
   await waitForStep(element, 'capture');
+}
+
+/** The document step's country field (a combobox: ui/country-field.ts). */
+export function countryField(element: BelticVerify): HTMLInputElement {
+  return shadow<HTMLInputElement>(element, 'input[role=combobox]');
+}
+
+/** Types into the country field as the applicant would (one input event for the whole text), and lets it render. */
+export async function typeCountry(element: BelticVerify, text: string): Promise<void> {
+  const field = countryField(element);
+  field.focus();
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+  await element.updateComplete;
+}
+
+/** Chooses the issuing country by its ISO code: typed in the field (a code finds its country), then picked in the list. */
+export async function chooseCountry(element: BelticVerify, code: string): Promise<void> {
+  await typeCountry(element, code);
+  shadow<HTMLElement>(element, `[role=option][data-code=${code}]`).click();
+  await element.updateComplete;
 }
 
 /** Chooses a file in the capture step's file input, as the file picker would. */
