@@ -5,8 +5,11 @@
  */
 import type { Strings } from './strings.js';
 
-const NAMES: string[] = [];
+const NAMES: string[] = ['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'tr', 'zh'];
+
+/** This script's URL (the classic build defines it): through a variable, so that Vite does not take `new URL(…, import.meta.url)` for an asset of its own to bundle. */
+const script = import.meta.url;
 
 export const LANGUAGE_FILES: Record<string, () => Promise<{ default: Strings }>> = Object.fromEntries(
-  NAMES.map((name) => [name, () => import(/* @vite-ignore */ new URL(`../i18n/${name}.js`, import.meta.url).href) as Promise<{ default: Strings }>]),
+  NAMES.map((name) => [name, () => import(/* @vite-ignore */ new URL(`../i18n/${name}.js`, script).href) as Promise<{ default: Strings }>]),
 );

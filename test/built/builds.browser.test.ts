@@ -70,12 +70,12 @@ describe('built files', function () {
     const scripts = () =>
       (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/dist/'));
     expect(
-      scripts().some((e) => e.name.includes('prepare-image')),
+      scripts().some((e) => e.name.includes('/chunks/check-photo-')),
       'not loaded before a photo is chosen',
     ).to.equal(false);
     expect(await verifyPassport(element)).to.equal('passed');
     expect(
-      scripts().some((e) => e.name.includes('prepare-image')),
+      scripts().some((e) => e.name.includes('/chunks/check-photo-')),
       'loaded once a photo was chosen',
     ).to.equal(true);
     expect(await workerLoaded(frame), 'the image worker resolved from the module').to.equal(true);
@@ -139,6 +139,21 @@ describe('built files', function () {
     expect(page.errors, 'no trusted_types_blocked: the element works').to.deep.equal([]);
     page.frame.remove();
   });
+
+  for (const build of ['classic', 'module'] as const) {
+    it(`the ${build} build speaks French from dist/i18n/fr.js, fetched on demand under a strict CSP`, async () => {
+      const session = await createSession({ scenario: 'pass' });
+      const page = await recordedPage(BUILDS[build], `client-token="${session.client_token}" lang="fr"`);
+      await rendered(page);
+      const { frame, element, violations, errors } = page;
+      await waitUntil(() => element.shadowRoot!.querySelector('h2')?.textContent?.includes('identité'), 'the French intro', { timeout: 10000 });
+      expect(element.shadowRoot!.querySelector('[part=base]')!.getAttribute('lang')).to.equal('fr');
+      expect(await fetchedOk(frame.contentWindow!, /\/dist\/i18n\/fr\.js$/), 'the French table, from the package').to.have.length(1);
+      expect(await fetchedOk(frame.contentWindow!, /\/dist\/i18n\/(?!fr\.)/), 'no other language').to.deep.equal([]);
+      expect(violations).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+    });
+  }
 
   it('the npm ESM build registers the element, with the lit bundled in it', async () => {
     const module = (await import('/dist/define.js' as string)) as { BelticVerify: CustomElementConstructor };

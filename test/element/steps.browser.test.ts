@@ -3,7 +3,7 @@
  * find it), and what that step shows is checked, beside the tests that walk the whole flow. Also
  * what the element must restore when it is moved in the page, and words that follow `lang`.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { CapturedImage, FlowState } from '../../src/flow/machine.js';
 import { translations } from '../../src/ui/languages.js';
@@ -27,8 +27,8 @@ describe('<beltic-verify> one step at a time', () => {
     await element.updateComplete;
     expect(germany()).to.equal('Germany');
     element.lang = 'fr';
-    await element.updateComplete;
-    expect(germany()).to.equal('Allemagne');
+    // The French table is loaded the first time it is asked for.
+    await waitUntil(() => germany() === 'Allemagne', 'the French country name', { timeout: 10000 });
     // A malformed tag (a page's lang="fr_FR"; WebKit started without a locale says "C"): English, no RangeError.
     element.lang = 'fr_FR';
     await element.updateComplete;

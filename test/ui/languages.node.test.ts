@@ -9,7 +9,7 @@ import { languageFor, translations } from '../../src/ui/languages.js';
 import type { Strings } from '../../src/ui/strings.js';
 
 /** Texts a language writes as English does, on purpose (names, formats, numbers). */
-const SAME_AS_ENGLISH: Record<string, readonly string[]> = {};
+const SAME_AS_ENGLISH: Record<string, readonly string[]> = { nl: ['capture.camera.viewfinder'] };
 
 /** Sample arguments for the table's functions, by their English result's parameter count. */
 const SAMPLE_ARGUMENTS: Record<number, unknown[]> = { 0: [], 1: ['front'], 2: ['front', 42], 3: ['passport', 'Passport', 'front'] };

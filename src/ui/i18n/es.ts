@@ -1,0 +1,217 @@
+// Spanish: the widget's words (src/ui/strings.ts), loaded when an element asks for es.
+import type { Strings } from '../strings.js';
+
+const es: Strings = {
+  starting: 'Preparando todo…',
+  waitingForToken: 'Esperando a que se configure la verificación…',
+  elsewhere: {
+    heading: 'Verificación abierta en otra pestaña',
+    lead: 'Esta verificación está abierta en otra pestaña o ventana de este navegador. Termínela allí o, si lo prefiere, continúe aquí.',
+    continueHere: 'Continuar aquí',
+  },
+  intro: {
+    heading: 'Verifique su identidad',
+    lead: (documents) => `Tarda unos dos minutos. Necesitará ${documents}.`,
+    documents: {
+      passport: 'su pasaporte',
+      drivers_license: 'su licencia de conducir',
+      national_id: 'su documento nacional de identidad',
+      residence_permit: 'su permiso de residencia',
+    },
+    steps: ['Elija su documento', 'Tome o suba una foto de cada lado', 'Lo comprobamos y le indicamos el resultado'],
+    collectedHeading: 'Qué datos recopilamos',
+    collected: [
+      'Fotos de su documento, enviadas de forma segura a Beltic para su verificación.',
+      'Cómo usa este formulario (tiempos y recuentos, nunca lo que escribe) y datos básicos de su dispositivo, para protegerle contra el fraude.',
+    ],
+    consent: 'Acepto compartir estos datos para la verificación de mi identidad.',
+    start: 'Comenzar',
+  },
+  document: {
+    heading: '¿Qué documento va a utilizar?',
+    typeLabel: 'Tipo de documento',
+    countryLabel: 'País de emisión',
+    types: {
+      passport: 'Pasaporte',
+      drivers_license: 'Licencia de conducir',
+      national_id: 'Documento nacional de identidad',
+      residence_permit: 'Permiso de residencia',
+    },
+    countryHint: 'Escriba para buscar y luego elija un país de la lista.',
+    countryNoMatch: 'Ningún país coincide.',
+    countryMatches: (count) => (count === 1 ? '1 país encontrado' : `${count} países encontrados`),
+    countryInvalid: 'Elija un país de la lista.',
+    continue: 'Continuar',
+  },
+  capture: {
+    headings: {
+      passport: { photo_page: 'Página con foto de su pasaporte' },
+      drivers_license: { front: 'Anverso de su licencia de conducir', back: 'Reverso de su licencia de conducir' },
+      national_id: { front: 'Anverso de su documento nacional de identidad', back: 'Reverso de su documento nacional de identidad' },
+      residence_permit: { front: 'Anverso de su permiso de residencia', back: 'Reverso de su permiso de residencia' },
+    },
+    hint: {
+      front: 'Coloque el documento sobre una superficie oscura y plana. Asegúrese de que se vean las cuatro esquinas y de que no haya reflejos.',
+      back: 'Ahora el reverso. Asegúrese de que el código de barras esté nítido y completamente visible.',
+      portrait: 'Tome una foto nítida de su rostro.',
+    },
+    chooseFile: 'Elegir una foto',
+    dropHere: 'o arrástrela hasta aquí (JPEG, PNG o WebP)',
+    formats: 'JPEG, PNG o WebP',
+    preparing: 'Preparando su foto…',
+    retry: {
+      heading: { onePhoto: 'Vuelva a tomar la foto, por favor', photos: 'Vuelva a tomar las fotos, por favor' },
+      tryAgain: 'Volver a intentarlo',
+    },
+    camera: {
+      viewfinder: 'Cámara',
+      starting: 'Iniciando la cámara…',
+      shutter: 'Tomar foto',
+      uploadInstead: 'Subir una foto en su lugar',
+      tryAgain: 'Volver a intentarlo con la cámara',
+      problems: {
+        denied:
+          'El acceso a la cámara está bloqueado. Para usar la cámara, permita el acceso en la configuración de su navegador para este sitio y vuelva a intentarlo, o suba una foto en su lugar.',
+        absent: 'No se encontró ninguna cámara en este dispositivo. Suba una foto en su lugar, por favor.',
+        busy: 'Otra aplicación está usando su cámara. Cierre esa aplicación y vuelva a intentarlo, o suba una foto en su lugar.',
+        lost: 'La cámara dejó de funcionar. Vuelva a intentarlo o suba una foto en su lugar.',
+        failed: 'No se pudo iniciar la cámara. Vuelva a intentarlo o suba una foto en su lugar.',
+      },
+      guidance: {
+        dark: 'Hay muy poca luz. Busque un lugar más iluminado.',
+        glare: 'Hay reflejos en el documento. Inclínelo un poco o aléjese de la luz.',
+        moving: 'No se mueva.',
+        blurry: 'La imagen está borrosa. No se mueva para que la cámara pueda enfocar.',
+        far: 'Acérquese para que el documento ocupe todo el marco.',
+        not_whole: 'Aleje un poco la tarjeta para que las cuatro esquinas queden dentro del marco.',
+        wrong_side_front: 'Parece que este es el reverso de su tarjeta. Muestre el anverso, por favor.',
+        no_barcode: 'No encontramos el código de barras. ¿Es este el reverso de su tarjeta?',
+        reading_barcode: 'Leyendo el código de barras… manténgalo dentro del marco.',
+      },
+      holdStill: 'No se mueva…',
+      takenAutomatically: 'Foto tomada automáticamente.',
+      taken: 'Foto tomada.',
+      notTaken: 'No se pudo tomar la foto. Presione de nuevo, por favor.',
+      weRead: (name, expiry) => (expiry ? `Datos leídos: ${name}, válido hasta el ${expiry}.` : `Datos leídos: ${name}.`),
+      expired: 'Parece que este documento ha expirado. Si tiene uno vigente, utilícelo en su lugar, por favor.',
+    },
+  },
+  precheck: {
+    heading: 'Vuelva a tomar esta foto, por favor',
+    problems: {
+      too_small:
+        'Esta foto es demasiado pequeña para leer su documento. Vuelva a tomarla con el documento ocupando la mayor parte de la imagen o elija una foto más grande.',
+      no_document: 'No vemos un documento completo en esta foto. Colóquelo entero sobre una superficie lisa que contraste con él y vuelva a tomar la foto.',
+      cut_off: 'Una parte de su documento queda cortada. Asegúrese de que las cuatro esquinas estén dentro de la foto.',
+      blurry: 'Esta foto está borrosa. Sostenga la cámara con firmeza y deje que enfoque antes de tomar la foto.',
+      barcode_unreadable: 'No podemos leer el código de barras del reverso. Asegúrese de que esté nítido, sin reflejos y completamente dentro de la foto.',
+    },
+    cameraTooSmall: 'Esta cámara toma imágenes demasiado pequeñas para leer su documento. Suba una foto tomada con otra cámara, por favor.',
+    anywayLead: 'Si tiene la certeza de que esta foto muestra con claridad todo su documento, puede utilizarla de todos modos.',
+    useAnyway: 'Usar esta foto de todos modos',
+  },
+  review: {
+    heading: { photo_page: 'Revise la página con foto', front: 'Revise el anverso', back: 'Revise el reverso', portrait: 'Revise el retrato' },
+    question: '¿Se ve todo el documento, nítido y sin reflejos?',
+    use: 'Usar esta foto',
+    retake: 'Repetir',
+    imageAlt: {
+      photo_page: 'Su imagen de la página con foto',
+      front: 'Su foto del anverso',
+      back: 'Su foto del reverso',
+      portrait: 'Su foto de retrato',
+    },
+  },
+  uploading: {
+    heading: 'Enviando sus fotos',
+    progress: {
+      photo_page: (percent) => `Enviando la página con foto: ${percent}\u00a0%`,
+      front: (percent) => `Enviando el anverso: ${percent}\u00a0%`,
+      back: (percent) => `Enviando el reverso: ${percent}\u00a0%`,
+      portrait: (percent) => `Enviando el retrato: ${percent}\u00a0%`,
+    },
+    done: { photo_page: 'Página con foto enviada', front: 'Anverso enviado', back: 'Reverso enviado', portrait: 'Retrato enviado' },
+  },
+  verifying: { heading: 'Comprobando su documento', lead: 'Suele tardar unos segundos. Mantenga esta página abierta, por favor.' },
+  result: {
+    passed: { heading: 'Su identidad está verificada', lead: 'Gracias. Puede continuar.' },
+    review: { heading: 'Estamos revisando su documento', lead: 'Una persona lo revisará en breve. Le informaremos del resultado; puede cerrar esta página.' },
+    failed: {
+      heading: 'No se pudo verificar su documento',
+      lead: 'Póngase en contacto con el servicio que le pidió la verificación para saber cómo continuar.',
+    },
+    expired: { heading: 'Esta verificación ha expirado', lead: 'Vuelva al servicio desde el que accedió aquí para iniciar una nueva.' },
+    cancelled: { heading: 'Verificación cancelada', lead: 'No se ha guardado nada en este dispositivo. Puede volver a empezar cuando quiera.' },
+  },
+  failedBecause: {
+    tooManyAttempts: 'No se pudo leer su documento tras varios intentos.',
+  },
+  continue: 'Continuar',
+  stepOf: (step, total) => `Paso ${step} de ${total}`,
+  cancelConfirm: {
+    heading: '¿Cancelar la verificación?',
+    lead: 'Lo que haya hecho hasta ahora no se guardará.',
+    confirm: 'Sí, cancelar',
+    keepGoing: 'Seguir con la verificación',
+  },
+  reasons: {
+    photo_unclear: {
+      any: 'No se pudo ver su documento con suficiente claridad. Sosténgalo sin moverlo, con buena luz, y vuelva a intentarlo.',
+      photo_page: 'La imagen de la página con foto no era lo bastante nítida. Sostenga el pasaporte sin moverlo, con buena luz, y vuelva a tomarla.',
+      front: 'La foto del anverso no era lo bastante nítida. Sostenga el documento sin moverlo, con buena luz, y vuelva a tomarla.',
+      back: 'La foto del reverso no era lo bastante nítida. Sostenga el documento sin moverlo, con buena luz, y vuelva a tomarla.',
+    },
+    image_readable: {
+      any: 'No se pudo abrir su foto. Vuelva a tomarla o elija una imagen JPEG, PNG o WebP.',
+      photo_page: 'No se pudo abrir la imagen de la página con foto. Vuelva a tomarla o elija una imagen JPEG, PNG o WebP.',
+      front: 'No se pudo abrir la foto del anverso. Vuelva a tomarla o elija una imagen JPEG, PNG o WebP.',
+      back: 'No se pudo abrir la foto del reverso. Vuelva a tomarla o elija una imagen JPEG, PNG o WebP.',
+    },
+    image_resolution: {
+      any: 'Su documento aparece demasiado pequeño en la foto para poder leerlo. Acérquese para que ocupe todo el marco.',
+      photo_page: 'La página con foto aparece demasiado pequeña en la imagen para poder leerla. Acérquese para que la página ocupe todo el marco.',
+      front: 'El anverso aparece demasiado pequeño en la foto para poder leerlo. Acérquese para que el documento ocupe todo el marco.',
+      back: 'El reverso aparece demasiado pequeño en la foto para poder leerlo. Acérquese para que el documento ocupe todo el marco.',
+    },
+    document_visible: {
+      any: 'No se encontró su documento en la foto. Coloque el documento entero dentro del marco, sobre una superficie lisa de otro color.',
+      photo_page:
+        'No se encontró la página con foto en la imagen. Coloque el pasaporte abierto entero dentro del marco, sobre una superficie lisa de otro color.',
+      front: 'No se encontró el anverso de su documento en la foto. Coloque el documento entero dentro del marco, sobre una superficie lisa de otro color.',
+      back: 'No se encontró el reverso de su documento en la foto. Coloque el documento entero dentro del marco, sobre una superficie lisa de otro color.',
+    },
+    barcode_readable:
+      'No se pudo leer el código de barras del reverso. Vuelva a tomar la foto del reverso con buena luz, con todo el código de barras nítido y dentro del marco.',
+    document_consistent:
+      'El documento de sus fotos no coincide con el documento o el país que eligió. Tome fotos del documento que eligió, o vuelva atrás y elija el que tiene.',
+    document_not_expired: 'Parece que su documento ha expirado. Utilice uno que siga siendo válido, por favor.',
+  },
+  back: 'Atrás',
+  cancel: 'Cancelar',
+  tryAgain: 'Volver a intentarlo',
+  startOver: 'Empezar de nuevo',
+  errors: {
+    fallback: 'Se produjo un error. Vuelva a intentarlo, por favor.',
+    network: 'Parece que no tiene conexión. Compruebe su conexión y vuelva a intentarlo.',
+    server: 'Nuestro servicio tiene problemas. Vuelva a intentarlo en unos momentos, por favor.',
+    rate_limited: 'Demasiados intentos a la vez. Espere un momento y vuelva a intentarlo.',
+    token_refresh_failed: 'Su conexión segura con el servicio debe renovarse, y no se pudo hacer en este momento. Vuelva a intentarlo, por favor.',
+    malformed_response: 'Se recibió una respuesta inesperada. Vuelva a intentarlo, por favor.',
+    unauthorized: 'Este enlace de verificación ya no es válido. Vuelva a cargar la página o empiece de nuevo desde el servicio que le envió aquí.',
+    forbidden: 'Este enlace de verificación ya no es válido. Empiece de nuevo desde el servicio que le envió aquí.',
+    not_found: 'No se encontró esta verificación. Empiece de nuevo desde el servicio que le envió aquí.',
+    unsupported_type: 'Ese archivo no es una foto que podamos usar. Elija una imagen JPEG, PNG o WebP, por favor.',
+    unsupported_heic:
+      'Esta foto está en formato HEIC, que este navegador no puede abrir. Tome la foto con la cámara aquí o elija una imagen JPEG o PNG. En un iPhone, si elige «Más compatible» en Ajustes › Cámara › Formatos, las fotos nuevas se guardan en JPEG.',
+    unreadable_image: 'No se pudo abrir esa foto. Elija otra, por favor.',
+    image_lost: 'La foto ya no está en este dispositivo. Vuelva a tomarla, por favor.',
+    upload_failed: 'No se pudo enviar su foto. Compruebe su conexión y vuelva a intentarlo.',
+    upload_rejected: 'El servidor rechazó su foto. Vuelva a tomarla, por favor.',
+    verification_timeout: 'La comprobación está tardando más de lo habitual. Vuelva a intentarlo, por favor.',
+    secret_key: 'Esta página está mal configurada (se entregó una clave secreta al navegador). Póngase en contacto con el servicio.',
+    missing_config: 'Esta página está mal configurada (falta la dirección de la API o el token). Póngase en contacto con el servicio.',
+    session_mismatch: 'Esta página está mal configurada (la verificación y su token no coinciden). Póngase en contacto con el servicio.',
+  },
+};
+
+export default es;

@@ -1,0 +1,220 @@
+// Portuguese: the widget's words (src/ui/strings.ts), loaded when an element asks for pt.
+import type { Strings } from '../strings.js';
+
+const pt: Strings = {
+  starting: 'Preparando tudo…',
+  waitingForToken: 'Aguardando a configuração da verificação…',
+  elsewhere: {
+    heading: 'Verificação aberta em outra aba',
+    lead: 'Esta verificação está aberta em outra aba ou janela deste navegador. Conclua-a lá ou, se preferir, continue aqui.',
+    continueHere: 'Continuar aqui',
+  },
+  intro: {
+    heading: 'Verifique sua identidade',
+    lead: (documents) => `Leva cerca de dois minutos. Tenha à mão ${documents}.`,
+    documents: {
+      passport: 'seu passaporte',
+      drivers_license: 'sua carteira de habilitação',
+      national_id: 'seu documento de identidade',
+      residence_permit: 'sua autorização de residência',
+    },
+    steps: ['Escolha seu documento', 'Tire ou envie uma foto de cada lado', 'Nós verificamos e informamos o resultado'],
+    collectedHeading: 'Quais dados coletamos',
+    collected: [
+      'Fotos do seu documento, enviadas com segurança à Beltic para verificação.',
+      'Como este formulário é usado (tempos e contagens, nunca o que é digitado) e informações básicas sobre seu dispositivo, para sua proteção contra fraudes.',
+    ],
+    consent: 'Concordo em compartilhar esses dados para a verificação da minha identidade.',
+    start: 'Começar',
+  },
+  document: {
+    heading: 'Qual documento será usado?',
+    typeLabel: 'Tipo de documento',
+    countryLabel: 'País de emissão',
+    types: {
+      passport: 'Passaporte',
+      drivers_license: 'Carteira de habilitação',
+      national_id: 'Documento de identidade',
+      residence_permit: 'Autorização de residência',
+    },
+    countryHint: 'Digite para pesquisar e depois escolha um país da lista.',
+    countryNoMatch: 'Nenhum país encontrado.',
+    countryMatches: (count) => (count === 1 ? '1 país encontrado' : `${count} países encontrados`),
+    countryInvalid: 'Escolha um país da lista.',
+    continue: 'Continuar',
+  },
+  capture: {
+    headings: {
+      passport: { photo_page: 'Página com foto do seu passaporte' },
+      drivers_license: { front: 'Frente da sua carteira de habilitação', back: 'Verso da sua carteira de habilitação' },
+      national_id: { front: 'Frente do seu documento de identidade', back: 'Verso do seu documento de identidade' },
+      residence_permit: { front: 'Frente da sua autorização de residência', back: 'Verso da sua autorização de residência' },
+    },
+    hint: {
+      front: 'Coloque o documento sobre uma superfície escura e plana. Verifique se os quatro cantos estão visíveis e se não há reflexos.',
+      back: 'Agora o verso. Verifique se o código de barras está nítido e totalmente visível.',
+      portrait: 'Tire uma foto nítida do seu rosto.',
+    },
+    chooseFile: 'Escolher uma foto',
+    dropHere: 'ou arraste-a para cá (JPEG, PNG ou WebP)',
+    formats: 'JPEG, PNG ou WebP',
+    preparing: 'Preparando sua foto…',
+    retry: {
+      heading: { onePhoto: 'Por favor, tire a foto novamente', photos: 'Por favor, tire as fotos novamente' },
+      tryAgain: 'Tentar novamente',
+    },
+    camera: {
+      viewfinder: 'Câmera',
+      starting: 'Iniciando a câmera…',
+      shutter: 'Tirar foto',
+      uploadInstead: 'Enviar uma foto em vez disso',
+      tryAgain: 'Tentar a câmera novamente',
+      problems: {
+        denied:
+          'O acesso à câmera está bloqueado. Para usar a câmera, permita o acesso nas configurações do navegador para este site e tente novamente, ou envie uma foto.',
+        absent: 'Nenhuma câmera foi encontrada neste dispositivo. Envie uma foto, por favor.',
+        busy: 'Sua câmera está sendo usada por outro app. Feche esse app e tente novamente, ou envie uma foto.',
+        lost: 'A câmera parou de funcionar. Tente novamente ou envie uma foto.',
+        failed: 'Não foi possível iniciar a câmera. Tente novamente ou envie uma foto.',
+      },
+      guidance: {
+        dark: 'Está muito escuro. Vá para um lugar mais iluminado.',
+        glare: 'Há reflexos no documento. Incline-o um pouco ou afaste-se da luz.',
+        moving: 'Não se mexa.',
+        blurry: 'A imagem está desfocada. Mantenha a câmera firme para que ela possa focar.',
+        far: 'Aproxime-se para que o documento preencha o quadro.',
+        not_whole: 'Afaste um pouco o documento para que os quatro cantos fiquem dentro do quadro.',
+        wrong_side_front: 'Isto parece ser o verso do documento. Mostre a frente, por favor.',
+        no_barcode: 'Não encontramos o código de barras. Este é o verso do documento?',
+        reading_barcode: 'Lendo o código de barras… mantenha-o dentro do quadro.',
+      },
+      holdStill: 'Não se mexa…',
+      takenAutomatically: 'Foto tirada automaticamente.',
+      taken: 'Foto tirada.',
+      notTaken: 'Não foi possível tirar a foto. Pressione o botão novamente.',
+      weRead: (name, expiry) => (expiry ? `Dados lidos: ${name}, com validade até ${expiry}.` : `Dados lidos: ${name}.`),
+      expired: 'Este documento parece ter expirado. Se tiver um documento válido, use-o.',
+    },
+  },
+  precheck: {
+    heading: 'Por favor, tire esta foto novamente',
+    problems: {
+      too_small:
+        'Esta foto é pequena demais para ler seu documento. Tire-a novamente com o documento ocupando a maior parte da imagem ou escolha uma foto maior.',
+      no_document:
+        'Não conseguimos ver um documento inteiro nesta foto. Coloque-o por inteiro sobre uma superfície lisa que contraste com ele e tire a foto novamente.',
+      cut_off: 'Parte do seu documento ficou cortada. Verifique se os quatro cantos estão dentro da foto.',
+      blurry: 'Esta foto está desfocada. Mantenha a câmera firme e deixe-a focar antes de tirar a foto.',
+      barcode_unreadable: 'Não conseguimos ler o código de barras no verso. Verifique se ele está nítido, sem reflexos e totalmente dentro da foto.',
+    },
+    cameraTooSmall: 'Esta câmera tira fotos pequenas demais para ler seu documento. Envie uma foto tirada com outra câmera, por favor.',
+    anywayLead: 'Se tiver certeza de que esta foto mostra todo o documento com clareza, é possível usá-la mesmo assim.',
+    useAnyway: 'Usar esta foto mesmo assim',
+  },
+  review: {
+    heading: { photo_page: 'Confira a página com foto', front: 'Confira a frente', back: 'Confira o verso', portrait: 'Confira o retrato' },
+    question: 'O documento está totalmente visível, nítido e sem reflexos?',
+    use: 'Usar esta foto',
+    retake: 'Tirar outra',
+    imageAlt: {
+      photo_page: 'Sua imagem da página com foto',
+      front: 'Sua foto da frente',
+      back: 'Sua foto do verso',
+      portrait: 'Sua foto de retrato',
+    },
+  },
+  uploading: {
+    heading: 'Enviando suas fotos',
+    progress: {
+      photo_page: (percent) => `Enviando a página com foto: ${percent}%`,
+      front: (percent) => `Enviando a frente: ${percent}%`,
+      back: (percent) => `Enviando o verso: ${percent}%`,
+      portrait: (percent) => `Enviando o retrato: ${percent}%`,
+    },
+    done: { photo_page: 'Página com foto enviada', front: 'Frente enviada', back: 'Verso enviado', portrait: 'Retrato enviado' },
+  },
+  verifying: { heading: 'Verificando seu documento', lead: 'Isso costuma levar alguns segundos. Mantenha esta página aberta.' },
+  result: {
+    passed: { heading: 'Sua identidade foi verificada', lead: 'Agradecemos. Já pode continuar.' },
+    review: {
+      heading: 'Estamos analisando seu documento',
+      lead: 'Uma pessoa vai conferi-lo em breve. Informaremos o resultado; já pode fechar esta página.',
+    },
+    failed: {
+      heading: 'Não foi possível verificar seu documento',
+      lead: 'Entre em contato com o serviço que solicitou a verificação para saber o que fazer a seguir.',
+    },
+    expired: { heading: 'Esta verificação expirou', lead: 'Volte ao serviço de origem para iniciar uma nova verificação.' },
+    cancelled: { heading: 'Verificação cancelada', lead: 'Nada foi guardado neste dispositivo. Pode recomeçar quando quiser.' },
+  },
+  failedBecause: {
+    tooManyAttempts: 'Não foi possível ler seu documento após várias tentativas.',
+  },
+  continue: 'Continuar',
+  stepOf: (step, total) => `Etapa ${step} de ${total}`,
+  cancelConfirm: {
+    heading: 'Cancelar a verificação?',
+    lead: 'O que foi feito até agora não será guardado.',
+    confirm: 'Sim, cancelar',
+    keepGoing: 'Continuar a verificação',
+  },
+  reasons: {
+    photo_unclear: {
+      any: 'Não foi possível ver seu documento com nitidez suficiente. Segure-o firme, com boa iluminação, e tente novamente.',
+      photo_page: 'A imagem da página com foto não estava nítida o suficiente. Segure o passaporte firme, com boa iluminação, e tire-a novamente.',
+      front: 'A foto da frente não estava nítida o suficiente. Segure o documento firme, com boa iluminação, e tire-a novamente.',
+      back: 'A foto do verso não estava nítida o suficiente. Segure o documento firme, com boa iluminação, e tire-a novamente.',
+    },
+    image_readable: {
+      any: 'Não foi possível abrir sua foto. Tire-a novamente ou escolha uma imagem JPEG, PNG ou WebP.',
+      photo_page: 'Não foi possível abrir a imagem da página com foto. Tire-a novamente ou escolha uma imagem JPEG, PNG ou WebP.',
+      front: 'Não foi possível abrir a foto da frente. Tire-a novamente ou escolha uma imagem JPEG, PNG ou WebP.',
+      back: 'Não foi possível abrir a foto do verso. Tire-a novamente ou escolha uma imagem JPEG, PNG ou WebP.',
+    },
+    image_resolution: {
+      any: 'Seu documento está pequeno demais na foto para ser lido. Aproxime-se para que ele preencha o quadro.',
+      photo_page: 'A página com foto está pequena demais na imagem para ser lida. Aproxime-se para que a página preencha o quadro.',
+      front: 'A frente está pequena demais na foto para ser lida. Aproxime-se para que o documento preencha o quadro.',
+      back: 'O verso está pequeno demais na foto para ser lido. Aproxime-se para que o documento preencha o quadro.',
+    },
+    document_visible: {
+      any: 'Não encontramos seu documento na foto. Enquadre o documento inteiro, sobre uma superfície lisa de outra cor.',
+      photo_page: 'Não encontramos a página com foto na imagem. Enquadre o passaporte aberto por inteiro, sobre uma superfície lisa de outra cor.',
+      front: 'Não encontramos a frente do seu documento na foto. Enquadre o documento inteiro, sobre uma superfície lisa de outra cor.',
+      back: 'Não encontramos o verso do seu documento na foto. Enquadre o documento inteiro, sobre uma superfície lisa de outra cor.',
+    },
+    barcode_readable:
+      'Não foi possível ler o código de barras no verso. Tire novamente a foto do verso com boa iluminação, com o código de barras inteiro nítido e dentro do quadro.',
+    document_consistent:
+      'O documento nas suas fotos não corresponde ao documento ou ao país escolhido. Tire fotos do documento escolhido, ou volte e escolha o que tem em mãos.',
+    document_not_expired: 'Seu documento parece ter expirado. Use um documento que ainda esteja válido.',
+  },
+  back: 'Voltar',
+  cancel: 'Cancelar',
+  tryAgain: 'Tentar novamente',
+  startOver: 'Recomeçar',
+  errors: {
+    fallback: 'Ocorreu um erro. Tente novamente.',
+    network: 'Parece que não há conexão com a internet. Verifique sua conexão e tente novamente.',
+    server: 'Nosso serviço está com problemas. Tente novamente em instantes.',
+    rate_limited: 'Muitas tentativas ao mesmo tempo. Aguarde um momento e tente novamente.',
+    token_refresh_failed: 'Sua conexão segura com o serviço precisa ser renovada, e isso não funcionou agora. Tente novamente.',
+    malformed_response: 'Recebemos uma resposta inesperada. Tente novamente.',
+    unauthorized: 'Este link de verificação não é mais válido. Recarregue a página ou recomece a partir do serviço de origem.',
+    forbidden: 'Este link de verificação não é mais válido. Recomece a partir do serviço de origem.',
+    not_found: 'Esta verificação não foi encontrada. Recomece a partir do serviço de origem.',
+    unsupported_type: 'Esse arquivo não é uma foto que possamos usar. Escolha uma imagem JPEG, PNG ou WebP.',
+    unsupported_heic:
+      'Esta foto está no formato HEIC, que este navegador não consegue abrir. Tire a foto com a câmera aqui ou escolha uma imagem JPEG ou PNG. No iPhone, ao escolher “Mais Compatível” em Ajustes › Câmera › Formatos, as novas fotos são salvas em JPEG.',
+    unreadable_image: 'Não foi possível abrir essa foto. Escolha outra.',
+    image_lost: 'A foto não está mais neste dispositivo. Tire-a novamente.',
+    upload_failed: 'Não foi possível enviar sua foto. Verifique sua conexão e tente novamente.',
+    upload_rejected: 'Sua foto foi recusada pelo servidor. Tire-a novamente.',
+    verification_timeout: 'A verificação está demorando mais do que o normal. Tente novamente.',
+    secret_key: 'Esta página está configurada incorretamente (uma chave secreta foi fornecida ao navegador). Entre em contato com o serviço.',
+    missing_config: 'Esta página está configurada incorretamente (sem endereço da API ou token). Entre em contato com o serviço.',
+    session_mismatch: 'Esta página está configurada incorretamente (a verificação e seu token não correspondem). Entre em contato com o serviço.',
+  },
+};
+
+export default pt;
