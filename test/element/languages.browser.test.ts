@@ -11,6 +11,7 @@ import { timeLimit } from '../helpers/engines.js';
 import {
   captureAndAccept,
   chooseDocument,
+  chooseFile,
   consent,
   createSession,
   expectAccessible,
@@ -130,5 +131,39 @@ describe('<beltic-verify> language changes', function () {
     await headingIs(element, en.intro.heading);
     expect(shadow(element, '[part=base]').getAttribute('lang')).to.equal('en');
     expect(shadow(element, '[part=base]').getAttribute('dir')).to.equal('ltr');
+  });
+});
+
+describe('<beltic-verify lang="ar">: the notices and the dialog, right to left', function () {
+  this.timeout(timeLimit(60000));
+
+  it('a refused photo, the cancel confirmation and a retry say it all in Arabic, and pass axe', async () => {
+    await load('ar');
+    const session = await createSession({ scenario: 'requires_retry' });
+    const element = await mount(session, 'passport');
+    element.lang = 'ar';
+    await consent(element);
+    await chooseDocument(element, 'passport');
+
+    // An empty desk is refused before upload, with advice.
+    await chooseFile(element, await fixtureBlob('scene-1280x720-light-desk-empty.png'));
+    await waitUntil(() => element.shadowRoot!.querySelector('[part~=notice]'), 'the refusal notice', { timeout: 20000 });
+    expectNoEnglish(element, 'photo refused');
+    await expectAccessible(element, 'ar photo refused');
+
+    // Cancel asks first.
+    shadow<HTMLButtonElement>(element, 'button.cancel').click();
+    await element.updateComplete;
+    expect(shadow<HTMLDialogElement>(element, 'dialog.confirm').open).to.equal(true);
+    expectNoEnglish(element, 'cancel confirmation');
+    await expectAccessible(element, 'ar cancel confirmation');
+    shadow<HTMLDialogElement>(element, 'dialog.confirm').close();
+    await element.updateComplete;
+
+    // The sandbox asks for a retry once: the reason, in Arabic.
+    await captureAndAccept(element, await fixtureBlob('passport.jpg'));
+    await waitUntil(() => element.shadowRoot!.querySelector('[part~=retry-notice]'), 'the retry notice', { timeout: 30000 });
+    expectNoEnglish(element, 'retry');
+    await expectAccessible(element, 'ar retry');
   });
 });
