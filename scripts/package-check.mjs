@@ -23,8 +23,10 @@ const BUDGET = {
   packages: 4,
   installedBytes: 3_000_000,
   // Measured at 0.1.0: 344 kB (the minified browser builds, the server helper, types, docs; no source maps).
-  // About 20% of margin: room for features, not for source maps or a dependency slipping in.
-  packedBytes: 420_000,
+  // 442 kB with twelve language tables (dist/i18n, about 4 kB gzip each) and the checks before upload, the
+  // result screens and the country field. About 15% of margin: room for features, not for source maps or a
+  // dependency slipping in.
+  packedBytes: 510_000,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
