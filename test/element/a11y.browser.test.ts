@@ -25,62 +25,74 @@ function focusedInside(element: BelticVerify): Element | null {
 describe('<beltic-verify> accessibility', function () {
   this.timeout(60000);
 
-  it('every step passes axe, and focus moves to each new heading', async () => {
-    const session = await createSession({ scenario: 'slow' });
-    const element = await mount(session);
-    await waitForStep(element, 'intro');
-    await accessible(element, 'intro');
-    expect(shadow(element, '[role=status][aria-live=polite]')).to.exist;
+  // Both directions: English, and Arabic laid out right to left.
+  for (const [lang, direction] of [
+    ['en', 'ltr'],
+    ['ar', 'rtl'],
+  ] as const) {
+    it(`every step passes axe, and focus moves to each new heading (${lang}, ${direction})`, async () => {
+      const session = await createSession({ scenario: 'slow' });
+      const element = await mount(session);
+      element.lang = lang;
+      await waitUntil(() => element.shadowRoot!.querySelector('[part=base]')?.getAttribute('dir') === direction, `laid out ${direction}`);
+      await waitForStep(element, 'intro');
+      await accessible(element, 'intro');
+      expect(shadow(element, '[role=status][aria-live=polite]')).to.exist;
 
-    await consent(element);
-    await accessible(element, 'document');
-    expect(focusedInside(element)?.tagName).to.equal('H2');
+      await consent(element);
+      await accessible(element, 'document');
+      expect(focusedInside(element)?.tagName).to.equal('H2');
 
-    await chooseDocument(element, 'drivers_license');
-    await accessible(element, 'capture');
-    expect(focusedInside(element)?.tagName).to.equal('H2');
+      await chooseDocument(element, 'drivers_license');
+      await accessible(element, 'capture');
+      expect(focusedInside(element)?.tagName).to.equal('H2');
 
-    await chooseFile(element, await fixtureBlob('licence-front.jpg'));
-    await waitForStep(element, 'review');
-    await waitUntil(() => element.shadowRoot!.querySelector('img.preview'));
-    await accessible(element, 'review');
-    expect(shadow(element, 'img.preview').getAttribute('alt')).to.match(/front/);
+      await chooseFile(element, await fixtureBlob('licence-front.jpg'));
+      await waitForStep(element, 'review');
+      await waitUntil(() => element.shadowRoot!.querySelector('img.preview'));
+      await accessible(element, 'review');
+      if (lang === 'en') expect(shadow(element, 'img.preview').getAttribute('alt')).to.match(/front/);
 
-    shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
-    await waitForStep(element, 'capture');
-    await chooseFile(element, await fixtureBlob('licence-back.png'));
-    await waitForStep(element, 'review');
-    shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
-    await waitForStep(element, 'verifying', 20000);
-    await accessible(element, 'verifying');
-  });
+      shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+      await waitForStep(element, 'capture');
+      await chooseFile(element, await fixtureBlob('licence-back.png'));
+      await waitForStep(element, 'review');
+      shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+      await waitForStep(element, 'verifying', 20000);
+      await accessible(element, 'verifying');
+    });
 
-  it('the result, error and misconfiguration states pass axe', async () => {
-    const failed = await createSession({ scenario: 'failed' });
-    const element = await mount(failed);
-    const complete = untilComplete(element);
-    await consent(element);
-    await chooseDocument(element, 'passport');
-    await chooseFile(element, await fixtureBlob('passport.jpg'));
-    await waitForStep(element, 'review');
-    shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
-    await complete;
-    await accessible(element, 'result: failed');
+    it(`the result, error and misconfiguration states pass axe (${lang}, ${direction})`, async () => {
+      const failed = await createSession({ scenario: 'failed' });
+      const element = await mount(failed);
+      element.lang = lang;
+      await waitUntil(() => element.shadowRoot!.querySelector('[part=base]')?.getAttribute('dir') === direction, `laid out ${direction}`);
+      const complete = untilComplete(element);
+      await consent(element);
+      await chooseDocument(element, 'passport');
+      await chooseFile(element, await fixtureBlob('passport.jpg'));
+      await waitForStep(element, 'review');
+      shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
+      await complete;
+      await accessible(element, 'result: failed');
 
-    const broken = await createSession({ scenario: 'pass' });
-    const errorElement = document.createElement('beltic-verify') as BelticVerify;
-    errorElement.setAttribute('api-base', '/broken-api/not-json');
-    errorElement.clientToken = broken.client_token;
-    document.body.append(errorElement);
-    await waitUntil(() => errorElement.shadowRoot!.querySelector('[role=alert]'), 'the error is shown');
-    await accessible(errorElement, 'error');
+      const broken = await createSession({ scenario: 'pass' });
+      const errorElement = document.createElement('beltic-verify') as BelticVerify;
+      errorElement.setAttribute('api-base', '/broken-api/not-json');
+      errorElement.lang = lang;
+      errorElement.clientToken = broken.client_token;
+      document.body.append(errorElement);
+      await waitUntil(() => errorElement.shadowRoot!.querySelector('[role=alert]'), 'the error is shown');
+      await accessible(errorElement, 'error');
 
-    const unconfigured = document.createElement('beltic-verify') as BelticVerify;
-    document.body.append(unconfigured);
-    unconfigured.clientToken = 'sk_production_nope';
-    await accessible(unconfigured, 'misconfigured');
-    unconfigured.remove();
-  });
+      const unconfigured = document.createElement('beltic-verify') as BelticVerify;
+      unconfigured.lang = lang;
+      document.body.append(unconfigured);
+      unconfigured.clientToken = 'sk_production_nope';
+      await accessible(unconfigured, 'misconfigured');
+      unconfigured.remove();
+    });
+  }
 
   it('the starting and uploading steps pass axe', async () => {
     const session = await createSession({ scenario: 'pass' });
