@@ -682,7 +682,9 @@ export class FlowController implements ReactiveController {
       const sessionStatus = verification?.status === 'initiated' ? null : await this.client.sessionStatus(sessionId, signal);
       const outcome = sessionStatus && outcomeForSession(sessionStatus);
       if (verification && verification.status !== 'initiated') {
-        if (outcome && verification.status !== 'requires_retry') return this.finish(outcome, signal);
+        // A failed verification the session agrees with ends through the verification, which carries the reasons the result shows.
+        const agreed = outcome === 'failed' && verification.status === 'failed';
+        if (outcome && !agreed && verification.status !== 'requires_retry') return this.finish(outcome, signal);
         this.effectEvent(signal, { type: 'verification_finished', status: verification.status, reasons: verification.reasons });
         return;
       }

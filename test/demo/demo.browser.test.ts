@@ -120,10 +120,12 @@ describe('the demo page', function () {
     expect(overflow(page), 'in a right-to-left page').to.equal(null);
 
     byId<HTMLButtonElement>(page, 'cancel').click();
-    await waitUntil(() => logText(page!, 'events').some((line) => line.includes('demo: cancel()') && line.includes('"cancelled":true')), 'cancel() logged');
+    await waitUntil(() => logText(page!, 'events').some((line) => line.includes('demo: cancel()') && line.includes('"cancelled":true')), 'cancel() logged', {
+      timeout: 10000,
+    });
     expect(logText(page, 'events').some((line) => line.includes('beltic-verify-cancel'))).to.equal(true);
     byId<HTMLButtonElement>(page, 'reset').click();
-    await waitUntil(() => logText(page!, 'events').some((line) => line.includes('demo: reset()')), 'reset() logged');
+    await waitUntil(() => logText(page!, 'events').some((line) => line.includes('demo: reset()')), 'reset() logged', { timeout: 10000 });
     await inWidget(widget, 'input[name=consent]');
 
     // The log wraps its lines: it never scrolls sideways, however long the JSON.
@@ -165,18 +167,19 @@ describe('the demo page', function () {
 
     const status = () => byId(page!, 'session-status').textContent;
     byId<HTMLButtonElement>(page, 'approve').click();
-    await waitUntil(() => status() === 'approved', `approved (is ${status()})`);
+    await waitUntil(() => status() === 'approved', `approved (is ${status()})`, { timeout: 10000 });
     byId<HTMLButtonElement>(page, 'decline').click();
     await waitUntil(
       () => logText(page!, 'events').some((line) => line.includes('demo: decline') && line.includes('"refused":409')),
       'a decided session cannot be declined',
+      { timeout: 10000 },
     );
     expect(status()).to.equal('approved');
 
     await createSession(page, 'pass');
-    await waitUntil(() => status() !== 'approved' && status() !== '–', 'the new session shown');
+    await waitUntil(() => status() !== 'approved' && status() !== '–', 'the new session shown', { timeout: 10000 });
     byId<HTMLButtonElement>(page, 'expire').click();
-    await waitUntil(() => status() === 'expired', `expired (is ${status()})`);
+    await waitUntil(() => status() === 'expired', `expired (is ${status()})`, { timeout: 10000 });
     expect(overflow(page), 'with both logs full').to.equal(null);
   });
 });

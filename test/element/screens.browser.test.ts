@@ -54,7 +54,7 @@ async function waitForSide(element: BelticVerify, name: 'capture' | 'review', si
       return step?.name === name && step.side === side;
     },
     `${name} of the ${side} not reached`,
-    { timeout: 15000 },
+    { timeout: 40000 },
   );
   await element.updateComplete;
 }
