@@ -61,9 +61,12 @@ const REDUCED_MOTION = {
 };
 
 const drops = networkDrops();
-const backend = createDevBackend();
+// Verifications decided in 300 ms, not the demo's visible second: the widget's first poll (800 ms) finds them
+// decided, and each flow ends a poll sooner. A test that looks at the verifying step asks for a longer delay.
+const PROCESSING_DELAY_MS = 300;
+const backend = createDevBackend({ processingDelayMs: PROCESSING_DELAY_MS });
 // The same backend with a sandbox that answers only what Beltic documents (test/helpers/widget.ts useSandboxProfile).
-const docsBackend = createDevBackend({ profile: 'docs', prefix: DOCS_PROFILE_PREFIX });
+const docsBackend = createDevBackend({ profile: 'docs', prefix: DOCS_PROFILE_PREFIX, processingDelayMs: PROCESSING_DELAY_MS });
 
 /**
  * Chromium only: Chromium's fake camera can play a chosen video file (a generated y4m; scripts/test.mjs

@@ -31,6 +31,8 @@ export interface DevBackendOptions {
   profile?: SandboxProfile;
   /** A path every route of this backend sits under, e.g. `/docs-profile`; default none. */
   prefix?: string;
+  /** How long the sandbox takes to decide a verification, ms; default the sandbox's own (a visible wait, for the demo). */
+  processingDelayMs?: number;
 }
 
 export interface DevBackend {
@@ -46,7 +48,12 @@ export function createDevBackend(options: DevBackendOptions = {}): DevBackend {
   const sandboxPath = prefix + SANDBOX_PATH;
   const proxyPath = prefix + PROXY_PATH;
   const demoApiPath = prefix + DEMO_API_PATH;
-  const sandbox = createSandbox({ profile: options.profile, basePath: sandboxPath, publicUrl: origin ? origin + sandboxPath : undefined });
+  const sandbox = createSandbox({
+    profile: options.profile,
+    basePath: sandboxPath,
+    publicUrl: origin ? origin + sandboxPath : undefined,
+    processingDelayMs: options.processingDelayMs,
+  });
   const apiKey = sandbox.apiKey;
   const tokenSecret = randomSecret();
 

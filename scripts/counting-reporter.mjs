@@ -1,25 +1,46 @@
 // A @web/test-runner reporter that writes how many tests passed and failed to the file named by
-// BELTIC_TEST_COUNTS, so scripts/test.mjs can add them to the Node tests' figures.
+// BELTIC_TEST_COUNTS, so scripts/test.mjs can add them to the Node tests' figures. It also prints the
+// slowest test files and tests of the run, so every log shows where the time went.
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
-function count(suite, totals) {
+const SLOWEST_SHOWN = 8;
+
+function count(suite, totals, tests, where) {
   for (const test of suite.tests ?? []) {
     if (test.skipped) totals.skipped += 1;
     else if (test.passed) totals.passed += 1;
     else totals.failed += 1;
+    totals.duration += test.duration ?? 0;
+    tests.push({ name: `${where}: ${test.name}`, duration: test.duration ?? 0 });
   }
-  for (const child of suite.suites ?? []) count(child, totals);
+  for (const child of suite.suites ?? []) count(child, totals, tests, where);
+}
+
+function printSlowest(title, entries) {
+  console.log(`\n${title}`);
+  for (const { name, duration } of entries.sort((a, b) => b.duration - a.duration).slice(0, SLOWEST_SHOWN)) {
+    console.log(`  ${(duration / 1000).toFixed(1).padStart(6)} s  ${name.length > 150 ? `${name.slice(0, 149)}…` : name}`);
+  }
 }
 
 export function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+      const files = [];
+      const tests = [];
       for (const session of sessions) {
-        if (session.testResults) count(session.testResults, totals);
+        const file = { passed: 0, failed: 0, skipped: 0, duration: 0 };
+        const where = `${relative(process.cwd(), session.testFile)} [${session.browser.name}]`;
+        if (session.testResults) count(session.testResults, file, tests, where);
+        for (const key of ['passed', 'failed', 'skipped']) totals[key] += file[key];
+        files.push({ name: where, duration: file.duration });
         // A file that failed to load or threw outside a test ran no test: count it as a failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) totals.errors += 1;
       }
+      printSlowest(`The slowest test files (their tests' summed time):`, files);
+      printSlowest('The slowest tests:', tests);
       if (process.env.BELTIC_TEST_COUNTS) writeFileSync(process.env.BELTIC_TEST_COUNTS, JSON.stringify(totals));
     },
   };

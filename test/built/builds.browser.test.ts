@@ -1,7 +1,8 @@
 // The built files, not the sources: each loaded into a page with a strict CSP, Trusted Types
 // required, and run through a whole verification against the sandbox. (`npm test` builds first
 // when dist/ is missing.)
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob } from '../helpers/widget.js';
 import { licenceBackByCamera } from '../capture/camera-helpers.js';

@@ -11,7 +11,7 @@
  * - A camera lost mid-use is simulated by stopping the track and dispatching 'ended' on it:
  *   `track.stop()` alone fires no event, while an unplugged camera ends its track and fires it.
  */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, mount, shadow, waitForStep } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';

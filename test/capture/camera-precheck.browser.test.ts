@@ -2,7 +2,8 @@
 // canvas.captureStream() (camera-helpers.ts): a licence back whose top is out of the frame reads
 // its barcode but is not taken by itself (the camera asks for the whole card), and a press of the
 // shutter on it is refused by the checks, with advice; shown whole, the back is taken by itself.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { clearWidgetStorage, currentStep, shadow, waitForStep } from '../helpers/widget.js';
@@ -21,6 +22,15 @@ async function pressAndRefuse(element: BelticVerify): Promise<void> {
   const before = harness(element).flow.photoCheck;
   const shutter = () => element.shadowRoot!.querySelector<HTMLButtonElement>('button.shutter');
   await waitUntil(() => shutter() && !shutter()!.disabled, 'the shutter can be pressed', { timeout: 15000 });
+  // A few frames measured since the scene was shown: the preview shows it (a loaded engine delivers
+  // the canvas's frames late, and a press before then would take the last scene, or none).
+  const measured = () => harness(element).camera.scanLoop?.stats.framesMeasured ?? 0;
+  const from = measured();
+  await until(
+    () => measured() >= from + 2,
+    () => `frames of the scene measured (${scanStats(element)})`,
+    20000,
+  );
   shutter()!.click();
   await until(
     () => harness(element).flow.photoCheck !== null && harness(element).flow.photoCheck !== before,

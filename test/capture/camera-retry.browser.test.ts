@@ -2,7 +2,8 @@
 // passport on a table, camera-helpers.ts): the camera would take the photo by itself within a
 // second and the notice would go with it, unread. It waits for the notice's "Try again"; the
 // shutter works meanwhile; after "Try again" the photo is taken by itself again.
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { en } from '../../src/ui/i18n/en.js';

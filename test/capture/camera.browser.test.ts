@@ -2,7 +2,8 @@
 // on leave, removal and hidden page), the camera problems and their way to the file upload, live
 // advice on chosen frames, the shutter, and the automatic photo on a readable back. What is real
 // and what is simulated: see camera-helpers.ts.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { LICENCE } from '../fixtures/payload.js';

@@ -4,7 +4,8 @@
  * video). Each test file camera-<video>.y4m.test.ts runs the scenarios that fit its video and
  * prints what a person would feel: the time from the camera opening to the automatic photo.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import type { ScanStats } from '../../src/camera/scan-loop.js';
 import { LICENCE } from '../fixtures/payload.js';

@@ -1,7 +1,8 @@
 // The QA demo page (demo/index.html), loaded as QA loads it but in a frame 360 px wide: nothing overflows,
 // and its controls do what they say to the real widget and the real sandbox, through the demo backend
 // (this runner's server mounts the same backend as `npm run demo`).
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { builtInLanguages } from '../../src/ui/languages.js';
 import { timeLimit } from '../helpers/engines.js';

@@ -7,7 +7,8 @@
  * "Another folder" is test/element/hosted-assets, a link to the build's dist/assets: the files an
  * integrator copies next to their own bundle (`npm test` builds dist/ when it is missing).
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { harness } from '../helpers/harness.js';
 import { fetchedResources } from '../helpers/resources.js';

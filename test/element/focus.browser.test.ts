@@ -1,7 +1,8 @@
 // Focus, as a keyboard or screen-reader user meets it: a ring that stands out 3:1 from the card and
 // from a filled button (measured from the computed colours), one that forced colours still paint, and
 // focus that stays in the widget when a render removes what held it (a refused file, "Try again").
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';

@@ -2,7 +2,8 @@
 // blurred are stopped on the capture step with advice, before anything reaches the sandbox; the
 // second photo of a side refused in a row may be sent anyway; good photos go through as before.
 // Real Chromium, Firefox and WebKit, the real image and barcode workers, the real sandbox.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import {

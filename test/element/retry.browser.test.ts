@@ -2,7 +2,8 @@
 // real proxy: the flow starts again at the side that failed, says why in the applicant's words
 // (never the server's, never the sandbox's test wording), announces it, gives its notice focus, and
 // keeps it until the applicant acts. Saved states of the previous version resume (real IndexedDB).
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import type { FlowState } from '../../src/flow/machine.js';

@@ -1,7 +1,8 @@
 // Screens that lead somewhere (issue 15): "Step n of m" on every step, result screens with an icon,
 // a reason and the integrator's "Continue", a cancel that asks first, an expired session noticed
 // at once, the country field's search and its default, and the words that follow the document.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerifyCancelEvent, BelticVerifyContinueEvent, BelticVerifyErrorEvent, BelticVerify } from '../../src/index.js';

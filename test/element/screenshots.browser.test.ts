@@ -1,7 +1,8 @@
 // Screenshots of every step in forced colours and at 320 px, written to test-artifacts/screenshots/ for
 // people to look at (CI keeps them), with what can be checked of them checked: at 320 px nothing is wider
 // than the viewport (WCAG 2.2 SC 1.4.10, reflow). One walk through the flow, both displays at each step.
-import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';

@@ -5,7 +5,8 @@
  * element often gets two tokens for two sessions in a row: it ends on the second one only.
  * In real Chromium, against the sandbox through the proxy.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { keys } from 'idb-keyval';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';

@@ -3,7 +3,8 @@
  * find it), and what that step shows is checked, beside the tests that walk the whole flow. Also
  * what the element must restore when it is moved in the page, and words that follow `lang`.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { CapturedImage, FlowState } from '../../src/flow/machine.js';
 import { translations } from '../../src/ui/languages.js';

@@ -3,7 +3,8 @@
  * they share this origin's Web Locks, BroadcastChannels and IndexedDB) never both upload. One runs
  * the flow; the other says it continues in another tab, follows the outcome, and can take over.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { harness } from '../helpers/harness.js';
@@ -92,7 +93,8 @@ describe('<beltic-verify> in two tabs of one session', () => {
   });
 
   it('a cancel where the flow runs is seen by the waiting tab; a cancel in the waiting tab leaves the other one whole', async () => {
-    const session = await createSession({ scenario: 'pass' });
+    // The slow scenario keeps the verification open while the third tab comes and the first one cancels.
+    const session = await createSession({ scenario: 'slow' });
     const first = await mount(session);
     await consent(first);
     await chooseDocument(first, 'passport');

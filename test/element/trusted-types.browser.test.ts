@@ -1,7 +1,8 @@
 // The widget under Trusted Types, from its sources: each case a fresh page (an iframe) whose CSP,
 // in a <meta> ahead of every script, requires Trusted Types for scripts and lists the policies
 // the page allows. (The built files under the same policy: test/built/builds.browser.test.ts.)
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import type { ErrorDetail } from '../../src/events.js';
 import { harness } from '../helpers/harness.js';

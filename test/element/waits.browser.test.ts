@@ -2,7 +2,8 @@
 // proxy: a server asking to wait an hour gets "Try again" at once, not an endless spinner, and
 // "Try again" ends on the outcome decided meanwhile; a getClientToken that fails once mid-upload
 // is retried without losing the photos or sending one twice.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import type { BelticVerifyErrorEvent } from '../../src/events.js';

@@ -3,7 +3,8 @@
 // fetches a session from the demo backend (/api/demo/session, served here by the test runner with the
 // proxy at /beltic), mounts <beltic-verify> with the token as a property, and shows the complete event's
 // status. Walked by file upload to `passed`. (`npm test` builds the examples first when a dist is missing.)
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, fixtureBlob } from '../helpers/widget.js';
 import { fetchedOk } from '../helpers/resources.js';

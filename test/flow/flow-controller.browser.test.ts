@@ -3,7 +3,8 @@
  * HTTP to the sandbox, real IndexedDB storage and the real image preparation. What it notifies,
  * in which order, and what it keeps.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BelticClient } from '../../src/api/client.js';
 import { FlowController, type FlowNotice } from '../../src/flow/flow-controller.js';

@@ -4,7 +4,8 @@
  * scripts, then one <beltic-verify>: how the built files and the worker locations are tested the way
  * an integrator's page loads them.
  */
-import { oneEvent, waitUntil } from '@open-wc/testing';
+import { oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { ErrorDetail } from '../../src/events.js';
 import type { BelticVerify } from '../../src/index.js';
 

@@ -1,5 +1,6 @@
 /** Drives <beltic-verify> in the browser tests the way an applicant would, through its shadow DOM. */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { initialState, type FlowState, type StepName } from '../../src/flow/machine.js';
 import { clear, keys, type UseStore } from 'idb-keyval';
@@ -68,11 +69,15 @@ export async function fixtureBlob(name: string): Promise<Blob> {
   return response.blob();
 }
 
+/** Every element mount() made: clearWidgetStorage lets their last writes land before it clears. */
+const mounted = new Set<BelticVerify>();
+
 export async function mount(session: DemoSession, attributes = ''): Promise<BelticVerify> {
   const element = await fixture<BelticVerify>(
     html`<beltic-verify api-base=${apiBase()} document-types=${attributes || 'passport drivers_license national_id residence_permit'}></beltic-verify>`,
   );
   element.clientToken = session.client_token;
+  mounted.add(element);
   return element;
 }
 
@@ -151,8 +156,20 @@ export function widgetDatabase(): UseStore {
   return openWidgetDatabase(DEFAULT_TTL_MS).use;
 }
 
-/** Empties the widget's store, so each test starts from a browser that never saw the widget. */
+/**
+ * Empties the widget's store, so each test starts from a browser that never saw the widget. A flow
+ * the last test left halfway (its element removed by the fixture's cleanup) may still be writing its
+ * step: that write lands first, or it would fill the store again after it was cleared.
+ */
 export async function clearWidgetStorage(): Promise<void> {
+  await Promise.all(
+    [...mounted].map((element) =>
+      harness(element)
+        .flow.saved()
+        .catch(() => undefined),
+    ),
+  );
+  mounted.clear();
   await clear(widgetDatabase());
 }
 

@@ -1,7 +1,8 @@
 // The behaviour collector in real Chromium, Firefox and WebKit: trusted input from the browser's own
 // input (and, in Chromium, with exact timestamps through the DevTools protocol), real tab switches,
 // viewports squeezed inside their window, the browser's own autofill (Chromium), a camera track.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';

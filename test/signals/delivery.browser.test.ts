@@ -1,7 +1,8 @@
 // Delivery of the signals through the real proxy into the sandbox: the device record at session
 // start, the behaviour block at submit and at the end, the server's recompute, no-signals, an API
 // without the ext endpoints, a replayed token, and payloads free of personal data.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';

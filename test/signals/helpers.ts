@@ -3,7 +3,7 @@
  * server (test/helpers/server-commands.mjs), in every engine or, for DevTools-protocol input, in Chromium;
  * the widget's signals; what was sent.
  */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { BelticVerify } from '../../src/index.js';
 import type { BehaviorMeta } from '../../src/api/client.js';

@@ -3,7 +3,8 @@
 // trusted input only. Headless Chromium still names itself HeadlessChrome in its User-Agent, which
 // is hard evidence on its own; the test presents the same browser's headful User-Agent with
 // matching client hints, as a desktop Chromium sends them.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';

@@ -4,7 +4,8 @@
  * `client-token`; lit's server renderer leaves the element's first state in a declarative shadow
  * root, which the element's first render takes over without showing it twice.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { harness } from '../helpers/harness.js';

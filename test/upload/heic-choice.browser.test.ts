@@ -2,7 +2,8 @@
 // WebKitGTK here all cannot): the applicant is told what to do, nothing kept is lost, and the file
 // input takes the next photo. Where a browser decodes it (Safari), it goes through the pipeline like
 // the AVIF in prepare-image.browser.test.ts and comes out a JPEG.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import { harness } from '../helpers/harness.js';
 import {
