@@ -79,7 +79,7 @@ describe('camera capture and the checks before upload', function () {
     await until(
       () => currentStep(element) === 'review',
       () => `the whole back is taken by itself (${scanStats(element)})`,
-      20000,
+      timeLimit(30000),
     );
     expect(harness(element).flow.state!.captures.back!.source).to.equal('camera');
   });
@@ -112,7 +112,7 @@ describe('camera capture and the checks before upload', function () {
     await until(
       () => currentStep(element) === 'review',
       () => `the whole back is taken by itself (${scanStats(element)}, notice "${noticeText(element)}")`,
-      25000,
+      timeLimit(30000),
     );
   });
 });

@@ -108,7 +108,7 @@ for (const profile of SANDBOX_PROFILES)
       expect(progress.at(-1)).to.equal(100);
       const held = await sandboxSession(session.session_id);
       expect(held.data.attributes.status).to.equal('completed');
-      await waitUntil(async () => (await widgetStorage()).keys === 0, 'the widget store is empty after the flow');
+      await waitUntil(async () => (await widgetStorage(session.session_id)).keys === 0, 'nothing of the flow is left in the widget store');
       expect(localStorage.length).to.equal(0);
       expect(sessionStorage.length).to.equal(0);
     });

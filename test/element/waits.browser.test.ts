@@ -23,6 +23,7 @@ import {
   type DemoSession,
 } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
+import { timeLimit } from '../helpers/engines.js';
 
 type ErrorDetail = BelticVerifyErrorEvent['detail'];
 
@@ -37,10 +38,8 @@ async function untilError(element: BelticVerify, code: string): Promise<void> {
   await waitUntil(
     () => harness(element).flow.state?.error?.code === code,
     `no ${code} error (at ${currentStep(element)}, error ${harness(element).flow.state?.error?.code ?? 'none'})`,
-    {
-      timeout: 15000,
-      interval: 20,
-    },
+    // Reached after the photo's checks and its upload: seconds in a loaded engine.
+    { timeout: timeLimit(30000), interval: 20 },
   );
   await element.updateComplete;
 }

@@ -173,9 +173,10 @@ export async function clearWidgetStorage(): Promise<void> {
   await clear(widgetDatabase());
 }
 
-/** The number of keys the widget's store holds. */
-export async function widgetStorage(): Promise<{ keys: number }> {
-  return { keys: (await keys(widgetDatabase())).length };
+/** The number of keys the widget's store holds; with `sessionId`, only that session's (another test's flow left halfway keeps its own, by design). */
+export async function widgetStorage(sessionId?: string): Promise<{ keys: number }> {
+  const all = await keys(widgetDatabase());
+  return { keys: sessionId === undefined ? all.length : all.filter((key) => JSON.stringify(key).includes(sessionId)).length };
 }
 
 /** axe on the widget in its current state; the failure names the state. */

@@ -9,8 +9,11 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob, mount, untilComplete, waitForStep } from '../helpers/widget.js';
+import { timeLimit } from '../helpers/engines.js';
 
-describe('in a private window that refuses Blobs in IndexedDB', () => {
+describe('in a private window that refuses Blobs in IndexedDB', function () {
+  // A whole licence flow with its photos' checks, in a WebKit beside the others' files.
+  this.timeout(timeLimit(60000));
   it('IndexedDB is there but refuses a Blob (the case this group exists for)', async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('beltic-private-probe');
