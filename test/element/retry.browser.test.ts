@@ -39,7 +39,7 @@ const shownText = (element: BelticVerify) => element.shadowRoot!.querySelector('
 async function untilRetryAt(element: BelticVerify, side: string): Promise<void> {
   await waitUntil(
     () => harness(element).flow.state?.retryPending === true && currentStep(element) === 'capture',
-    `back at capture after requires_retry (at ${currentStep(element)})`,
+    () => `back at capture after requires_retry (at ${currentStep(element)})`,
     { timeout: 20000 },
   );
   await element.updateComplete;

@@ -37,7 +37,7 @@ function recordErrors(element: BelticVerify): ErrorDetail[] {
 async function untilError(element: BelticVerify, code: string): Promise<void> {
   await waitUntil(
     () => harness(element).flow.state?.error?.code === code,
-    `no ${code} error (at ${currentStep(element)}, error ${harness(element).flow.state?.error?.code ?? 'none'})`,
+    () => `no ${code} error (at ${currentStep(element)}, error ${harness(element).flow.state?.error?.code ?? 'none'})`,
     // Reached after the photo's checks and its upload: seconds in a loaded engine.
     { timeout: timeLimit(30000), interval: 20 },
   );

@@ -1,12 +1,24 @@
 /**
- * @open-wc's waitUntil with a limit a loaded engine can meet. Its own default is 1 s: in CI, three
- * engines share two cores, and what takes 200 ms alone (a photo's checks, an upload) takes seconds
- * there. A limit, never a measure: a test that passes waits no longer for it.
+ * @open-wc's waitUntil with a limit a loaded engine can meet, and a message that may be a function.
+ * Its own default is 1 s: in CI, three engines share two cores, and what takes 200 ms alone (a
+ * photo's checks, an upload) takes seconds there. A limit, never a measure: a test that passes waits
+ * no longer for it. A function message is read when the wait fails, so it tells where things stood
+ * then ("at uploading" read when the wait began once hid a flow that had gone on to its result).
  */
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 
 export const DEFAULT_WAIT_MS = 10000;
 
-export function waitUntil(...[predicate, message, options]: Parameters<typeof openWcWaitUntil>): Promise<void> {
-  return openWcWaitUntil(predicate, message, { timeout: DEFAULT_WAIT_MS, ...options });
+type Predicate = Parameters<typeof openWcWaitUntil>[0];
+type Options = Parameters<typeof openWcWaitUntil>[2];
+
+export async function waitUntil(predicate: Predicate, message?: string | (() => string), options?: Options): Promise<void> {
+  const timeout = options?.timeout ?? DEFAULT_WAIT_MS;
+  try {
+    await openWcWaitUntil(predicate, undefined, { ...options, timeout });
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('waitUntil timed out')) throw error;
+    const text = typeof message === 'function' ? message() : message;
+    throw new Error(text ? `Timeout: ${text}` : `waitUntil timed out after ${timeout} ms`);
+  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extension, fixture, harness, PROFILE, type Harness } from './helpers.js';
+import { extension, fixture, harness, PROFILE, START, type Harness } from './helpers.js';
 
 const passport = () => [fixture('passport.jpg', 'front')];
 
@@ -89,6 +89,27 @@ describe('sandbox scenarios (meta.sandbox on session creation)', () => {
     assert.equal((await h.verification(v2.id)).body.data.attributes.status, 'initiated');
     h.clock.advance(1);
     assert.equal((await h.verification(v2.id)).body.data.attributes.status, 'passed');
+  });
+
+  it('the processing delay counts from when the checks are done: however long they took, a client sees the verification being processed', async () => {
+    // While the verification is created, the clock runs 100 times faster than real time, as if the
+    // photos' checks took seconds (they do on a loaded machine): counted from the request's start,
+    // the delay would be over before the answer left.
+    let base = START;
+    let fastSince: number | null = null;
+    const now = () => base + (fastSince === null ? 0 : Math.round((performance.now() - fastSince) * 100));
+    const h = harness({ now });
+    const sessionId = await h.session({ scenario: 'slow', processing_delay_ms: 1500 });
+    const doc = await h.uploadedDocument(sessionId, 'passport', passport());
+    fastSince = performance.now();
+    const created = await h.verify(doc, sessionId);
+    base = now();
+    fastSince = null;
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const v = { id: created.body.data.id as string };
+    assert.equal((await h.verification(v.id)).body.data.attributes.status, 'initiated');
+    base += 1500;
+    assert.equal((await h.verification(v.id)).body.data.attributes.status, 'passed');
   });
 
   it('expiring_urls: upload URLs live 5 s (or upload_url_ttl_seconds); a fresh one comes from add-file', async () => {

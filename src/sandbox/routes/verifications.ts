@@ -62,7 +62,10 @@ async function create(ctx: Ctx): Promise<Response> {
     checks: [],
     extracted: null,
     pending_outcome: outcome,
-    ready_at: ctx.now + (session.sandbox.processing_delay_ms ?? ctx.env.options.processingDelayMs),
+    // Counted from when the checks are done, not from the request's start: the checks themselves take
+    // time (seconds on a loaded machine), and a delay spent in them would answer a verification
+    // already decided, so a client could never see one being processed.
+    ready_at: ctx.env.options.now() + (session.sandbox.processing_delay_ms ?? ctx.env.options.processingDelayMs),
     created_at: ctx.now,
     submitted_at: ctx.now,
     completed_at: null,
