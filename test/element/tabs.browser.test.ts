@@ -28,7 +28,11 @@ const heading = (element: BelticVerify) => element.shadowRoot!.querySelector('h2
 const isElsewhere = (element: BelticVerify) => harness(element).flow.elsewhere && heading(element) === 'Continuing in another tab';
 
 async function untilElsewhere(element: BelticVerify): Promise<void> {
-  await waitUntil(() => isElsewhere(element), () => `"continuing in another tab" (at ${heading(element)})`, { timeout: 10000, interval: 20 });
+  await waitUntil(
+    () => isElsewhere(element),
+    () => `"continuing in another tab" (at ${heading(element)})`,
+    { timeout: 10000, interval: 20 },
+  );
 }
 
 /** What the sandbox holds for the session: documents, verifications, and the files of each document. */

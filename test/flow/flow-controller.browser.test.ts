@@ -65,7 +65,11 @@ async function untilSessionFree(sessionId: string): Promise<void> {
 
 const stepOf = (flow: FlowController): StepName | undefined => flow.state?.step.name;
 const until = (flow: FlowController, step: StepName) =>
-  waitUntil(() => stepOf(flow) === step, () => `step ${step} (at ${stepOf(flow)})`, { timeout: 15000, interval: 20 });
+  waitUntil(
+    () => stepOf(flow) === step,
+    () => `step ${step} (at ${stepOf(flow)})`,
+    { timeout: 15000, interval: 20 },
+  );
 
 describe('FlowController', () => {
   beforeEach(clearWidgetStorage);

@@ -86,7 +86,11 @@ export function currentStep(element: BelticVerify): StepName | null {
 }
 
 export async function waitForStep(element: BelticVerify, step: StepName, timeout = 15000): Promise<void> {
-  await waitUntil(() => currentStep(element) === step, () => `step ${step} not reached (at ${currentStep(element)})`, { timeout, interval: 20 });
+  await waitUntil(
+    () => currentStep(element) === step,
+    () => `step ${step} not reached (at ${currentStep(element)})`,
+    { timeout, interval: 20 },
+  );
   await element.updateComplete;
 }
 
