@@ -9,6 +9,7 @@
  * Loaded on demand with the image preparation: nothing of it is in the element's first download.
  */
 import { BarcodeClient } from '../camera/barcode-client.js';
+import { assetsBase } from '../workers/assets.js';
 import type { LumaImage } from '../frame/luma.js';
 import { barcodeWorthReading, photoProblems, type BarcodeResult, type PhotoProblem } from '../frame/photo-check.js';
 import { prepareImage, type PreparedImage } from './prepare-image.js';
@@ -41,8 +42,7 @@ const QUICK_LOOK_MS = 500;
 
 export async function checkPhoto(file: Blob, expectation: PhotoExpectation, options: CheckOptions = {}): Promise<CheckedPhoto> {
   // The barcode worker loads (its decoder is the big part) while the image worker prepares the photo.
-  const reader = expectation.barcode ? new BarcodeClient() : null;
-  reader?.warm();
+  const kept = expectation.barcode ? borrowReader() : null;
   try {
     const prepared = await prepareImage(file, { inspect: { barcodeLuma: expectation.barcode } });
     const { inspection, ...image } = prepared;
@@ -50,15 +50,62 @@ export async function checkPhoto(file: Blob, expectation: PhotoExpectation, opti
     if (!inspection) return { image, problems: [] };
     const facts = { ...inspection.measures, width: image.width, height: image.height };
     let barcode: BarcodeResult = 'not_expected';
-    if (reader) {
+    if (kept) {
       const worth = inspection.barcodeLuma && barcodeWorthReading(facts);
-      barcode = worth ? await read(reader, inspection.barcodeLuma!, options.barcodeBudgetMs ?? BARCODE_BUDGET_MS) : 'skipped';
+      barcode = worth ? await read(kept, inspection.barcodeLuma!, options.barcodeBudgetMs ?? BARCODE_BUDGET_MS) : 'skipped';
     }
     return { image, problems: photoProblems(facts, barcode) };
   } finally {
-    // One photo, one read: the worker ends with it.
-    reader?.terminate();
+    if (kept) giveBack(kept);
   }
+}
+
+/**
+ * One barcode reader for the page's checks while they keep coming: a back is often checked more
+ * than once (refused, then taken again; a retry; a second applicant on a kiosk), and every new
+ * worker parses the decoder again, the bulk of checking a back whose barcode reads at once. It
+ * ends a minute after the last check, and with it the decoder's memory. A reader that failed, or
+ * one started from a folder the page has since moved its worker files away from, is not lent again.
+ */
+const READER_IDLE_MS = 60_000;
+
+interface KeptReader {
+  reader: BarcodeClient;
+  /** Where its worker was started from (workers/assets.ts). */
+  base: string;
+  borrowers: number;
+  idle: ReturnType<typeof setTimeout> | null;
+  failed: boolean;
+}
+
+let kept: KeptReader | null = null;
+
+function borrowReader(): KeptReader {
+  const base = assetsBase()?.href ?? '';
+  if (!kept || kept.base !== base || kept.failed) {
+    // A reader still lent is ended by its last borrower (giveBack).
+    if (kept && kept.borrowers === 0) kept.reader.terminate();
+    kept = { reader: new BarcodeClient(), base, borrowers: 0, idle: null, failed: false };
+  }
+  if (kept.idle) clearTimeout(kept.idle);
+  kept.idle = null;
+  kept.borrowers += 1;
+  kept.reader.warm();
+  return kept;
+}
+
+function giveBack(entry: KeptReader): void {
+  entry.borrowers -= 1;
+  if (entry.borrowers > 0) return;
+  if (entry !== kept || entry.failed) {
+    entry.reader.terminate();
+    if (entry === kept) kept = null;
+    return;
+  }
+  entry.idle = setTimeout(() => {
+    entry.reader.terminate();
+    if (kept === entry) kept = null;
+  }, READER_IDLE_MS);
 }
 
 /**
@@ -66,7 +113,8 @@ export async function checkPhoto(file: Blob, expectation: PhotoExpectation, opti
  * over), then, if that did not read, as hard as the verification tries. The quick look's budget
  * only saves time: its failing decides nothing.
  */
-async function read(reader: BarcodeClient, luma: LumaImage, budgetMs: number): Promise<BarcodeResult> {
+async function read(kept: KeptReader, luma: LumaImage, budgetMs: number): Promise<BarcodeResult> {
+  const { reader } = kept;
   try {
     const quick = await reader.read(luma, { budgetMs: Math.min(QUICK_LOOK_MS, budgetMs) });
     if (quick.found) return 'read';
@@ -75,7 +123,8 @@ async function read(reader: BarcodeClient, luma: LumaImage, budgetMs: number): P
     if (thorough.found) return 'read';
     return thorough.gaveUp ? 'unknown' : 'not_read';
   } catch {
-    // No worker (WorkerUnavailableError), or it failed: the verification will say.
+    // No worker (WorkerUnavailableError), or it failed: the verification will say. The next check tries a new one.
+    kept.failed = true;
     return 'unknown';
   }
 }

@@ -40,6 +40,28 @@ describe('checkPhoto', function () {
     });
   }
 
+  it('backs checked one after another share one barcode worker (the decoder is parsed once), each photo its own image worker', async () => {
+    const started: string[] = [];
+    const Original = globalThis.Worker;
+    globalThis.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        started.push(String(url));
+      }
+    };
+    try {
+      for (let i = 0; i < 2; i++) {
+        const { problems } = await checkPhoto(await fixtureBlob('licence-back.png'), { barcode: true }, { barcodeBudgetMs: 120_000 });
+        expect(problems).to.deep.equal([]);
+      }
+    } finally {
+      globalThis.Worker = Original;
+    }
+    expect(started.filter((url) => url.includes('image')).length, started.join(', ')).to.equal(2);
+    // None when an earlier test's checks left it running, one otherwise.
+    expect(started.filter((url) => url.includes('barcode')).length, started.join(', ')).to.be.at.most(1);
+  });
+
   it('a barcode reader out of time holds nothing against the photo (the verification reads it again)', async () => {
     expect((await checkPhoto(await fixtureBlob('de-licence-back.jpg'), { barcode: true }, { barcodeBudgetMs: 1 })).problems).to.deep.equal([]);
   });
