@@ -7,7 +7,7 @@ import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { en } from '../../src/ui/i18n/en.js';
-import { clearWidgetStorage, consent, chooseDocument, createSession, currentStep, mount, mountAtState, shadow, waitForStep } from '../helpers/widget.js';
+import { clearWidgetStorage, consent, chooseDocument, createSession, currentStep, mount, mountAtState, shadow } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
 import { timeLimit } from '../helpers/engines.js';
 import { CanvasCamera, liveRegion, restoreCameras, scanStats, until, waitForCamera } from './camera-helpers.js';
@@ -23,6 +23,15 @@ async function untilReadyToTake(element: BelticVerify): Promise<void> {
   await until(
     () => (harness(element).camera.scanLoop?.stats.readyAt ?? null) !== null,
     () => `the frames held steady long enough for the automatic photo (${scanStats(element)})`,
+    timeLimit(20000),
+  );
+}
+
+/** The photo taken (by itself or by the shutter) and accepted: the review. */
+async function untilReview(element: BelticVerify): Promise<void> {
+  await until(
+    () => currentStep(element) === 'review',
+    () => `the review (at ${currentStep(element)}, ${scanStats(element)}, ready at ${harness(element).camera.scanLoop?.stats.readyAt ?? null})`,
     timeLimit(20000),
   );
 }
@@ -46,7 +55,7 @@ describe('the camera after a retry', function () {
     await consent(element);
     await chooseDocument(element, 'passport', 'FR');
     // The first attempt: taken by itself, sent, and refused once by the scenario.
-    await waitForStep(element, 'review', timeLimit(20000));
+    await untilReview(element);
     shadow<HTMLButtonElement>(element, '.actions button:not(.secondary)').click();
     await waitUntil(() => harness(element).flow.state?.retryPending === true, 'requires_retry', { timeout: 20000 });
     await waitForCamera(element, 'live');
@@ -71,7 +80,7 @@ describe('the camera after a retry', function () {
     await element.updateComplete;
     expect(tryAgain(element) === null, 'pressed once, it goes').to.equal(true);
     expect(element.shadowRoot!.activeElement === shadow(element, 'button.shutter'), 'focus goes on to the shutter, not to the page').to.equal(true);
-    await waitForStep(element, 'review', timeLimit(20000));
+    await untilReview(element);
     expect(harness(element).flow.state!.captures.front!.source).to.equal('camera');
     expect(liveRegion(element)).to.equal(en.capture.camera.takenAutomatically);
   });
@@ -94,7 +103,7 @@ describe('the camera after a retry', function () {
     await untilReadyToTake(element);
     expect(currentStep(element)).to.equal('capture');
     shadow<HTMLButtonElement>(element, 'button.shutter').click();
-    await waitForStep(element, 'review', timeLimit(20000));
+    await untilReview(element);
     expect(liveRegion(element)).to.equal(en.capture.camera.taken);
     expect(harness(element).flow.state!.retryPending, 'a photo taken is acting on the notice').to.equal(false);
   });
