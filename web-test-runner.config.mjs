@@ -106,7 +106,8 @@ export default {
   files: ['test/**/*.browser.test.ts', '!test/signals/**'],
   nodeResolve: true,
   concurrency: 2,
-  testFramework: { config: { timeout: 20000 } },
+  // A limit, never a measure (a passing test waits no longer for it): what a loaded WebKit needs.
+  testFramework: { config: { timeout: 40000 } },
   // A limit, never a measure: the longest files (the whole flow, many times over) take minutes in a loaded engine.
   testsFinishTimeout: 600000,
   browsers: everyEngine(),

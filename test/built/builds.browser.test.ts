@@ -167,20 +167,4 @@ describe('built files', function () {
     expect(await verifyPassport(element)).to.equal('passed');
     element.remove();
   });
-
-  it('the npm ESM build reads a licence back live with its bundled barcode worker', async () => {
-    await import('/dist/define.js' as string);
-    const session = await createSession({ scenario: 'pass' });
-    const element = document.createElement('beltic-verify') as BelticVerify;
-    element.setAttribute('api-base', '/beltic');
-    element.clientToken = session.client_token;
-    document.body.append(element);
-    try {
-      expect(await licenceBackByCamera(element, window)).to.include('JANE SPECIMEN');
-      // The worker is one self-contained file: a worker cannot resolve the page's bare imports.
-      expect(await cameraWorkersLoaded(window, '/dist')).to.deep.equal(['analysis', 'barcode']);
-    } finally {
-      element.remove();
-    }
-  });
 });

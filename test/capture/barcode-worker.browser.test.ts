@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { BarcodeClient, WorkerUnavailableError } from '../../src/camera/barcode-client.js';
 import { LICENCE } from '../fixtures/payload.js';
 import type { FixtureEntry, FixtureManifest } from '../fixtures/manifest.js';
+import { timeLimit } from '../helpers/engines.js';
 
 async function manifest(): Promise<FixtureManifest> {
   return (await fetch('/test/fixtures/generated/index.json')).json() as Promise<FixtureManifest>;
@@ -23,7 +24,7 @@ function workerFetched(): boolean {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 describe('barcode worker', function () {
-  this.timeout(120000);
+  this.timeout(timeLimit(120000));
 
   it('starts only when the first frame is read', async () => {
     const client = new BarcodeClient();

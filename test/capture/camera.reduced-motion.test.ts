@@ -6,9 +6,10 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { clearWidgetStorage, waitForStep } from '../helpers/widget.js';
 import { CanvasCamera, atCapture, cueAnimations, liveRegion, restoreCameras } from './camera-helpers.js';
+import { timeLimit } from '../helpers/engines.js';
 
 describe('camera capture under reduced motion', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   it('the browser prefers reduced motion', () => {
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);

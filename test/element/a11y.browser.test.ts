@@ -16,6 +16,7 @@ import {
   untilComplete,
   waitForStep,
 } from '../helpers/widget.js';
+import { timeLimit } from '../helpers/engines.js';
 
 const accessible = expectAccessible;
 
@@ -24,7 +25,7 @@ function focusedInside(element: BelticVerify): Element | null {
 }
 
 describe('<beltic-verify> accessibility', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   // Both directions: English, and Arabic laid out right to left.
   for (const [lang, direction] of [

@@ -39,7 +39,7 @@ async function untilError(element: BelticVerify, code: string): Promise<void> {
     () => harness(element).flow.state?.error?.code === code,
     () => `no ${code} error (at ${currentStep(element)}, error ${harness(element).flow.state?.error?.code ?? 'none'})`,
     // Reached after the photo's checks and its upload: seconds in a loaded engine.
-    { timeout: timeLimit(30000), interval: 20 },
+    { timeout: 30000, interval: 20 },
   );
   await element.updateComplete;
 }
@@ -60,7 +60,7 @@ async function untilSessionStatus(session: DemoSession, status: string): Promise
 const forged = (session: DemoSession) => `${session.client_token.slice(0, -4)}AAAA`;
 
 describe('<beltic-verify> bounded waits', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   for (const [times, path] of [
     [1000, 'the verification still refused, the session tells'],
@@ -98,7 +98,7 @@ describe('<beltic-verify> bounded waits', function () {
 });
 
 describe('<beltic-verify> a failed getClientToken', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   it('rejecting once mid-upload: a retryable error, then "Try again" asks again and completes, each photo uploaded once', async () => {
     // Upload URLs live 2 s: the back's is stale by the time it is sent, so a fresh one is asked for

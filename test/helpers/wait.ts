@@ -1,11 +1,13 @@
 /**
  * @open-wc's waitUntil with a limit a loaded engine can meet, and a message that may be a function.
+ * Every limit, the default or one given, is doubled in WebKit (engines.ts timeLimit).
  * Its own default is 1 s: in CI, three engines share two cores, and what takes 200 ms alone (a
  * photo's checks, an upload) takes seconds there. A limit, never a measure: a test that passes waits
  * no longer for it. A function message is read when the wait fails, so it tells where things stood
  * then ("at uploading" read when the wait began once hid a flow that had gone on to its result).
  */
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
+import { timeLimit } from './engines.js';
 
 export const DEFAULT_WAIT_MS = 10000;
 
@@ -13,7 +15,7 @@ type Predicate = Parameters<typeof openWcWaitUntil>[0];
 type Options = Parameters<typeof openWcWaitUntil>[2];
 
 export async function waitUntil(predicate: Predicate, message?: string | (() => string), options?: Options): Promise<void> {
-  const timeout = options?.timeout ?? DEFAULT_WAIT_MS;
+  const timeout = timeLimit(options?.timeout ?? DEFAULT_WAIT_MS);
   try {
     await openWcWaitUntil(predicate, undefined, { ...options, timeout });
   } catch (error) {

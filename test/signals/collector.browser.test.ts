@@ -6,7 +6,7 @@ import { waitUntil } from '../helpers/wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
-import { engine, onlyIn } from '../helpers/engines.js';
+import { engine, onlyIn, timeLimit } from '../helpers/engines.js';
 import { clearWidgetStorage, createSession, mount, waitForStep } from '../helpers/widget.js';
 import {
   calibrateInputClock,
@@ -37,7 +37,7 @@ async function mountedAtIntro(): Promise<{ element: BelticVerify; sessionId: str
 }
 
 describe('behaviour signals in a real browser', function () {
-  this.timeout(30000);
+  this.timeout(timeLimit(30000));
 
   beforeEach(clearWidgetStorage);
 

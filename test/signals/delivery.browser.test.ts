@@ -7,7 +7,7 @@ import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { BEHAVIOR_FIELDS } from '../../src/api/contract.js';
-import { engine, type Engine } from '../helpers/engines.js';
+import { engine, type Engine, timeLimit } from '../helpers/engines.js';
 import {
   captureAndAccept,
   chooseDocument,
@@ -45,7 +45,7 @@ async function runPassport(element: BelticVerify): Promise<void> {
 }
 
 describe('signals delivery', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
 
   let recorded: ReturnType<typeof recordRequests>;
   beforeEach(async () => {

@@ -4,14 +4,14 @@
 // server. Its own file: the override lasts for the page.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import { engine, type Engine } from '../helpers/engines.js';
+import { engine, type Engine, timeLimit } from '../helpers/engines.js';
 import { clearWidgetStorage, createSession, mount, waitForStep } from '../helpers/widget.js';
 import { hidePage, overrideUserAgent, snapshot, storedBehavior } from './helpers.js';
 
 const WINDOWS_CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 
 describe('user-agent consistency', function () {
-  this.timeout(30000);
+  this.timeout(timeLimit(30000));
 
   beforeEach(clearWidgetStorage);
   afterEach(() => overrideUserAgent(''));

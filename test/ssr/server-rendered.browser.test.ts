@@ -10,9 +10,10 @@ import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { harness } from '../helpers/harness.js';
 import { apiBase, clearWidgetStorage, createSession, waitForStep } from '../helpers/widget.js';
+import { timeLimit } from '../helpers/engines.js';
 
 describe('<beltic-verify> rendered by a server', function () {
-  this.timeout(30000);
+  this.timeout(timeLimit(30000));
   beforeEach(clearWidgetStorage);
 
   for (const attribute of ['clienttoken', 'client-token']) {

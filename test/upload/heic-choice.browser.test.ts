@@ -19,9 +19,10 @@ import {
   waitForStep,
   widgetStorage,
 } from '../helpers/widget.js';
+import { timeLimit } from '../helpers/engines.js';
 
 describe('choosing a HEIC photo the browser cannot open', function () {
-  this.timeout(60000);
+  this.timeout(timeLimit(60000));
   beforeEach(clearWidgetStorage);
 
   it('says it is HEIC and what to do instead, keeps the front, and takes a JPEG or PNG next', async () => {
