@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 const SLOWEST_SHOWN = 8;
+/** What test/helpers/engines.ts logs for a test that passed on its second try. */
+const RETRIED_PREFIX = 'passed on its second try:';
 
 function count(suite, totals, tests, where) {
   for (const test of suite.tests ?? []) {
@@ -40,6 +42,15 @@ export function countingReporter() {
         // A file that failed to load or threw outside a test ran no test: count it as a failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) totals.errors += 1;
       }
+      // test/helpers/engines.ts logs each test that passed only on its second try (WebKit): listed, never hidden.
+      const retried = sessions.flatMap((session) =>
+        (session.logs ?? [])
+          .flat()
+          .filter((entry) => typeof entry === 'string' && entry.startsWith(RETRIED_PREFIX))
+          .map((entry) => `${entry} [${session.browser.name}]`),
+      );
+      console.log(`\nTests that passed on their second try: ${retried.length}`);
+      for (const entry of retried) console.log(`  ${entry}`);
       printSlowest(`The slowest test files (their tests' summed time):`, files);
       printSlowest('The slowest tests:', tests);
       if (process.env.BELTIC_TEST_TIMES) {

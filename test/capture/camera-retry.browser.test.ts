@@ -31,7 +31,10 @@ async function untilReadyToTake(element: BelticVerify): Promise<void> {
 async function untilReview(element: BelticVerify): Promise<void> {
   await until(
     () => currentStep(element) === 'review',
-    () => `the review (at ${currentStep(element)}, ${scanStats(element)}, ready at ${harness(element).camera.scanLoop?.stats.readyAt ?? null})`,
+    () => {
+      const stats = harness(element).camera.scanLoop?.stats;
+      return `the review (at ${currentStep(element)}, ${scanStats(element)}, loop started at ${stats?.startedAt}, ready at ${stats?.readyAt ?? null}, now ${performance.now()})`;
+    },
     timeLimit(20000),
   );
 }

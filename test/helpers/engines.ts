@@ -32,3 +32,19 @@ export function onlyIn(engines: readonly Engine[], reason: string) {
 export function timeLimit(ms: number): number {
   return engine === 'webkit' ? ms * 2 : ms;
 }
+
+/**
+ * WebKit runs each test a second time when the first try fails (web-test-runner.config.mjs): in CI,
+ * WebKitGTK renders in software on two loaded cores, and a camera test there has starved past its
+ * limits on one try in a hundred, a different one each run. A test that passed on its second try
+ * says so in the browser's log, and the runner's summary lists it (scripts/counting-reporter.mjs):
+ * never hidden. A root hook, registered once per page by the first file that loads this module.
+ */
+export const RETRIED_PREFIX = 'passed on its second try:';
+if (engine === 'webkit' && typeof afterEach === 'function') {
+  afterEach(function () {
+    // Mocha's types call currentRetry() protected; it is the public way to read the try's number.
+    const test = this.currentTest as (Mocha.Test & { currentRetry(): number }) | undefined;
+    if (test?.state === 'passed' && test.currentRetry() > 0) console.warn(`${RETRIED_PREFIX} ${test.fullTitle()}`);
+  });
+}
