@@ -11,7 +11,7 @@
  * - A camera lost mid-use is simulated by stopping the track and dispatching 'ended' on it:
  *   `track.stop()` alone fires no event, while an unplugged camera ends its track and fires it.
  */
-import { waitUntil } from '../helpers/wait.js';
+import { ranOut, waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, mount, shadow, waitForStep } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
@@ -219,7 +219,7 @@ export function scanStats(element: BelticVerify): string {
 /** waitUntil, with the failure message built when it fails (so it tells the state at that time). */
 export async function until(predicate: () => boolean, describe: () => string, timeout = 10000): Promise<void> {
   for (const end = performance.now() + timeout; !predicate();) {
-    if (performance.now() > end) throw new Error(`Timeout: ${describe()}`);
+    if (performance.now() > end) throw ranOut(`Timeout: ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -35,10 +35,11 @@ export function timeLimit(ms: number): number {
 
 /**
  * WebKit runs each test a second time when the first try fails (web-test-runner.config.mjs): in CI,
- * WebKitGTK renders in software on two loaded cores, and a camera test there has starved past its
- * limits on one try in a hundred, a different one each run. A test that passed on its second try
- * says so in the browser's log, and the runner's summary lists it (scripts/counting-reporter.mjs):
- * never hidden. A root hook, registered once per page by the first file that loads this module.
+ * WebKitGTK renders in software on two loaded cores, and one or two of its 300 tests (mostly camera
+ * tests) have run past their limits in each run, a different one each time. A test that passed on its
+ * second try says so in the browser's log, and the runner's summary lists it
+ * (scripts/counting-reporter.mjs): never hidden; the wait that ran out first is logged too (wait.ts
+ * ranOut). A root hook, registered once per page by the first file that loads this module.
  */
 export const RETRIED_PREFIX = 'passed on its second try:';
 if (engine === 'webkit' && typeof afterEach === 'function') {

@@ -7,7 +7,7 @@
  * then ("at uploading" read when the wait began once hid a flow that had gone on to its result).
  */
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
-import { timeLimit } from './engines.js';
+import { engine, timeLimit } from './engines.js';
 
 export const DEFAULT_WAIT_MS = 10000;
 
@@ -21,6 +21,15 @@ export async function waitUntil(predicate: Predicate, message?: string | (() => 
   } catch (error) {
     if (!(error instanceof Error) || !error.message.startsWith('waitUntil timed out')) throw error;
     const text = typeof message === 'function' ? message() : message;
-    throw new Error(text ? `Timeout: ${text}` : `waitUntil timed out after ${timeout} ms`);
+    throw ranOut(text ? `Timeout: ${text}` : `waitUntil timed out after ${timeout} ms`);
   }
+}
+
+/**
+ * The error for a wait that ran out. In WebKit, which tries a failed test once more, it is also
+ * logged: a test that then passes on its second try shows in the log why its first one failed.
+ */
+export function ranOut(message: string): Error {
+  if (engine === 'webkit') console.warn(`a wait ran out: ${message}`);
+  return new Error(message);
 }
