@@ -42,7 +42,7 @@ const QUICK_LOOK_MS = 500;
 
 export async function checkPhoto(file: Blob, expectation: PhotoExpectation, options: CheckOptions = {}): Promise<CheckedPhoto> {
   // The barcode worker loads (its decoder is the big part) while the image worker prepares the photo.
-  const kept = expectation.barcode ? borrowReader() : null;
+  const lent = expectation.barcode ? borrowReader() : null;
   try {
     const prepared = await prepareImage(file, { inspect: { barcodeLuma: expectation.barcode } });
     const { inspection, ...image } = prepared;
@@ -50,13 +50,13 @@ export async function checkPhoto(file: Blob, expectation: PhotoExpectation, opti
     if (!inspection) return { image, problems: [] };
     const facts = { ...inspection.measures, width: image.width, height: image.height };
     let barcode: BarcodeResult = 'not_expected';
-    if (kept) {
+    if (lent) {
       const worth = inspection.barcodeLuma && barcodeWorthReading(facts);
-      barcode = worth ? await read(kept, inspection.barcodeLuma!, options.barcodeBudgetMs ?? BARCODE_BUDGET_MS) : 'skipped';
+      barcode = worth ? await read(lent, inspection.barcodeLuma!, options.barcodeBudgetMs ?? BARCODE_BUDGET_MS) : 'skipped';
     }
     return { image, problems: photoProblems(facts, barcode) };
   } finally {
-    if (kept) giveBack(kept);
+    if (lent) giveBack(lent);
   }
 }
 
@@ -113,8 +113,8 @@ function giveBack(entry: KeptReader): void {
  * over), then, if that did not read, as hard as the verification tries. The quick look's budget
  * only saves time: its failing decides nothing.
  */
-async function read(kept: KeptReader, luma: LumaImage, budgetMs: number): Promise<BarcodeResult> {
-  const { reader } = kept;
+async function read(lent: KeptReader, luma: LumaImage, budgetMs: number): Promise<BarcodeResult> {
+  const { reader } = lent;
   try {
     const quick = await reader.read(luma, { budgetMs: Math.min(QUICK_LOOK_MS, budgetMs) });
     if (quick.found) return 'read';
@@ -124,7 +124,7 @@ async function read(kept: KeptReader, luma: LumaImage, budgetMs: number): Promis
     return thorough.gaveUp ? 'unknown' : 'not_read';
   } catch {
     // No worker (WorkerUnavailableError), or it failed: the verification will say. The next check tries a new one.
-    kept.failed = true;
+    lent.failed = true;
     return 'unknown';
   }
 }
