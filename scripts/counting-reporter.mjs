@@ -1,7 +1,7 @@
 // A @web/test-runner reporter that writes how many tests passed and failed to the file named by
 // BELTIC_TEST_COUNTS, so scripts/test.mjs can add them to the Node tests' figures. It also prints the
-// slowest test files and tests of the run, so every log shows where the time went, and, where
-// BELTIC_TEST_TIMES names a file, writes every test's time to it (JSON, slowest first).
+// slowest test files and tests of the run, so every log shows where the time went, and lists the tests
+// that passed only on their second try.
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
@@ -53,10 +53,6 @@ export function countingReporter() {
       for (const entry of retried) console.log(`  ${entry}`);
       printSlowest(`The slowest test files (their tests' summed time):`, files);
       printSlowest('The slowest tests:', tests);
-      if (process.env.BELTIC_TEST_TIMES) {
-        const slowestFirst = tests.sort((a, b) => b.duration - a.duration).map(({ name, duration }) => ({ name, seconds: duration / 1000 }));
-        writeFileSync(process.env.BELTIC_TEST_TIMES, JSON.stringify(slowestFirst, null, 1));
-      }
       if (process.env.BELTIC_TEST_COUNTS) writeFileSync(process.env.BELTIC_TEST_COUNTS, JSON.stringify(totals));
     },
   };

@@ -1,10 +1,10 @@
 /**
  * @open-wc's waitUntil with a limit a loaded engine can meet, and a message that may be a function.
- * Every limit, the default or one given, is doubled in WebKit (engines.ts timeLimit).
- * Its own default is 1 s: in CI, three engines share two cores, and what takes 200 ms alone (a
- * photo's checks, an upload) takes seconds there. A limit, never a measure: a test that passes waits
- * no longer for it. A function message is read when the wait fails, so it tells where things stood
- * then ("at uploading" read when the wait began once hid a flow that had gone on to its result).
+ * @open-wc's default limit is 1 s: in CI, three engines share two cores, and what takes 200 ms alone
+ * (a photo's checks, an upload) takes seconds there. Every limit, the default or one given, is also
+ * doubled in WebKit (engines.ts timeLimit). A limit, never a measure: a test that passes waits no
+ * longer for it. A function message is read when the wait fails, so it tells where things stood then
+ * ("at uploading", read when a wait began, once hid a flow that had gone on to its result).
  */
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { engine, timeLimit } from './engines.js';
