@@ -33,7 +33,9 @@ async function untilReview(element: BelticVerify): Promise<void> {
     () => currentStep(element) === 'review',
     () => {
       const stats = harness(element).camera.scanLoop?.stats;
-      return `the review (at ${currentStep(element)}, ${scanStats(element)}, loop started at ${stats?.startedAt}, ready at ${stats?.readyAt ?? null}, now ${performance.now()})`;
+      // A photo the checks refused disarms the camera (by design): then the refusal is why.
+      const refused = harness(element).flow.photoCheck?.problems.join(', ') ?? 'none';
+      return `the review (at ${currentStep(element)}, ${scanStats(element)}, loop started at ${stats?.startedAt}, ready at ${stats?.readyAt ?? null}, now ${performance.now()}, photo refused: ${refused})`;
     },
     timeLimit(20000),
   );
