@@ -280,7 +280,9 @@ export async function licenceBackByCamera(element: BelticVerify, win: Window, { 
       await waitUntil(() => (harness(element).camera.scanLoop?.stats.framesMeasured ?? 0) > 5, 'frames measured', { timeout: 10000 });
       shadow<HTMLButtonElement>(element, 'button.shutter').click();
     }
-    await waitForStep(element, 'review', 30000);
+    // A 1080p frame, and where the workers cannot start (assets.browser) its checks on the main thread:
+    // a minute in a loaded WebKit (doubled there).
+    await waitForStep(element, 'review', shutter ? 60000 : 30000);
     // Taken by itself means its barcode was read: the review says what.
     if (!shutter) await waitUntil(() => element.shadowRoot!.querySelector('.reading'), 'what was read');
     return element.shadowRoot!.querySelector('.reading')?.textContent ?? '';

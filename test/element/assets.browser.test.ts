@@ -98,7 +98,9 @@ describe('<beltic-verify> worker files hosted elsewhere', function () {
     page.frame.remove();
   });
 
-  it('a licence with a wrong assets-base: the barcode is not read live (said once), the back taken by the shutter, the flow completes', async () => {
+  it('a licence with a wrong assets-base: the barcode is not read live (said once), the back taken by the shutter, the flow completes', async function () {
+    // Everything on the main thread, a 1080p back among it: what a loaded WebKit needs (camera-helpers.ts).
+    this.timeout(timeLimit(120000));
     const session = await createSession({ scenario: 'pass' });
     const page = await pageWith(SOURCES, `assets-base="/nowhere" client-token="${session.client_token}"`, '');
     const { element, win } = page;
