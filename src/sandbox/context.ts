@@ -1,5 +1,6 @@
 /** What every handler receives: the request, read once, and the sandbox it runs in. */
 import type { DueQueue } from './due.js';
+import type { Verify } from './engine/remembered.js';
 import type { IdPrefix } from './ids.js';
 import type { RateLimit } from './rate-limit.js';
 import type { Relations } from './relations.js';
@@ -26,6 +27,8 @@ export interface Env {
   persistence: Persistence;
   options: ResolvedOptions;
   newId: (prefix: IdPrefix) => string;
+  /** The engine's checks, each outcome computed once (engine/remembered.ts). */
+  verify: Verify;
 }
 
 export interface Ctx {

@@ -22,6 +22,7 @@ import { resolve } from 'node:path';
 import { API_KEY_HEADER } from '../api/contract.js';
 import { errorResponse } from '../api/responses.js';
 import type { Ctx, Env, ResolvedOptions } from './context.js';
+import { rememberingVerifier } from './engine/remembered.js';
 import { HttpError, unauthorized } from './errors.js';
 import { fingerprint, idempotencyKey, remember, replay } from './idempotency.js';
 import { createIdFactory, randomHex } from './ids.js';
@@ -107,7 +108,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!options.apiKey) throw new TypeError('apiKey must not be empty');
     state.apiKey = options.apiKey;
   }
-  const env: Env = { state, relations: live.relations, due: live.due, persistence, options: resolved, newId: createIdFactory(resolved.now) };
+  const env: Env = {
+    state,
+    relations: live.relations,
+    due: live.due,
+    persistence,
+    options: resolved,
+    newId: createIdFactory(resolved.now),
+    verify: rememberingVerifier(),
+  };
   const limiter = resolved.rateLimit ? new RateLimiter(resolved.rateLimit) : null;
 
   // Set by anything that may have changed the records; state.json is written only then.

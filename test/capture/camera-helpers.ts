@@ -216,6 +216,16 @@ export function scanStats(element: BelticVerify): string {
     : `phase ${loop.phase}, no scan loop`;
 }
 
+/**
+ * Where the capture step stands, for a wait that ran out there: the scanning loop, and whether the
+ * checks refused the photo it took (which disarms the camera, by design).
+ */
+export function captureState(element: BelticVerify): string {
+  const stats = harness(element).camera.scanLoop?.stats;
+  const refused = harness(element).flow.photoCheck?.problems.join(', ') ?? 'none';
+  return `${scanStats(element)}, loop started at ${stats?.startedAt}, ready at ${stats?.readyAt ?? null}, now ${performance.now()}, photo refused: ${refused}`;
+}
+
 /** waitUntil, with the failure message built when it fails (so it tells the state at that time). */
 export async function until(predicate: () => boolean, describe: () => string, timeout = 10000): Promise<void> {
   for (const end = performance.now() + timeout; !predicate();) {
@@ -282,7 +292,7 @@ export async function licenceBackByCamera(element: BelticVerify, win: Window, { 
     }
     // A 1080p frame, and where the workers cannot start (assets.browser) its checks on the main thread:
     // a minute in a loaded WebKit (doubled there).
-    await waitForStep(element, 'review', shutter ? 60000 : 30000);
+    await waitForStep(element, 'review', shutter ? 60000 : 30000, () => captureState(element));
     // Taken by itself means its barcode was read: the review says what.
     if (!shutter) await waitUntil(() => element.shadowRoot!.querySelector('.reading'), 'what was read');
     return element.shadowRoot!.querySelector('.reading')?.textContent ?? '';

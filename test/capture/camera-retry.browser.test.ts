@@ -10,7 +10,7 @@ import { en } from '../../src/ui/i18n/en.js';
 import { clearWidgetStorage, consent, chooseDocument, createSession, currentStep, mount, mountAtState, shadow } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
 import { timeLimit } from '../helpers/engines.js';
-import { CanvasCamera, liveRegion, restoreCameras, scanStats, until, waitForCamera } from './camera-helpers.js';
+import { CanvasCamera, captureState, liveRegion, restoreCameras, scanStats, until, waitForCamera } from './camera-helpers.js';
 
 /** A passport lying whole on a table: taken by itself once held steady (camera.browser.test.ts). */
 const PASSPORT_SCENE = 'scene-1280x720-dark-table-front-skew2-scale68.png';
@@ -31,12 +31,7 @@ async function untilReadyToTake(element: BelticVerify): Promise<void> {
 async function untilReview(element: BelticVerify): Promise<void> {
   await until(
     () => currentStep(element) === 'review',
-    () => {
-      const stats = harness(element).camera.scanLoop?.stats;
-      // A photo the checks refused disarms the camera (by design): then the refusal is why.
-      const refused = harness(element).flow.photoCheck?.problems.join(', ') ?? 'none';
-      return `the review (at ${currentStep(element)}, ${scanStats(element)}, loop started at ${stats?.startedAt}, ready at ${stats?.readyAt ?? null}, now ${performance.now()}, photo refused: ${refused})`;
-    },
+    () => `the review (at ${currentStep(element)}, ${captureState(element)})`,
     timeLimit(20000),
   );
 }

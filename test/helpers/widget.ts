@@ -85,10 +85,11 @@ export function currentStep(element: BelticVerify): StepName | null {
   return harness(element).flow.state?.step.name ?? null;
 }
 
-export async function waitForStep(element: BelticVerify, step: StepName, timeout = 15000): Promise<void> {
+/** `context`, where given, says more about where things stood when the wait ran out. */
+export async function waitForStep(element: BelticVerify, step: StepName, timeout = 15000, context?: () => string): Promise<void> {
   await waitUntil(
     () => currentStep(element) === step,
-    () => `step ${step} not reached (at ${currentStep(element)})`,
+    () => `step ${step} not reached (at ${currentStep(element)}${context ? `, ${context()}` : ''})`,
     { timeout, interval: 20 },
   );
   await element.updateComplete;

@@ -1,7 +1,6 @@
 /** Verifications (`verification/idv`): run the engine on a document's uploads, reveal the outcome after the delay. */
 import { VERIFICATION_STATUSES, type Side } from '../../api/contract.js';
 import type { Ctx } from '../context.js';
-import { verifyDocument } from '../engine/checks.js';
 import { badRequest, invalid, notFound } from '../errors.js';
 import { assertSessionOpen, getSession, moveSession } from '../lifecycle.js';
 import { PAGE_PARAMETERS } from '../pagination.js';
@@ -42,7 +41,7 @@ async function create(ctx: Ctx): Promise<Response> {
     const bytes = ctx.env.persistence.readBlob(file.id);
     if (bytes) sides[side] = { bytes, contentType: file.content_type };
   }
-  const real = await verifyDocument({
+  const real = await ctx.env.verify({
     documentType: doc.document_type,
     issuingCountry: doc.issuing_country,
     sides,
