@@ -100,6 +100,12 @@ export class LiveCapture implements ReactiveController, CaptureSource {
   }
 
   hostUpdated(): void {
+    // While a photo is prepared and checked (a file the applicant chose), the loop rests: its frames
+    // could not be taken meanwhile, and on a phone they would take the checks' processor.
+    if (this.context.flow.preparing) {
+      if (this.currentPhase === 'scanning') this.stopScan();
+      return;
+    }
     // The <video> exists only once the live viewfinder rendered: the loop starts then.
     const video = this.video.value ?? null;
     if (this.camera.status.state === 'live' && video && this.currentPhase === 'scanning' && this.scanFor !== video) this.startScan(video);

@@ -243,6 +243,38 @@ describe('camera capture', function () {
   });
 
   describe('taking the photo', () => {
+    it('a file chosen while the camera is live: the scanning rests while the photo is checked, and starts again when it is refused', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      // An empty table: nothing the camera would take by itself meanwhile.
+      await camera.show('scene-1280x720-dark-table-empty.png');
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      const measured = () => harness(element).camera.scanLoop?.stats.framesMeasured ?? 0;
+      await waitUntil(
+        () => measured() > 0,
+        () => `frames measured (${scanStats(element)})`,
+      );
+      const flow = harness(element).flow;
+      let scannedWhileChecked = false;
+      // Sampled every 10 ms while the photo is checked: no scanning loop under way.
+      const watching = setInterval(() => {
+        if (flow.preparing && harness(element).camera.scanLoop) scannedWhileChecked = true;
+      }, 10);
+      try {
+        await chooseFile(element, await fixtureBlob('scene-1280x720-dark-table-empty.png'));
+        await waitUntil(() => flow.photoCheck !== null, 'the photo refused');
+      } finally {
+        clearInterval(watching);
+      }
+      expect(scannedWhileChecked, 'a scanning loop ran while the photo was checked').to.equal(false);
+      expect(flow.photoCheck!.problems).to.deep.equal(['no_document']);
+      await waitUntil(
+        () => measured() > 0,
+        () => `scanning again (${scanStats(element)})`,
+      );
+      expect(harness(element).camera.phase).to.equal('scanning');
+    });
+
     it('the shutter takes a photo at the camera\u2019s full resolution, through the same preparation as a file', async () => {
       camera = new CanvasCamera(1280, 720).install();
       // Far away: good enough for a manual photo, not for the automatic one.
