@@ -98,12 +98,16 @@ export class AutoCapture {
   }
 
   /**
-   * The frame to keep among the recent ones: good before bad, with a read barcode before
-   * without (on a barcode side), then the sharpest, then the latest. Null before any frame.
+   * The frame to keep among the recent ones (`among` those, where given: the frames whose pixels
+   * the caller still holds): good before bad, with a read barcode before without (on a barcode
+   * side), then the sharpest, then the latest. Null before any frame.
    */
-  bestFrame(): number | null {
+  bestFrame(among?: ReadonlySet<number>): number | null {
     let best: Candidate | null = null;
-    for (const candidate of this.candidates) if (!best || this.better(candidate, best)) best = candidate;
+    for (const candidate of this.candidates) {
+      if (among && !among.has(candidate.id)) continue;
+      if (!best || this.better(candidate, best)) best = candidate;
+    }
     return best?.id ?? null;
   }
 

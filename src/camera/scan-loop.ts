@@ -12,6 +12,7 @@ import { AutoCapture } from './auto-capture.js';
 import type { AnalysisClient } from './analysis-client.js';
 import type { BarcodeClient, BarcodeReading } from './barcode-client.js';
 import { BarcodeWatch } from './barcode-watch.js';
+import { DecodePacing, type PacedFrame } from './decode-pacing.js';
 import { ANALYSIS_SIZE, motionBetween } from '../frame/analysed-frame.js';
 import { guidanceFor, isGoodFrame, type GuidanceCode } from '../frame/guidance.js';
 import { GuidanceTimeline } from './guidance-timeline.js';
@@ -61,6 +62,8 @@ export interface ScanStats {
   measureMs: number[];
   /** Per live decode: worker time (pixels out + decode), ms, and whether it read. */
   decodes: Array<{ ms: number; found: boolean; width: number; height: number }>;
+  /** Frames not decoded on a side that needs a barcode: no edges, or the picture a decode just missed. */
+  decodesSkipped: number;
   firstReadAt: number | null;
   readyAt: number | null;
 }
@@ -96,9 +99,14 @@ export class ScanLoop {
   private readonly timeline = new GuidanceTimeline();
   private decoding = false;
   private lastDecodeAt = -Infinity;
+  /** On a side that must have a barcode, when decodes are worth their cost (decode-pacing.ts). */
+  private readonly pacing = new DecodePacing();
+  private lastAnalysed: PacedFrame | null = null;
   /** In watch mode: when a frame last came back from the barcode worker with no barcode on it. */
   private lastClearAt = -Infinity;
   private readyFired = false;
+  /** Frames measured all black in a row (see `step`). */
+  private blackInARow = 0;
   private mode: BarcodeMode;
   private readonly abort = new AbortController();
 
@@ -113,7 +121,7 @@ export class ScanLoop {
     this.mode = barcodes ? this.options.barcode : 'off';
     this.auto = new AutoCapture({ needsBarcode: this.mode === 'required' });
     this.watch = new BarcodeWatch({ expected: this.mode === 'required' });
-    this.stats = { startedAt: this.options.now(), framesMeasured: 0, measureMs: [], decodes: [], firstReadAt: null, readyAt: null };
+    this.stats = { startedAt: this.options.now(), framesMeasured: 0, measureMs: [], decodes: [], decodesSkipped: 0, firstReadAt: null, readyAt: null };
   }
 
   start(): void {
@@ -137,11 +145,16 @@ export class ScanLoop {
    */
   async takePhoto(): Promise<KeptFrame | null> {
     this.running = false;
-    const chosenId = this.auto.bestFrame();
+    const chosenId = this.auto.bestFrame(new Set(this.held.map((frame) => frame.id)));
     const chosen = this.held.find((frame) => frame.id === chosenId) ?? this.held.at(-1);
     let bitmap: ImageBitmap | null = chosen?.bitmap ?? null;
     this.held = this.held.filter((frame) => frame !== chosen);
     this.stop();
+    // A frame not measured yet may be one of WebKit's black ones (see `step`): looked at first.
+    if (bitmap && chosenId === null && isBlack(bitmap)) {
+      bitmap.close();
+      bitmap = null;
+    }
     // Pressed before the first frame was grabbed: wait for one, briefly.
     if (!bitmap) bitmap = await grab(this.video, FIRST_FRAME_WAIT_MS);
     if (!bitmap) return null;
@@ -185,6 +198,14 @@ export class ScanLoop {
     if (!this.running) return;
     this.stats.framesMeasured++;
     this.stats.measureMs.push(ms);
+    // WebKit now and then hands back an all-black bitmap for a frame of a playing video (1 grab in
+    // 40 from a canvas stream here): never the photo, and a glitch rather than the view, unless
+    // the next frame is black too (a covered lens), when it is judged as any other.
+    const black = metrics.brightness === 0;
+    this.blackInARow = black ? this.blackInARow + 1 : 0;
+    if (black) this.release(frame);
+    if (this.blackInARow === 1) return;
+    this.lastAnalysed = { sharpness: metrics.sharpness, thumbnail: metrics.thumbnail };
 
     const motion = this.previousThumbnail ? motionBetween(this.previousThumbnail, metrics.thumbnail) : null;
     this.previousThumbnail = metrics.thumbnail;
@@ -213,16 +234,34 @@ export class ScanLoop {
     while (this.held.length > KEEP) this.held.shift()!.bitmap.close();
   }
 
-  /** Hands a copy of the frame to the barcode worker when it is free (and, when watching, not too often). */
+  private release(frame: HeldFrame): void {
+    if (!this.held.includes(frame)) return;
+    this.held = this.held.filter((held) => held !== frame);
+    frame.bitmap.close();
+  }
+
+  /**
+   * Hands a copy of the frame to the barcode worker when it is free: when watching, not too often;
+   * when a barcode is required, as the pacing allows (no edges, or the picture a decode just missed).
+   */
   private maybeDecode(frame: HeldFrame): void {
     if (!this.barcodes || this.mode === 'off' || this.decoding) return;
     if (this.mode === 'watch' && frame.t - this.lastDecodeAt < this.options.watchIntervalMs) return;
+    if (this.mode === 'required' && !this.pacing.shouldDecode(frame.t, this.lastAnalysed)) {
+      this.stats.decodesSkipped++;
+      return;
+    }
+    const seen = this.lastAnalysed;
     this.decoding = true;
     this.lastDecodeAt = frame.t;
     const budgetMs = this.mode === 'watch' ? Math.min(200, this.options.decodeBudgetMs) : this.options.decodeBudgetMs;
     createImageBitmap(frame.bitmap)
       .then((copy) => this.barcodes!.read(copy, { budgetMs, signal: this.abort.signal }))
-      .then((reading) => this.onReading(frame, reading))
+      .then((reading) => {
+        if (reading.found) this.pacing.read();
+        else this.pacing.readNothing(frame.t, seen);
+        this.onReading(frame, reading);
+      })
       .catch((error: Error) => {
         // No worker (a strict CSP): carry on without live barcode reading.
         if (error.name === 'WorkerUnavailableError') this.dropBarcodes();
@@ -255,7 +294,8 @@ export class ScanLoop {
 /**
  * The frame the video shows now; with `waitMs`, waits that long for one when it has none yet, or
  * when the browser cannot copy it at once (Chromium's "The ImageBitmap could not be allocated",
- * seen under memory pressure: the next frame usually can be).
+ * seen under memory pressure: the next frame usually can be), or hands back an all-black copy
+ * (WebKit, see ScanLoop `step`).
  */
 async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | null> {
   const hasFrame = () => video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0 && video.videoHeight > 0;
@@ -266,11 +306,26 @@ async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | 
       continue;
     }
     try {
-      return await createImageBitmap(video);
+      const bitmap = await createImageBitmap(video);
+      if (waitMs === 0 || last || !isBlack(bitmap)) return bitmap;
+      bitmap.close();
     } catch (error) {
       if (last || (error as Error).name !== 'InvalidStateError') throw error;
     }
   }
+}
+
+/** Whether every pixel of the bitmap is black, from a copy 8 px across (one small read-back, for a photo only). */
+function isBlack(bitmap: ImageBitmap): boolean {
+  const size = 8;
+  const canvas =
+    typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(size, size) : Object.assign(document.createElement('canvas'), { width: size, height: size });
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+  if (!context) return false;
+  context.drawImage(bitmap, 0, 0, size, size);
+  const { data } = context.getImageData(0, 0, size, size);
+  for (let i = 0; i < data.length; i += 4) if (data[i]! | data[i + 1]! | data[i + 2]!) return false;
+  return true;
 }
 
 function fitWithin(width: number, height: number, size: number): { width: number; height: number } {

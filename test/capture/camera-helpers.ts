@@ -86,6 +86,12 @@ export class CanvasCamera {
   private timer: ReturnType<typeof setInterval> | null = null;
   /** What getSettings() reports as facingMode (a canvas track reports none). */
   facingMode: 'user' | 'environment' | null = null;
+  /**
+   * Every this many frames, one all black (0: none): what WebKit's createImageBitmap now and then
+   * hands back for a frame of a live video, made to happen here in every engine.
+   */
+  blackEvery = 0;
+  private drawn = 0;
 
   /** `win`: the window whose getUserMedia is replaced (a test page's iframe, for the built files). */
   constructor(
@@ -145,7 +151,13 @@ export class CanvasCamera {
 
   private draw(): void {
     if (!this.source) return;
-    this.context.drawImage(this.source, 0, 0, this.canvas.width, this.canvas.height);
+    this.drawn++;
+    if (this.blackEvery && this.drawn % this.blackEvery === 0) {
+      this.context.fillStyle = '#000';
+      this.context.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    } else {
+      this.context.drawImage(this.source, 0, 0, this.canvas.width, this.canvas.height);
+    }
   }
 }
 
@@ -212,7 +224,7 @@ export function scanStats(element: BelticVerify): string {
   const loop = harness(element).camera;
   const stats = loop.scanLoop?.stats;
   return stats
-    ? `phase ${loop.phase}, ${stats.framesMeasured} frames measured, ${stats.decodes.length} decodes, first read ${stats.firstReadAt}`
+    ? `phase ${loop.phase}, ${stats.framesMeasured} frames measured, ${stats.decodes.length} decodes, ${stats.decodesSkipped} skipped, first read ${stats.firstReadAt}`
     : `phase ${loop.phase}, no scan loop`;
 }
 

@@ -25,6 +25,7 @@ import {
   atLicenceBack,
   cueAnimations,
   cameraState,
+  captureState,
   failingCamera,
   guidanceText,
   liveRegion,
@@ -386,6 +387,47 @@ describe('camera capture', function () {
         15000,
       );
       expect(currentStep(element)).to.equal('capture');
+    });
+
+    it('on a licence back, a picture that read nothing is decoded seldom until it changes; the card shown then is read', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      const element = await atLicenceBack();
+      await camera.show('scene-1280x720-dark-table-empty.png');
+      const stats = () => harness(element).camera.scanLoop?.stats;
+      await until(
+        () => (stats()?.decodesSkipped ?? 0) >= 5,
+        () => `frames left undecoded (${scanStats(element)})`,
+        timeLimit(15000),
+      );
+      const { decodes, decodesSkipped } = stats()!;
+      expect(decodes.some((decode) => decode.found)).to.equal(false);
+      expect(decodes.length, 'decodes of the empty table').to.be.below(decodesSkipped);
+      await camera.show('scene-1280x720-dark-table-back-skew-2-scale72.png');
+      await waitForStep(element, 'review', 30000, () => captureState(element));
+      expect(shadow(element, '.reading').textContent).to.include(LICENCE.last_name);
+    });
+
+    it('a frame that comes all black is never the photo: pressed while the frames are black, or taken by itself, the photo shows the document', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      await camera.show('scene-1280x720-dark-table-front-skew2-scale68.png');
+      for (const press of [true, false]) {
+        camera.blackEvery = press ? 1 : 3;
+        const element = await atCapture('passport', 'FR');
+        await waitForCamera(element, 'live');
+        if (press) {
+          shadow<HTMLButtonElement>(element, 'button.shutter').click();
+          // Black for a moment after the press, then one frame in three.
+          setTimeout(() => (camera!.blackEvery = 3), 300);
+        }
+        const flow = harness(element).flow;
+        await waitUntil(
+          () => currentStep(element) === 'review' || flow.photoCheck !== null,
+          () => `a photo (${captureState(element)})`,
+          { timeout: 30000 },
+        );
+        expect(flow.photoCheck?.problems ?? [], press ? 'the pressed photo' : 'the photo taken by itself').to.deep.equal([]);
+        element.remove();
+      }
     });
 
     it('a passport page held steady is taken by itself (no barcode needed), with the flashing cue', async () => {
