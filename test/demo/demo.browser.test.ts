@@ -95,6 +95,9 @@ describe('the demo page', function () {
     page?.frame.remove();
     page = null;
   });
+  // The demo keeps its last session in the tab's sessionStorage (demo/main.ts), which the frame shares
+  // with this page, and the runner loads the next test file into this same tab.
+  after(() => sessionStorage.clear());
 
   it('at 360 px nothing overflows; language, page direction, cancel() and reset() drive the widget', async () => {
     page = await openDemo();
