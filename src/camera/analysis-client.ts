@@ -24,11 +24,16 @@ export class AnalysisClient {
     return { metrics: result.metrics, ms: result.ms };
   }
 
-  /** Encodes a full-resolution frame as a JPEG for prepareImage; the bitmap is transferred and closed. */
-  async encode(frame: ImageBitmap): Promise<{ blob: Blob; width: number; height: number }> {
+  /**
+   * Encodes a full-resolution frame as a JPEG for prepareImage; the bitmap is transferred and closed.
+   * Null when the frame came out all black (analysis-handler.ts).
+   */
+  async encode(frame: ImageBitmap): Promise<{ blob: Blob; width: number; height: number } | null> {
     const result = await this.client.request({ type: 'encode', frame }, { transfer: [frame] });
+    if (result.type === 'black') return null;
     if (result.type !== 'encoded') throw new Error('The analysis worker answered out of turn.');
-    return result;
+    const { blob, width, height } = result;
+    return { blob, width, height };
   }
 
   /** Starts the worker ahead of the first frame. */

@@ -14,7 +14,11 @@ export type AnalysisRequest =
   /** A full-resolution frame to encode for prepareImage. */
   | { type: 'encode'; frame: ImageBitmap };
 
-export type AnalysisResult = { type: 'measured'; metrics: FrameMetrics; ms: number } | { type: 'encoded'; blob: Blob; width: number; height: number };
+export type AnalysisResult =
+  | { type: 'measured'; metrics: FrameMetrics; ms: number }
+  | { type: 'encoded'; blob: Blob; width: number; height: number }
+  /** The frame was all black: WebKit's copy of a live video's frame now and then is (scan-loop.ts `takePhoto`). */
+  | { type: 'black' };
 
 /**
  * Nearly lossless: prepareImage re-encodes this once more (its one resize and encode), and a
@@ -35,9 +39,21 @@ export async function handleAnalysis(request: AnalysisRequest): Promise<Reply<An
     const context = canvas.getContext('2d');
     if (!context) throw new Error('No 2D canvas is available to encode the frame.');
     context.drawImage(frame, 0, 0);
+    if (allBlack(canvas)) return { body: { type: 'black' } };
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: KEPT_FRAME_QUALITY });
     return { body: { type: 'encoded', blob, width: frame.width, height: frame.height } };
   } finally {
     frame.close();
   }
+}
+
+/** Whether every pixel is black, from a copy 8 px across: one small read-back. */
+function allBlack(canvas: OffscreenCanvas): boolean {
+  const size = 8;
+  const context = new OffscreenCanvas(size, size).getContext('2d');
+  if (!context) return false;
+  context.drawImage(canvas, 0, 0, size, size);
+  const { data } = context.getImageData(0, 0, size, size);
+  for (let i = 0; i < data.length; i += 4) if (data[i]! | data[i + 1]! | data[i + 2]!) return false;
+  return true;
 }

@@ -141,24 +141,34 @@ export class ScanLoop {
   /**
    * Stops the loop and encodes the photo: the best of the last few frames (the one the
    * auto-capture chose; for the shutter, a press of the button shakes the phone a little, so
-   * the sharpest of the moments before it). Null when the video has no frame at all.
+   * the sharpest of the moments before it). A frame that comes out all black (WebKit's copy of a
+   * video frame now and then does, even one whose downscaled copy was measured fine) gives way
+   * to the next held frame, latest first, then to a fresh one. Null when the video has no frame
+   * that is not black.
    */
   async takePhoto(): Promise<KeptFrame | null> {
     this.running = false;
     const chosenId = this.auto.bestFrame(new Set(this.held.map((frame) => frame.id)));
-    const chosen = this.held.find((frame) => frame.id === chosenId) ?? this.held.at(-1);
-    let bitmap: ImageBitmap | null = chosen?.bitmap ?? null;
-    this.held = this.held.filter((frame) => frame !== chosen);
+    const rank = (frame: HeldFrame) => (frame.id === chosenId ? Infinity : frame.id);
+    const candidates = this.held.sort((a, b) => rank(b) - rank(a)).map((frame) => frame.bitmap);
+    this.held = [];
     this.stop();
-    // A frame not measured yet may be one of WebKit's black ones (see `step`): looked at first.
-    if (bitmap && chosenId === null && isBlack(bitmap)) {
-      bitmap.close();
-      bitmap = null;
+    try {
+      for (let bitmap = candidates.shift(); bitmap; bitmap = candidates.shift()) {
+        const photo = await this.analysis.encode(bitmap);
+        if (photo) return photo;
+      }
+    } finally {
+      for (const bitmap of candidates) bitmap.close();
     }
-    // Pressed before the first frame was grabbed: wait for one, briefly.
-    if (!bitmap) bitmap = await grab(this.video, FIRST_FRAME_WAIT_MS);
-    if (!bitmap) return null;
-    return this.analysis.encode(bitmap);
+    // Pressed before the first frame was grabbed, or every one held was black: a fresh one, briefly.
+    for (const until = performance.now() + FIRST_FRAME_WAIT_MS; performance.now() < until; await delay(50)) {
+      const bitmap = await grab(this.video, until - performance.now());
+      if (!bitmap) return null;
+      const photo = await this.analysis.encode(bitmap);
+      if (photo) return photo;
+    }
+    return null;
   }
 
   // ------------------------------------------------------------ the loop
@@ -294,8 +304,7 @@ export class ScanLoop {
 /**
  * The frame the video shows now; with `waitMs`, waits that long for one when it has none yet, or
  * when the browser cannot copy it at once (Chromium's "The ImageBitmap could not be allocated",
- * seen under memory pressure: the next frame usually can be), or hands back an all-black copy
- * (WebKit, see ScanLoop `step`).
+ * seen under memory pressure: the next frame usually can be).
  */
 async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | null> {
   const hasFrame = () => video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0 && video.videoHeight > 0;
@@ -306,26 +315,11 @@ async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | 
       continue;
     }
     try {
-      const bitmap = await createImageBitmap(video);
-      if (waitMs === 0 || last || !isBlack(bitmap)) return bitmap;
-      bitmap.close();
+      return await createImageBitmap(video);
     } catch (error) {
       if (last || (error as Error).name !== 'InvalidStateError') throw error;
     }
   }
-}
-
-/** Whether every pixel of the bitmap is black, from a copy 8 px across (one small read-back, for a photo only). */
-function isBlack(bitmap: ImageBitmap): boolean {
-  const size = 8;
-  const canvas =
-    typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(size, size) : Object.assign(document.createElement('canvas'), { width: size, height: size });
-  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
-  if (!context) return false;
-  context.drawImage(bitmap, 0, 0, size, size);
-  const { data } = context.getImageData(0, 0, size, size);
-  for (let i = 0; i < data.length; i += 4) if (data[i]! | data[i + 1]! | data[i + 2]!) return false;
-  return true;
 }
 
 function fitWithin(width: number, height: number, size: number): { width: number; height: number } {

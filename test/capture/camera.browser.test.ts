@@ -430,6 +430,36 @@ describe('camera capture', function () {
       }
     });
 
+    it('a frame measured fine that comes out black when it is encoded (as WebKit\u2019s copies of a video frame now and then do) gives way to the next one held', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      await camera.show('scene-1280x720-dark-table-front-skew2-scale68.png');
+      // Made at the worker's door: the first frame sent to be encoded is swapped for a black one.
+      const black = await createImageBitmap(new ImageData(1280, 720));
+      let blackened = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: { body?: { type?: string; frame?: ImageBitmap } }, transfer?: Transferable[]) {
+        if (message.body?.type !== 'encode' || blackened > 0) return post.call(this, message, { transfer: transfer ?? [] });
+        blackened++;
+        message.body.frame!.close();
+        return post.call(this, { ...message, body: { ...message.body, frame: black } }, { transfer: [black] });
+      } as typeof post;
+      try {
+        const element = await atCapture('passport', 'FR');
+        await waitForCamera(element, 'live');
+        const flow = harness(element).flow;
+        await waitUntil(
+          () => currentStep(element) === 'review' || flow.photoCheck !== null,
+          () => `a photo (${captureState(element)})`,
+          { timeout: 30000 },
+        );
+        expect(blackened, 'a frame was swapped').to.equal(1);
+        expect(flow.photoCheck?.problems ?? []).to.deep.equal([]);
+        expect(currentStep(element)).to.equal('review');
+      } finally {
+        Worker.prototype.postMessage = post;
+      }
+    });
+
     it('a passport page held steady is taken by itself (no barcode needed), with the flashing cue', async () => {
       camera = new CanvasCamera(1280, 720).install();
       // A document lying whole in view, on a table: a flat scan filling the frame has no edges to
