@@ -13,6 +13,7 @@ import type { AnalysisClient } from './analysis-client.js';
 import type { BarcodeClient, BarcodeReading } from './barcode-client.js';
 import { BarcodeWatch } from './barcode-watch.js';
 import { DecodePacing, type PacedFrame } from './decode-pacing.js';
+import { FrameClock, type FramePacing } from './frame-clock.js';
 import { ANALYSIS_SIZE, motionBetween } from '../frame/analysed-frame.js';
 import { guidanceFor, isGoodFrame, type GuidanceCode } from '../frame/guidance.js';
 import { GuidanceTimeline } from './guidance-timeline.js';
@@ -66,6 +67,8 @@ export interface ScanStats {
   decodesSkipped: number;
   firstReadAt: number | null;
   readyAt: number | null;
+  /** How the loop waits for frames (frame-clock.ts): the video's frame callbacks, or a timer. */
+  pacing: FramePacing | null;
 }
 
 export interface KeptFrame {
@@ -121,7 +124,16 @@ export class ScanLoop {
     this.mode = barcodes ? this.options.barcode : 'off';
     this.auto = new AutoCapture({ needsBarcode: this.mode === 'required' });
     this.watch = new BarcodeWatch({ expected: this.mode === 'required' });
-    this.stats = { startedAt: this.options.now(), framesMeasured: 0, measureMs: [], decodes: [], decodesSkipped: 0, firstReadAt: null, readyAt: null };
+    this.stats = {
+      startedAt: this.options.now(),
+      framesMeasured: 0,
+      measureMs: [],
+      decodes: [],
+      decodesSkipped: 0,
+      firstReadAt: null,
+      readyAt: null,
+      pacing: null,
+    };
   }
 
   start(): void {
@@ -175,9 +187,11 @@ export class ScanLoop {
 
   private async run(): Promise<void> {
     const interval = 1000 / this.options.rate;
+    const clock = new FrameClock(this.video);
     let last = -Infinity;
     while (this.running) {
-      await nextVideoFrame(this.video);
+      await clock.next();
+      this.stats.pacing = clock.pacing;
       if (!this.running) return;
       const wait = last + interval - this.options.now();
       if (wait > 0) await delay(wait);
@@ -325,22 +339,6 @@ async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | 
 function fitWithin(width: number, height: number, size: number): { width: number; height: number } {
   const scale = Math.min(1, size / Math.max(width, height));
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-}
-
-/** The next frame the video presents (or a short wait where requestVideoFrameCallback is missing). */
-function nextVideoFrame(video: HTMLVideoElement): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof video.requestVideoFrameCallback === 'function' && !video.paused) {
-      // A paused or stalled video presents no frame: don't wait forever for one.
-      const timer = setTimeout(resolve, 250);
-      video.requestVideoFrameCallback(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    } else {
-      setTimeout(resolve, 1000 / 30);
-    }
-  });
 }
 
 function delay(ms: number): Promise<void> {

@@ -91,12 +91,40 @@ describe('camera capture', function () {
       // WebKit's mock camera starts in a second or so, under software rendering.
       await waitUntil(() => video.videoWidth > 0, 'the video plays', { timeout: 10000 });
       expect(videoTrackOf(log.streams[0]!).getSettings().width, 'the fake camera (each engine has one) gives the 1080p asked for').to.equal(1920);
+      const stats = () => harness(element).camera.scanLoop?.stats;
+      await waitUntil(
+        () => (stats()?.framesMeasured ?? 0) >= 3,
+        () => `frames measured (${scanStats(element)})`,
+        { timeout: 10000 },
+      );
+      expect(stats()?.pacing, "the loop waits for the video's own frames (requestVideoFrameCallback)").to.equal('video');
       await accessible(element, 'camera live');
 
       shadow<HTMLButtonElement>(element, '.actions button.secondary:not(.shutter)').click();
       await waitForStep(element, 'document');
       for (const track of log.streams[0]!.getTracks()) expect(track.readyState).to.equal('ended');
       expect(cameraState(element)).to.equal('off');
+    });
+
+    it('where the video never calls back for its frames (WebKitGTK without compositing), the loop goes over to a timer and goes on measuring frames', async () => {
+      const prototype = HTMLVideoElement.prototype as { requestVideoFrameCallback?: unknown };
+      const own = Object.getOwnPropertyDescriptor(prototype, 'requestVideoFrameCallback');
+      Object.defineProperty(prototype, 'requestVideoFrameCallback', { configurable: true, writable: true, value: () => 0 });
+      try {
+        camera = new CanvasCamera().install();
+        await camera.show('licence-front.jpg');
+        const element = await atCapture('passport', 'FR');
+        const stats = () => harness(element).camera.scanLoop?.stats;
+        await waitUntil(
+          () => (stats()?.framesMeasured ?? 0) >= 6,
+          () => `frames measured (${scanStats(element)})`,
+          { timeout: 15000 },
+        );
+        expect(stats()?.pacing).to.equal('timer');
+      } finally {
+        if (own) Object.defineProperty(prototype, 'requestVideoFrameCallback', own);
+        else delete prototype.requestVideoFrameCallback;
+      }
     });
 
     it('stops every track when the element is removed, and opens again if it is put back', async () => {
