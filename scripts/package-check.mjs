@@ -11,7 +11,9 @@
 //   beltic-verify-sandbox  its bin, run from an empty directory with `npx --package <tarball>`, serves the API
 //                          (needs the registry, for sharp and the rest of its dependencies).
 //
-// Exit code 1 when a check fails. Usage: node scripts/package-check.mjs [--keep] (keeps the temporary directory)
+// Exit code 1 when a check fails. Usage: node scripts/package-check.mjs [--keep] [--built]
+//   --keep   keeps the temporary directory
+//   --built  packs beltic-verify as dist/ is, without its prepack build (.ci/run has just built it)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,7 @@ const BUDGET = {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const keep = process.argv.includes('--keep');
+const built = process.argv.includes('--built');
 const work = mkdtempSync(join(tmpdir(), 'beltic-package-check-'));
 const problems = [];
 const check = (ok, message) => {
@@ -50,9 +53,9 @@ function npm(args, cwd, { quiet = false } = {}) {
   return result.stdout;
 }
 
-function pack(workspace) {
-  const args = ['pack', '--json', '--pack-destination', work, ...(workspace ? ['--workspace', workspace] : [])];
-  console.log(`Packing ${workspace ?? 'beltic-verify'} (its prepack builds it)…`);
+function pack(workspace, { asBuilt = false } = {}) {
+  const args = ['pack', '--json', '--pack-destination', work, ...(workspace ? ['--workspace', workspace] : []), ...(asBuilt ? ['--ignore-scripts'] : [])];
+  console.log(`Packing ${workspace ?? 'beltic-verify'} (${asBuilt ? 'as built' : 'its prepack builds it'})…`);
   const [info] = JSON.parse(npm(args, root));
   return { ...info, tarball: join(work, info.filename) };
 }
@@ -242,7 +245,8 @@ const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 let failed = false;
 try {
-  const main = pack(null);
+  if (built && !existsSync(join(root, 'dist/cdn/beltic-verify.classic.js'))) throw new Error('--built, but there is no build in dist/');
+  const main = pack(null, { asBuilt: built });
   const sandbox = pack('beltic-verify-sandbox');
 
   const mainInstall = freshInstall(main.tarball, 'beltic-verify', ['--offline']);
