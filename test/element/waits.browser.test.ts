@@ -67,8 +67,10 @@ describe('<beltic-verify> bounded waits', function () {
     [1, 'the verification read again'],
   ] as const) {
     it(`a 429 Retry-After: 3600 on the verification poll shows "Try again" at once; "Try again" ends on the outcome decided meanwhile (${path})`, async () => {
+      // Decided 5 s after it is created: the first read must come before, or the widget rightly ends on
+      // the session's outcome without an error (1.5 s was once too short for a loaded Firefox on CI).
       const session = await createSession({
-        sandbox: { scenario: 'flaky', processing_delay_ms: 1500, fail: { call: 'get_verification', status: 429, retry_after: 3600, times } },
+        sandbox: { scenario: 'flaky', processing_delay_ms: 5000, fail: { call: 'get_verification', status: 429, retry_after: 3600, times } },
       });
       const element = await mount(session);
       const errors = recordErrors(element);

@@ -99,9 +99,10 @@ describe('behaviour signals in a real browser', function () {
       percentage: behavior.hesitation_percentage,
     }).to.deep.equal({ baseline, count: 1, time, percentage: Math.round((10_000 * time) / baseline) / 100 });
     // And the scenario is the worked example's, as near as real keys come: the long pause (between two
-    // presses, each of which may land off) and the first interval (which also carries the command's way).
+    // presses, each of which may land off) and the first interval (which also carries the command's way:
+    // 1053 ms once, in a loaded Firefox on CI). Far below the long pause either way.
     expect(time).to.be.closeTo(asked[3]!, 2 * KEY_TIMING_TOLERANCE_MS);
-    expect(intervals[0]).to.be.within(asked[0]! - KEY_TIMING_TOLERANCE_MS, 1000);
+    expect(intervals[0]).to.be.within(asked[0]! - KEY_TIMING_TOLERANCE_MS, 2000);
   });
 
   it("hesitation: the widget's own flow has no text field, so the baseline is 0 and the percentage null", async () => {
