@@ -1,7 +1,8 @@
 // A @web/test-runner reporter that writes how many tests passed and failed to the file named by
 // BELTIC_TEST_COUNTS, so scripts/test.mjs can add them to the Node tests' figures. It also prints the
 // slowest test files and tests of the run, so every log shows where the time went, and lists the tests
-// that passed only on their second try.
+// that passed only on their second try. With BELTIC_TEST_TIMES set, every test's duration goes to that file
+// (JSON), to compare runs or engines test by test.
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
@@ -53,6 +54,7 @@ export function countingReporter() {
       for (const entry of retried) console.log(`  ${entry}`);
       printSlowest(`The slowest test files (their tests' summed time):`, files);
       printSlowest('The slowest tests:', tests);
+      if (process.env.BELTIC_TEST_TIMES) writeFileSync(process.env.BELTIC_TEST_TIMES, JSON.stringify(tests));
       if (process.env.BELTIC_TEST_COUNTS) writeFileSync(process.env.BELTIC_TEST_COUNTS, JSON.stringify(totals));
     },
   };

@@ -102,7 +102,9 @@ export class CanvasCamera {
     this.canvas = win.document.createElement('canvas');
     this.canvas.width = width;
     this.canvas.height = height;
-    this.context = this.canvas.getContext('2d')!;
+    // A canvas kept in memory, not on the GPU: WebKitGTK's GPU is Mesa's software renderer here, and every
+    // captured frame of a GPU canvas was read back through it.
+    this.context = this.canvas.getContext('2d', { willReadFrequently: true })!;
     this.context.fillStyle = '#222';
     this.context.fillRect(0, 0, width, height);
   }
@@ -122,7 +124,7 @@ export class CanvasCamera {
     // A captured canvas yields frames only when drawn: redraw steadily, as a camera delivers, at 15 fps
     // (WebKit's mock camera's rate; the widget measures fewer frames than that a second), which halves
     // what three engines drawing side by side cost the test machine.
-    this.timer = setInterval(() => this.draw(), 66);
+    this.timer = setInterval(() => this.draw(), 100);
     return this;
   }
 
