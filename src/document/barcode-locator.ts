@@ -20,6 +20,13 @@ export interface BarcodeEstimate {
   strength: number;
   /** Bounding box of the densest field of such edges, in image pixels; null if none stands out. */
   region: Rect | null;
+  /**
+   * How much of the image looks like a PDF417's field of bars: grid cells whose edges lie mostly on
+   * that orientation and whose neighbours (6 of 8 or more) do too. A symbol's bars fill such cells by
+   * the dozen or hundred; a card's outline or a line of text is a thin run of them and counts
+   * almost none (licence fronts and desks: 0 to 8; the symbols of the fixtures: 20 and up).
+   */
+  fieldCells: number;
 }
 
 /** Edge samples are taken every SAMPLE_STEP pixels: enough statistics at a quarter the cost. */
@@ -31,6 +38,10 @@ const BINS = 180;
 const ALIGNED_TOLERANCE = 6;
 /** Grid cell size for locating the symbol, pixels: a few modules, well under a codeword. */
 const CELL = 16;
+/** A cell is on the symbol's field when this share of its edge energy is on the symbol's orientation. */
+const FIELD_SHARE = 0.45;
+/** ... and it has at least this much edge energy: a dozen samples at the weakest edge counted. */
+const FIELD_ENERGY = 12 * MIN_GRADIENT;
 
 /** The likeliest symbol, or null when the image has no edges at all. */
 export function estimateBarcode(image: LumaImage): BarcodeEstimate | null {
@@ -135,14 +146,17 @@ function estimateAt(field: EdgeField, peak: number): BarcodeEstimate {
   const columns = Math.ceil(width / CELL);
   const rows = Math.ceil(height / CELL);
   const cells = new Float64Array(columns * rows);
+  const allCells = new Float64Array(columns * rows);
   let aligned = 0;
   for (let d = -ALIGNED_TOLERANCE; d <= ALIGNED_TOLERANCE; d++) aligned += histogram[(peak + d + BINS) % BINS]!;
   let sample = 0;
   for (let y = 0; y < height; y += SAMPLE_STEP) {
     for (let x = 0; x < width; x += SAMPLE_STEP, sample++) {
       const bin = orientations[sample]!;
-      if (bin < 0 || binDistance(bin, peak) > ALIGNED_TOLERANCE) continue;
-      cells[Math.floor(y / CELL) * columns + Math.floor(x / CELL)]! += magnitudes[sample]!;
+      if (bin < 0) continue;
+      const cell = Math.floor(y / CELL) * columns + Math.floor(x / CELL);
+      allCells[cell]! += magnitudes[sample]!;
+      if (binDistance(bin, peak) <= ALIGNED_TOLERANCE) cells[cell]! += magnitudes[sample]!;
     }
   }
   // Twice: the 1° peak bin sits off-centre in a skewed distribution, and a window around it
@@ -151,7 +165,30 @@ function estimateAt(field: EdgeField, peak: number): BarcodeEstimate {
   angle = refineOrientation(angle, orientations, gradientsX, gradientsY);
   if (angle <= -90) angle += 180;
   if (angle > 90) angle -= 180;
-  return { angle, strength: aligned / field.total, region: densestRegion(cells, columns, rows, width, height) };
+  return {
+    angle,
+    strength: aligned / field.total,
+    region: densestRegion(cells, columns, rows, width, height),
+    fieldCells: countFieldCells(cells, allCells, columns, rows),
+  };
+}
+
+/** See `BarcodeEstimate.fieldCells`: `aligned` and `all` are the edge energy per cell on the orientation and in all. */
+function countFieldCells(aligned: Float64Array, all: Float64Array, columns: number, rows: number): number {
+  const onField = (cell: number) => all[cell]! >= FIELD_ENERGY && aligned[cell]! >= FIELD_SHARE * all[cell]!;
+  let count = 0;
+  for (let cy = 1; cy < rows - 1; cy++) {
+    for (let cx = 1; cx < columns - 1; cx++) {
+      const cell = cy * columns + cx;
+      if (!onField(cell)) continue;
+      let neighbours = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) if ((dx !== 0 || dy !== 0) && onField(cell + dy * columns + dx)) neighbours++;
+      }
+      if (neighbours >= 6) count++;
+    }
+  }
+  return count;
 }
 
 function refineOrientation(around: number, orientations: Int16Array, gradientsX: Float32Array, gradientsY: Float32Array): number {

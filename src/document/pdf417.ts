@@ -17,13 +17,14 @@
  *   6. with `tryHarder`: the fan on the whole frame and wider, the other binarizer,
  *      enlarged crops.
  *
- * A frame without any edge stops after step 1. Whole-frame transforms of photos above
+ * A frame without any edge, or without a field of parallel bars anywhere (a licence's front, a
+ * desk), stops after step 1: see `looksLikeSymbol`. Whole-frame transforms of photos above
  * ~2 MP run on a downscaled copy (named '+downscaled'), so a 12 MP still stays affordable.
  *
  * Pure and synchronous, for a Worker and for Node alike. The `signal` is checked between
  * variants, so a caller can drop a stale camera frame mid-way.
  */
-import { estimateBarcodes } from './barcode-locator.js';
+import { estimateBarcodes, type BarcodeEstimate } from './barcode-locator.js';
 import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from '../frame/luma.js';
 import { readPdf417, type Binarizer } from './zxing-pdf417.js';
 
@@ -69,6 +70,11 @@ const MAX_ENLARGED_PIXELS = 4_200_000;
 const CONFIDENT_STRENGTH = 0.3;
 /** Anything smaller cannot hold a readable PDF417 (the stop pattern alone is 18 modules). */
 const MIN_SIDE = 24;
+/**
+ * Fewer field cells than this (barcode-locator.ts `fieldCells`) and there is no symbol to turn
+ * upright: the fixtures' fronts and desks count 0 to 8, the smallest symbol read past 'as-is' 27.
+ */
+const MIN_FIELD_CELLS = 12;
 
 export function decodePdf417(image: LumaImage, options: DecodePdf417Options = {}): Pdf417Result | null {
   assertLumaImage(image);
@@ -93,6 +99,9 @@ function* variants(image: LumaImage, tryHarder: boolean): Generator<Variant> {
   const [estimate, runnerUp] = estimateBarcodes(image, 2);
   // No edges at all (a blank page, a covered lens): no transform can find a symbol.
   if (!estimate) return;
+  // Edges, but nowhere a field of bars (a licence's front, a desk, a face): the transforms below
+  // would cost ten reads of the frame for nothing. Trying harder looks all the same.
+  if (!tryHarder && !looksLikeSymbol(estimate) && !(runnerUp && looksLikeSymbol(runnerUp))) return;
   const { angle, region } = estimate;
   const confident = estimate.strength >= CONFIDENT_STRENGTH;
 
@@ -144,6 +153,10 @@ function* variants(image: LumaImage, tryHarder: boolean): Generator<Variant> {
   yield whole('crop-lower-half+2x', (frame) => enlarged(lowerHalf(frame)));
   yield whole('crop-centre-band+2x', (frame) => enlarged(centreBand(frame)));
   if (quarter) yield whole('rot90+global', rotate90, 'global');
+}
+
+function looksLikeSymbol(estimate: BarcodeEstimate): boolean {
+  return estimate.fieldCells >= MIN_FIELD_CELLS;
 }
 
 /** The located symbol: cropped, turned upright, and enlarged when its modules are small. */

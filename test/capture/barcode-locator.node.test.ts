@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { estimateBarcode } from '../../src/document/barcode-locator.js';
+import { estimateBarcode, estimateBarcodes } from '../../src/document/barcode-locator.js';
 import { rgbaToLuma, rotate, type LumaImage } from '../../src/frame/luma.js';
 import { fixturePath, loadFixtures } from '../fixtures/manifest.js';
 
@@ -58,5 +58,25 @@ describe('estimateBarcode', () => {
   it('reports a weak orientation on a card front (text and pattern, no bar field)', async () => {
     const estimate = estimateBarcode(await luma('licence-front.jpg'));
     assert.ok(estimate && estimate.strength < 0.3, `strength ${estimate?.strength}`);
+  });
+
+  // decodePdf417 stops after its plain read below 12 field cells (pdf417.ts MIN_FIELD_CELLS): every
+  // frame with a symbol must count well above it, every frame without one well below.
+  const scenes = manifest.files.filter((entry) => (entry.kind === 'camera-frame' || entry.kind === 'scene') && entry.blur === 0 && entry.light !== 'glare');
+  it('counts a field of bars where a symbol is, and next to none on fronts, desks and empty scenes', async () => {
+    const counts: string[] = [];
+    for (const entry of scenes) {
+      const fieldCells = Math.max(0, ...estimateBarcodes(await luma(entry.file), 2).map((estimate) => estimate.fieldCells));
+      counts.push(`${entry.file}: ${fieldCells}`);
+      const hasSymbol = entry.side === 'back' || entry.kind === 'camera-frame';
+      // The one exception: a 720p frame with the card far away (35% of it), whose modules are too fine to count; 'as-is' reads it.
+      if (entry.kind === 'camera-frame' && entry.scale === 0.35 && entry.width === 1280) continue;
+      if (hasSymbol) assert.ok(fieldCells >= 20, `${entry.file}: ${fieldCells} field cells\n${counts.join('\n')}`);
+      else assert.ok(fieldCells <= 8, `${entry.file}: ${fieldCells} field cells\n${counts.join('\n')}`);
+    }
+    for (const file of ['licence-front.jpg', 'passport.jpg', 'de-licence-front.jpg', 'noise.png']) {
+      const fieldCells = Math.max(0, ...estimateBarcodes(await luma(file), 2).map((estimate) => estimate.fieldCells));
+      assert.ok(fieldCells <= 8, `${file}: ${fieldCells} field cells`);
+    }
   });
 });
