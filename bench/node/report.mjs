@@ -71,7 +71,19 @@ export function decodeTimeSection(decode, settings) {
       `"best effort": skew 20°, barcode at 35% of the frame, dark, glare, blur; "no barcode": the licence front on a desk. ` +
       `The ratio is ${OURS}'s median over ${BASELINE}'s, measured in this run (this machine's absolute times drift); the targets ` +
       `are the issue's: at most 0.5× with a barcode, 0.3× without.`,
-    headers: ['frame', 'group', 'frames', 'n', `${OURS} median`, `${OURS} p95`, `${OURS} gave up`, `${BASELINE} median`, `${BASELINE} p95`, 'ratio of medians', 'target'],
+    headers: [
+      'frame',
+      'group',
+      'frames',
+      'n',
+      `${OURS} median`,
+      `${OURS} p95`,
+      `${OURS} gave up`,
+      `${BASELINE} median`,
+      `${BASELINE} p95`,
+      'ratio of medians',
+      'target',
+    ],
     align: 'llrrrrrrrrl',
     rows,
   };
