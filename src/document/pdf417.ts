@@ -7,6 +7,9 @@
  * of transformed images (variants), cheapest and likeliest first, and stops at the first
  * that reads:
  *
+ *   0. with the document's outline (its four corners, from the frame analysis): the card
+ *      flattened to an upright rectangle (perspective.ts), which undoes turn, tilt and
+ *      distance at once;
  *   1. the frame as it is;
  *   2. the region where the edge analysis (barcode-locator.ts) found the symbol, turned
  *      upright by its measured angle, enlarged 2× when the modules are small;
@@ -27,6 +30,7 @@
 import { estimateBarcodes, type BarcodeEstimate } from './barcode-locator.js';
 import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from '../frame/luma.js';
 import { readPdf417, type Binarizer } from './zxing-pdf417.js';
+import { flatten, type Quad } from '../frame/perspective.js';
 
 export { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
@@ -37,6 +41,11 @@ export interface Pdf417Result {
 }
 
 export interface DecodePdf417Options {
+  /**
+   * The document's four corners in this image (pixels, in order around it), when the document
+   * finder traced them in this frame or one just before: the card is flattened and read first.
+   */
+  outline?: Quad;
   /** Try the slower variants too (wider angles, another binarizer, enlarged crops). */
   tryHarder?: boolean;
   /** Checked between variants: when it is aborted, decoding stops and returns null. */
@@ -80,7 +89,7 @@ export function decodePdf417(image: LumaImage, options: DecodePdf417Options = {}
   assertLumaImage(image);
   if (image.width < MIN_SIDE || image.height < MIN_SIDE) return null;
   const tried = new Set<string>();
-  for (const variant of variants(image, options.tryHarder ?? false)) {
+  for (const variant of variants(image, options.tryHarder ?? false, options.outline)) {
     if (options.signal?.aborted) return null;
     if (tried.has(variant.name)) continue;
     tried.add(variant.name);
@@ -93,7 +102,8 @@ export function decodePdf417(image: LumaImage, options: DecodePdf417Options = {}
 }
 
 /** The variants in the order they are tried; built lazily, so an early success costs nothing more. */
-function* variants(image: LumaImage, tryHarder: boolean): Generator<Variant> {
+function* variants(image: LumaImage, tryHarder: boolean, outline: Quad | undefined): Generator<Variant> {
+  if (outline) yield { name: 'flattened', image: () => flatten(image, outline) };
   yield { name: 'as-is', image: () => image };
 
   const [estimate, runnerUp] = estimateBarcodes(image, 2);

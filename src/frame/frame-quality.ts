@@ -10,6 +10,7 @@
  */
 import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH } from './analysed-frame.js';
 import { findOutline, insideOutline, type Outline } from './document-outline.js';
+import type { Quad } from './perspective.js';
 import type { LumaImage } from './luma.js';
 
 export { ANALYSIS_SIZE, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH, motionBetween } from './analysed-frame.js';
@@ -48,6 +49,12 @@ export interface DocumentRegion {
   rectangularity: number;
   /** Touches an edge of the frame (the document is cut off, or held too close). */
   clipped: boolean;
+  /**
+   * The outline's four corners, in order around it, as fractions of the frame's width and height
+   * (so they hold at any resolution of the same frame); absent when the document was found as the
+   * brightest object, which has no corners.
+   */
+  corners?: Quad;
 }
 
 export interface FrameMetrics {
@@ -223,6 +230,7 @@ function outlineRegion({ corners, aspect }: Outline, image: LumaImage): Document
     aspect,
     rectangularity: Math.abs(area) / 2 / (a * b),
     clipped: false,
+    corners: corners.map(({ x, y }) => ({ x: x / image.width, y: y / image.height })) as unknown as Quad,
   };
 }
 
