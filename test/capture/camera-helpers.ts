@@ -15,6 +15,7 @@ import { ranOut, waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, mount, shadow, waitForStep } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
+import { engine } from '../helpers/engines.js';
 
 /**
  * The stubs replace the methods on `MediaDevices.prototype` of the window concerned, not on its
@@ -78,6 +79,16 @@ export function noCameraListed(): void {
   stub(window, 'enumerateDevices', async () => (await realEnumerate()).filter((device) => device.kind !== 'videoinput'));
 }
 
+/**
+ * A captured canvas yields frames only when drawn: it is redrawn steadily, as a camera delivers. At
+ * 15 fps the widget's loop (8 frames a second at most, each on the next frame after 125 ms) measures
+ * 7.5 a second; at 10 fps it would measure 5, and every test that holds a card steady takes longer
+ * (Chromium's and Firefox's camera tests: 25% longer in one CI run). In WebKit, each frame shown costs
+ * about 65 ms of a core in Mesa's software compositing here, which outweighs that: 10 fps there (its
+ * camera tests: 120 CPU-s against 148 at 15 fps).
+ */
+const FRAME_INTERVAL_MS = engine === 'webkit' ? 100 : 66;
+
 export class CanvasCamera {
   readonly canvas: HTMLCanvasElement;
   readonly log: CameraLog = { constraints: [], streams: [] };
@@ -121,10 +132,7 @@ export class CanvasCamera {
       this.log.streams.push(stream);
       return stream;
     });
-    // A captured canvas yields frames only when drawn: redraw steadily, as a camera delivers, at 15 fps
-    // (WebKit's mock camera's rate; the widget measures fewer frames than that a second), which halves
-    // what three engines drawing side by side cost the test machine.
-    this.timer = setInterval(() => this.draw(), 100);
+    this.timer = setInterval(() => this.draw(), FRAME_INTERVAL_MS);
     return this;
   }
 
