@@ -200,6 +200,15 @@ export { createProxy };
   return check(result.status === 0, `the installed types do not check without lit:\n${result.stdout}${result.stderr}`);
 }
 
+/** Stops `child` and everything it started (it leads its own process group: `detached`). */
+function stopGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill('SIGTERM');
+  }
+}
+
 /** `npx --package <tarball> beltic-verify-sandbox --port 0` from an empty directory: it starts and answers. */
 async function checkSandboxBin(tarball) {
   const dir = join(work, 'npx-empty');
@@ -210,6 +219,9 @@ async function checkSandboxBin(tarball) {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, npm_config_update_notifier: 'false' },
+    // A process group of its own: npx runs the bin as its child and does not pass a SIGTERM on, so the
+    // whole group is stopped (killing npx alone left a sandbox listening after every check).
+    detached: true,
   });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
@@ -236,7 +248,7 @@ async function checkSandboxBin(tarball) {
   } catch (error) {
     return check(false, `the sandbox bin: ${error.message}`);
   } finally {
-    child.kill('SIGTERM');
+    stopGroup(child);
   }
 }
 
