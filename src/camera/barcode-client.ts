@@ -8,6 +8,7 @@
  */
 import type { BarcodeReading, BarcodeRequest } from './barcode-handler.js';
 import type { LumaImage } from '../frame/luma.js';
+import type { Quad } from '../frame/perspective.js';
 import { WorkerClient } from '../workers/client.js';
 
 export type { BarcodeReading } from './barcode-handler.js';
@@ -17,6 +18,8 @@ export interface ReadOptions {
   /** Give up on the frame after this long in the worker, ms (see BarcodeRequest). */
   budgetMs?: number;
   tryHarder?: boolean;
+  /** The document's corners from the frame analysis (see BarcodeRequest.outline). */
+  outline?: Quad;
   /** Drops the answer (the worker still finishes the frame it is on). */
   signal?: AbortSignal;
 }

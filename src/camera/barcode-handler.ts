@@ -7,6 +7,7 @@ import { parseAamva, type AamvaFields } from '../document/aamva.js';
 import { bitmapToLuma } from './bitmap-luma.js';
 import type { LumaImage } from '../frame/luma.js';
 import { decodePdf417 } from '../document/pdf417.js';
+import type { Quad } from '../frame/perspective.js';
 import type { Reply } from '../workers/rpc.js';
 
 export interface BarcodeRequest {
@@ -19,6 +20,12 @@ export interface BarcodeRequest {
   budgetMs?: number;
   /** Try the slower variants too (for a still photo). */
   tryHarder?: boolean;
+  /**
+   * The document's corners as the frame analysis traced them (fractions of the frame's width and
+   * height, frame-quality.ts DocumentRegion.corners), in this frame or one just before: the card
+   * is flattened and read first (pdf417.ts).
+   */
+  outline?: Quad;
 }
 
 export interface BarcodeReading {
@@ -59,7 +66,8 @@ export function handleBarcode(request: BarcodeRequest): Reply<BarcodeReading> {
       return gaveUp;
     },
   };
-  const result = decodePdf417(luma, { signal, tryHarder: request.tryHarder ?? false });
+  const outline = request.outline?.map(({ x, y }) => ({ x: x * luma.width, y: y * luma.height })) as Quad | undefined;
+  const result = decodePdf417(luma, { signal, tryHarder: request.tryHarder ?? false, ...(outline ? { outline } : {}) });
   const finished = performance.now();
   return {
     body: {

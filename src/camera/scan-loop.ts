@@ -13,6 +13,7 @@ import type { AnalysisClient } from './analysis-client.js';
 import type { BarcodeClient, BarcodeReading } from './barcode-client.js';
 import { BarcodeWatch } from './barcode-watch.js';
 import { DecodePacing, type PacedFrame } from './decode-pacing.js';
+import type { Quad } from '../frame/perspective.js';
 import { FrameClock, type FramePacing } from './frame-clock.js';
 import { ANALYSIS_SIZE, motionBetween } from '../frame/analysed-frame.js';
 import { guidanceFor, isGoodFrame, type GuidanceCode } from '../frame/guidance.js';
@@ -104,7 +105,7 @@ export class ScanLoop {
   private lastDecodeAt = -Infinity;
   /** On a side that must have a barcode, when decodes are worth their cost (decode-pacing.ts). */
   private readonly pacing = new DecodePacing();
-  private lastAnalysed: PacedFrame | null = null;
+  private lastAnalysed: (PacedFrame & { outline: Quad | null }) | null = null;
   /** In watch mode: when a frame last came back from the barcode worker with no barcode on it. */
   private lastClearAt = -Infinity;
   private readyFired = false;
@@ -229,7 +230,7 @@ export class ScanLoop {
     this.blackInARow = black ? this.blackInARow + 1 : 0;
     if (black) this.release(frame);
     if (this.blackInARow === 1) return;
-    this.lastAnalysed = { sharpness: metrics.sharpness, thumbnail: metrics.thumbnail };
+    this.lastAnalysed = { sharpness: metrics.sharpness, thumbnail: metrics.thumbnail, outline: metrics.document?.corners ?? null };
 
     const motion = this.previousThumbnail ? motionBetween(this.previousThumbnail, metrics.thumbnail) : null;
     this.previousThumbnail = metrics.thumbnail;
@@ -280,7 +281,8 @@ export class ScanLoop {
     this.lastDecodeAt = frame.t;
     const budgetMs = this.mode === 'watch' ? Math.min(200, this.options.decodeBudgetMs) : this.options.decodeBudgetMs;
     createImageBitmap(frame.bitmap)
-      .then((copy) => this.barcodes!.read(copy, { budgetMs, signal: this.abort.signal }))
+      // The outline the last analysis traced: one frame before this one, near enough for a card held to a camera.
+      .then((copy) => this.barcodes!.read(copy, { budgetMs, signal: this.abort.signal, ...(seen?.outline ? { outline: seen.outline } : {}) }))
       .then((reading) => {
         if (reading.found) this.pacing.read();
         else this.pacing.readNothing(frame.t, seen);

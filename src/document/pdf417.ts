@@ -9,7 +9,7 @@
  *
  *   0. with the document's outline (its four corners, from the frame analysis): the card
  *      flattened to an upright rectangle (perspective.ts), which undoes turn, tilt and
- *      distance at once;
+ *      distance at once; a flattened card with no field of bars ends the search there;
  *   1. the frame as it is;
  *   2. the region where the edge analysis (barcode-locator.ts) found the symbol, turned
  *      upright by its measured angle, enlarged 2× when the modules are small;
@@ -103,7 +103,14 @@ export function decodePdf417(image: LumaImage, options: DecodePdf417Options = {}
 
 /** The variants in the order they are tried; built lazily, so an early success costs nothing more. */
 function* variants(image: LumaImage, tryHarder: boolean, outline: Quad | undefined): Generator<Variant> {
-  if (outline) yield { name: 'flattened', image: () => flatten(image, outline) };
+  if (outline) {
+    let card: LumaImage | null | undefined;
+    const flattened = () => (card === undefined ? (card = flatten(image, outline)) : card);
+    yield { name: 'flattened', image: flattened };
+    // The document, flattened, has no field of bars: it is not a back, or not this side up. Whatever
+    // else is in view is not read in this frame (trying harder reads on).
+    if (!tryHarder && flattened() && !looksLikeSymbol(estimateBarcodes(flattened()!, 1)[0])) return;
+  }
   yield { name: 'as-is', image: () => image };
 
   const [estimate, runnerUp] = estimateBarcodes(image, 2);
@@ -111,7 +118,7 @@ function* variants(image: LumaImage, tryHarder: boolean, outline: Quad | undefin
   if (!estimate) return;
   // Edges, but nowhere a field of bars (a licence's front, a desk, a face): the transforms below
   // would cost ten reads of the frame for nothing. Trying harder looks all the same.
-  if (!tryHarder && !looksLikeSymbol(estimate) && !(runnerUp && looksLikeSymbol(runnerUp))) return;
+  if (!tryHarder && !looksLikeSymbol(estimate) && !looksLikeSymbol(runnerUp)) return;
   const { angle, region } = estimate;
   const confident = estimate.strength >= CONFIDENT_STRENGTH;
 
@@ -165,8 +172,8 @@ function* variants(image: LumaImage, tryHarder: boolean, outline: Quad | undefin
   if (quarter) yield whole('rot90+global', rotate90, 'global');
 }
 
-function looksLikeSymbol(estimate: BarcodeEstimate): boolean {
-  return estimate.fieldCells >= MIN_FIELD_CELLS;
+function looksLikeSymbol(estimate: BarcodeEstimate | undefined): boolean {
+  return estimate !== undefined && estimate.fieldCells >= MIN_FIELD_CELLS;
 }
 
 /** The located symbol: cropped, turned upright, and enlarged when its modules are small. */

@@ -1,6 +1,8 @@
 /**
- * Finds a card or a passport page by its outline: four straight edges, two pairs of parallel
- * lines at right angles, enclosing a card-shaped rectangle around the middle of the frame.
+ * Finds a card or a passport page by its outline: four straight edges, two pairs of opposite
+ * sides at right angles to each other, enclosing a card-shaped quadrilateral around the middle of
+ * the frame. Opposite sides need not be parallel: a card tilted away from the camera is seen in
+ * perspective, its far side shorter and its other two sides converging.
  *
  * An outline needs only a step in brightness along the card's border, one way or the other,
  * so it finds a white card on a pale desk (where the shadow or a few levels of difference make
@@ -48,9 +50,13 @@ const VOTE_SPREAD = 2;
 const MAX_LINES = 24;
 /** A line needs votes from at least this share of the image's shorter side. */
 const MIN_LINE_SHARE = 0.12;
-/** Two lines this close in angle (degrees) are parallel; a pair this close to 90° apart, perpendicular. */
-const PARALLEL = 5;
-const PERPENDICULAR = 8;
+/**
+ * Opposite sides of a document differ in direction by at most this much (degrees): seen through a
+ * phone's lens, a card tilted 30° away has opposite sides about 20° from parallel.
+ */
+const OPPOSITE = 22;
+/** The two pairs of opposite sides, by their mean directions, are this close to 90° apart. */
+const PERPENDICULAR = 12;
 /** Opposite sides at least this share of the shorter image side apart. */
 const MIN_SIDE_SHARE = 0.15;
 /**
@@ -282,13 +288,11 @@ function refine(line: Line, { width, height, angle }: EdgeMap): Line {
 
 // ------------------------------------------------------------ rectangles
 
-interface ParallelPair {
+interface OppositePair {
   a: Line;
   b: Line;
   /** Mean normal direction, degrees (may lie just outside 0–179). */
   theta: number;
-  /** Distance between the two lines. */
-  gap: number;
 }
 
 interface Candidate {
@@ -304,47 +308,82 @@ function alignTo(line: Line, theta: number): Line {
   return line.theta > theta ? { ...line, theta: line.theta - 180, rho: -line.rho } : { ...line, theta: line.theta + 180, rho: -line.rho };
 }
 
-function parallelPairs(lines: Line[], minGap: number): ParallelPair[] {
-  const pairs: ParallelPair[] = [];
+/** Pairs of lines that could be opposite sides: close enough in direction, and apart at the centre by `minGap` or more. */
+function oppositePairs(lines: Line[], centre: Point, minGap: number): OppositePair[] {
+  const pairs: OppositePair[] = [];
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
       const a = lines[i]!;
       const b = alignTo(lines[j]!, a.theta);
-      if (Math.abs(a.theta - b.theta) > PARALLEL) continue;
-      const gap = Math.abs(a.rho - b.rho);
-      if (gap < minGap) continue;
-      pairs.push({ a, b, theta: (a.theta + b.theta) / 2, gap });
+      if (Math.abs(a.theta - b.theta) > OPPOSITE) continue;
+      if (Math.abs(signedDistance(a, centre) - signedDistance(b, centre)) < minGap) continue;
+      pairs.push({ a, b, theta: (a.theta + b.theta) / 2 });
     }
   }
   return pairs;
 }
 
-/** Of the rectangles the lines make, the largest the edges bear out. */
+/** Of the quadrilaterals the lines make, the largest document-shaped one the edges bear out. */
 function bestRectangle(lines: Line[], edges: EdgeMap): Candidate | null {
-  const pairs = parallelPairs(lines, MIN_SIDE_SHARE * Math.min(edges.width, edges.height));
   const centre = { x: edges.width / 2, y: edges.height / 2 };
-  const valid: Candidate[] = [];
+  const minSide = MIN_SIDE_SHARE * Math.min(edges.width, edges.height);
+  const pairs = oppositePairs(lines, centre, minSide);
+  const shapes: Omit<Candidate, 'support'>[] = [];
   for (let i = 0; i < pairs.length; i++) {
     for (let j = i + 1; j < pairs.length; j++) {
       const p = pairs[i]!;
       const q = pairs[j]!;
       if (90 - angleApart(p.theta, q.theta) > PERPENDICULAR) continue;
-      const aspect = Math.max(p.gap, q.gap) / Math.min(p.gap, q.gap);
-      if (aspect < ASPECT.min || aspect > ASPECT.max) continue;
       const corners = cornersOf(p, q);
       if (!corners || !corners.every((c) => c.x >= -1 && c.y >= -1 && c.x <= edges.width && c.y <= edges.height)) continue;
-      if (!insideOutline(corners, centre.x, centre.y)) continue;
-      const support = outlineSupport(corners, edges);
-      if (support !== null) valid.push({ corners, aspect, support, area: p.gap * q.gap });
+      if (!isConvex(corners) || !insideOutline(corners, centre.x, centre.y)) continue;
+      // Mean lengths of opposite sides: for a card in perspective, about what it would measure face on.
+      const side = (k: number) => Math.hypot(corners[(k + 1) % 4]!.x - corners[k]!.x, corners[(k + 1) % 4]!.y - corners[k]!.y);
+      const [across, down] = [(side(0) + side(2)) / 2, (side(1) + side(3)) / 2];
+      if (Math.min(across, down) < minSide) continue;
+      const aspect = Math.max(across, down) / Math.min(across, down);
+      if (aspect < ASPECT.min || aspect > ASPECT.max) continue;
+      shapes.push({ corners, aspect, area: polygonArea(corners) });
     }
   }
-  let best: Candidate | null = null;
-  for (const candidate of valid) if (!best || candidate.area > best.area) best = candidate;
-  return best;
+  // Largest first: the first the edges bear out is the answer, and the costly check runs on few.
+  shapes.sort((a, b) => b.area - a.area);
+  for (const shape of shapes) {
+    const support = outlineSupport(shape.corners, edges);
+    if (support !== null) return { ...shape, support };
+  }
+  return null;
+}
+
+/** Distance of `point` from the line along its normal, signed. */
+function signedDistance(line: Line, point: Point): number {
+  const radians = (line.theta * Math.PI) / 180;
+  return point.x * Math.cos(radians) + point.y * Math.sin(radians) - line.rho;
+}
+
+/** Every turn along the corners the same way: no side crosses another. */
+function isConvex(corners: readonly Point[]): boolean {
+  let sign = 0;
+  for (let i = 0; i < corners.length; i++) {
+    const a = corners[i]!;
+    const b = corners[(i + 1) % corners.length]!;
+    const c = corners[(i + 2) % corners.length]!;
+    const turn = Math.sign((b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x));
+    if (turn === 0) return false;
+    if (sign === 0) sign = turn;
+    else if (turn !== sign) return false;
+  }
+  return true;
+}
+
+function polygonArea(corners: readonly Point[]): number {
+  let twice = 0;
+  for (let i = 0; i < corners.length; i++) twice += corners[i]!.x * corners[(i + 1) % corners.length]!.y - corners[(i + 1) % corners.length]!.x * corners[i]!.y;
+  return Math.abs(twice) / 2;
 }
 
 /** The four corners where the lines of one pair cross those of the other, in order around. */
-function cornersOf(p: ParallelPair, q: ParallelPair): [Point, Point, Point, Point] | null {
+function cornersOf(p: OppositePair, q: OppositePair): [Point, Point, Point, Point] | null {
   const a = intersect(p.a, q.a);
   const b = intersect(p.a, q.b);
   const c = intersect(p.b, q.b);

@@ -2,6 +2,7 @@
 // ImageBitmap, transferred to a module worker, read there with the rotation/crop variants, and
 // only the parsed AAMVA fields coming back. Prints the read rate and the worker time per frame.
 import { expect } from '@open-wc/testing';
+import { AnalysisClient } from '../../src/camera/analysis-client.js';
 import { BarcodeClient, WorkerUnavailableError } from '../../src/camera/barcode-client.js';
 import { LICENCE } from '../fixtures/payload.js';
 import type { FixtureEntry, FixtureManifest } from '../fixtures/manifest.js';
@@ -78,6 +79,22 @@ describe('barcode worker', function () {
     }
     expect(misses, 'frames the decoder must read').to.deep.equal([]);
     client.terminate();
+  });
+
+  it('flattens the card from the corners the frame analysis traced, as the live loop passes them, and reads it', async () => {
+    // A back on a light desk: the analysis (on a 480 px copy, in its own worker) traces the card's outline.
+    const file = 'scene-1280x720-light-desk-back-skew-2-scale72.png';
+    const analysis = new AnalysisClient();
+    const small = await createImageBitmap(await bitmapOf(file), { resizeWidth: 480, resizeHeight: 270, resizeQuality: 'medium' });
+    const outline = (await analysis.measure(small)).metrics.document?.corners;
+    analysis.terminate();
+    expect(outline, 'the analysis traced the card').to.not.equal(undefined);
+    const client = new BarcodeClient();
+    const reading = await client.read(await bitmapOf(file), { outline: outline! });
+    client.terminate();
+    expect(reading.found).to.equal(true);
+    expect(reading.variant).to.equal('flattened');
+    expect(reading.fields?.document_number).to.equal(LICENCE.document_number);
   });
 
   it('gives up on a frame when its budget runs out (a live scan wants an answer per frame)', async () => {
