@@ -65,7 +65,7 @@ export function rotate(image: LumaImage, degrees: number): LumaImage {
   const radians = (degrees * Math.PI) / 180;
   const cos = Math.cos(radians);
   const sin = Math.sin(radians);
-  const { width, height, data } = image;
+  const { width, height } = image;
   const outWidth = Math.ceil(Math.abs(width * cos) + Math.abs(height * sin));
   const outHeight = Math.ceil(Math.abs(width * sin) + Math.abs(height * cos));
   const out = new Uint8ClampedArray(outWidth * outHeight).fill(255);
@@ -84,19 +84,24 @@ export function rotate(image: LumaImage, degrees: number): LumaImage {
     let o = y * outWidth;
     for (let x = 0; x < outWidth; x++, o++, sourceX += cos, sourceY -= sin) {
       if (sourceX < 0 || sourceY < 0 || sourceX > maxX || sourceY > maxY) continue;
-      const x0 = sourceX | 0;
-      const y0 = sourceY | 0;
-      const fx = sourceX - x0;
-      const fy = sourceY - y0;
-      const i = y0 * width + x0;
-      const x1 = x0 < maxX ? 1 : 0;
-      const y1 = y0 < maxY ? width : 0;
-      const top = data[i]! + (data[i + x1]! - data[i]!) * fx;
-      const bottom = data[i + y1]! + (data[i + y1 + x1]! - data[i + y1]!) * fx;
-      out[o] = top + (bottom - top) * fy;
+      out[o] = bilinear(image, sourceX, sourceY);
     }
   }
   return { data: out, width: outWidth, height: outHeight };
+}
+
+/** The image's value at (x, y), interpolated between its four nearest pixels; (x, y) must lie within the image. */
+export function bilinear({ data, width, height }: LumaImage, x: number, y: number): number {
+  const x0 = x | 0;
+  const y0 = y | 0;
+  const fx = x - x0;
+  const fy = y - y0;
+  const i = y0 * width + x0;
+  const right = x0 < width - 1 ? 1 : 0;
+  const below = y0 < height - 1 ? width : 0;
+  const top = data[i]! + (data[i + right]! - data[i]!) * fx;
+  const bottom = data[i + below]! + (data[i + below + right]! - data[i + below]!) * fx;
+  return top + (bottom - top) * fy;
 }
 
 /** Copies `rect`, clipped to the image. */

@@ -7,7 +7,7 @@
  * Pure functions over LumaImage, for a Worker and for Node alike.
  */
 import type { Point } from './document-outline.js';
-import type { LumaImage } from './luma.js';
+import { bilinear, type LumaImage } from './luma.js';
 
 /** Four corners in order around a quadrilateral. */
 export type Quad = readonly [Point, Point, Point, Point];
@@ -45,7 +45,7 @@ export function apply(h: Homography, { x, y }: Point): Point {
  */
 export function warp(source: LumaImage, toSource: Homography, width: number, height: number, fill = 255): LumaImage {
   const out = new Uint8ClampedArray(width * height).fill(fill);
-  const { data, width: sourceWidth, height: sourceHeight } = source;
+  const { width: sourceWidth, height: sourceHeight } = source;
   const maxX = sourceWidth - 1;
   const maxY = sourceHeight - 1;
   const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = toSource;
@@ -58,17 +58,7 @@ export function warp(source: LumaImage, toSource: Homography, width: number, hei
     for (let x = 0; x < width; x++, o++, nx += h0, ny += h3, w += h6) {
       const sourceX = nx / w - 0.5;
       const sourceY = ny / w - 0.5;
-      if (!(sourceX >= 0 && sourceY >= 0 && sourceX <= maxX && sourceY <= maxY)) continue;
-      const x0 = sourceX | 0;
-      const y0 = sourceY | 0;
-      const fx = sourceX - x0;
-      const fy = sourceY - y0;
-      const i = y0 * sourceWidth + x0;
-      const right = x0 < maxX ? 1 : 0;
-      const below = y0 < maxY ? sourceWidth : 0;
-      const top = data[i]! + (data[i + right]! - data[i]!) * fx;
-      const bottom = data[i + below]! + (data[i + below + right]! - data[i + below]!) * fx;
-      out[o] = top + (bottom - top) * fy;
+      if (sourceX >= 0 && sourceY >= 0 && sourceX <= maxX && sourceY <= maxY) out[o] = bilinear(source, sourceX, sourceY);
     }
   }
   return { data: out, width, height };
