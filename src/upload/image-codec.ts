@@ -88,9 +88,3 @@ function createSurface(width: number, height: number, readBack = false): { conte
       ),
   };
 }
-
-export async function dimensionsOf(image: Blob): Promise<{ width: number; height: number }> {
-  const source = await decode(image);
-  source.release();
-  return { width: source.width, height: source.height };
-}

@@ -27,10 +27,8 @@ export interface PipelineResult {
   width: number;
   height: number;
   checksum: string;
-  /** Which path produced the bytes (for tests and benchmarks). */
+  /** Which path produced the bytes (for tests and benchmarks): one encode, or smaller ones until the budget held. */
   strategy: 'single-pass' | 'size-targeted';
-  /** On the size-targeted path, whether browser-image-compression took part or our own steps did it all (compress-to-target.ts). */
-  compressor: 'none' | 'library' | 'own';
   /** What was measured of the photo, when `inspect` asked for it. */
   inspection?: ImageInspection;
 }
@@ -43,13 +41,11 @@ export async function runImagePipeline(file: Blob, options: PipelineOptions): Pr
   try {
     const size = fitWithin(source.width, source.height, options.maxDimension);
     const first = { blob: await drawAsJpeg(source.image, size.width, size.height, FAST_PATH_QUALITY), ...size };
-    const { blob, width, height, compressor } =
-      first.blob.size > options.targetBytes
-        ? await compressToTarget(first, source, { ...options, initialQuality: FAST_PATH_QUALITY })
-        : { ...first, compressor: 'none' as const };
+    const overBudget = first.blob.size > options.targetBytes;
+    const { blob, width, height } = overBudget ? await compressToTarget(first, source, options) : first;
     await expectJpeg(blob);
-    const strategy = compressor === 'none' ? 'single-pass' : 'size-targeted';
-    const result: PipelineResult = { blob, width, height, checksum: await checksum(blob), strategy, compressor };
+    const strategy = overBudget ? 'size-targeted' : 'single-pass';
+    const result: PipelineResult = { blob, width, height, checksum: await checksum(blob), strategy };
     if (options.inspect) result.inspection = inspectImage(source.image, source.width, source.height, options.inspect.barcodeLuma ? { width, height } : null);
     return result;
   } finally {

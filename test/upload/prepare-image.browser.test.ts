@@ -8,7 +8,6 @@ import { compressToTarget } from '../../src/upload/compress-to-target.js';
 import { decode, drawAsJpeg } from '../../src/upload/image-codec.js';
 import { WorkerClient, type RemoteError } from '../../src/workers/client.js';
 import type { RpcMessage, RpcRequest } from '../../src/workers/rpc.js';
-import { engine } from '../helpers/engines.js';
 import { fixtureBlob } from '../helpers/widget.js';
 import {
   bytesOf,
@@ -243,27 +242,24 @@ describe('prepareImage', () => {
     const result = await runImagePipeline(await sidewaysPhotoWithGps(), { maxDimension: 150, targetBytes: 1_000_000 });
     expect([result.width, result.height]).to.deep.equal([75, 150]);
     expect(result.strategy).to.equal('single-pass');
-    expect(result.compressor).to.equal('none');
     expect(hasExif(await bytesOf(result.blob))).to.equal(false);
   });
 
-  it('on the main thread, browser-image-compression meets a byte target in every engine (its Safari path needs an <img>, which is there)', async () => {
+  it('on the main thread, the pipeline meets a byte target the single pass misses', async () => {
     const result = await runImagePipeline(await encode(noiseCanvas(1600, 1200, 5), 'image/jpeg', 0.92), { maxDimension: 1200, targetBytes: 200_000 });
     expect(result.strategy).to.equal('size-targeted');
-    expect(result.compressor).to.equal('library');
     expect(result.blob.size).to.be.at.most(200_000);
     expect(Math.max(result.width, result.height)).to.be.at.most(1200);
     const bytes = await bytesOf(result.blob);
     expect([bytes[0], bytes[1]]).to.deep.equal([0xff, 0xd8]);
   });
 
-  it('our own steps meet a byte target without the library (what a Safari-family worker does), drawing from the decoded photo', async () => {
+  it('the size-targeted steps meet a byte target, drawing from the decoded photo', async () => {
     const source = await decode(await encode(noiseCanvas(1600, 1200, 9), 'image/jpeg', 0.92));
     try {
       const first = { blob: await drawAsJpeg(source.image, 1200, 900, 0.88), width: 1200, height: 900 };
       expect(first.blob.size, 'the single pass is over budget').to.be.above(200_000);
-      const result = await compressToTarget(first, source, { maxDimension: 1200, targetBytes: 200_000, initialQuality: 0.88 }, false);
-      expect(result.compressor).to.equal('own');
+      const result = await compressToTarget(first, source, { maxDimension: 1200, targetBytes: 200_000 });
       expect(result.blob.size).to.be.at.most(200_000);
       // The photo's shape is kept, and no more is taken than the budget needs (JPEG of noise: about a third of the side).
       expect(result.width / result.height).to.be.closeTo(4 / 3, 0.01);
@@ -335,7 +331,7 @@ describe('image.worker', () => {
 });
 
 describe('image.worker (inside a probe that watches its network)', () => {
-  it('meets a byte target inside our worker (with browser-image-compression where it can decode there), loading nothing from elsewhere', async () => {
+  it('meets a byte target inside our worker, loading nothing from elsewhere and starting no worker of its own', async () => {
     const worker = new Worker(new URL('./probe.worker.ts', import.meta.url), { type: 'module' });
     try {
       const messages: unknown[] = [];
@@ -349,7 +345,7 @@ describe('image.worker (inside a probe that watches its network)', () => {
       worker.addEventListener('message', (e) => messages.push(e.data));
 
       await next((m) => m.type === 'ready');
-      // Noise over a tight budget: one pass cannot meet it, so the library must run.
+      // Noise over a tight budget: one pass cannot meet it, so the size-targeted steps must run.
       const job: RpcRequest<ImageRequest> = {
         id: 1,
         body: { file: await encode(noiseCanvas(1600, 1200, 3), 'image/jpeg', 0.92), maxDimension: 1200, targetBytes: 200_000 },
@@ -359,8 +355,6 @@ describe('image.worker (inside a probe that watches its network)', () => {
       expect(done.type, done.message).to.equal('result');
       expect(done.id).to.equal(1);
       expect(done.body.strategy).to.equal('size-targeted');
-      // The library decodes through `new Image()` in the Safari family, and a worker has none: there our own steps do it all.
-      expect(done.body.compressor).to.equal(engine === 'webkit' ? 'own' : 'library');
       expect(done.body.blob.size).to.be.at.most(200_000);
 
       worker.postMessage({ probe: 'network' });

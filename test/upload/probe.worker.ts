@@ -2,7 +2,7 @@
  * Test-only wrapper around the real image worker: it loads image.worker.ts unchanged, and can
  * report what that worker did to the network. Anything the worker fetched or importScripts'ed
  * appears in this worker's own resource timeline (invisible from the page); a nested Worker (how
- * browser-image-compression would fetch itself from a CDN) is counted by patching the constructor.
+ * a library would fetch its own from a CDN, as browser-image-compression does by default) is counted by patching the constructor.
  */
 const scope = self as unknown as {
   Worker: typeof Worker | undefined;
