@@ -13,6 +13,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { compactPdf417Table } from './scripts/compact-pdf417-table.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const LICENSES_FILE = 'THIRD_PARTY_LICENSES.txt';
@@ -46,7 +47,7 @@ function shared(licenses: ThirdPartyLicenses): UserConfig {
       target: 'es2022',
       rolldownOptions: { output },
     },
-    worker: { format: 'es', plugins: () => [licenses.plugin], rolldownOptions: { output: workerOutput } },
+    worker: { format: 'es', plugins: () => [licenses.plugin, compactPdf417Table()], rolldownOptions: { output: workerOutput } },
   };
 }
 
