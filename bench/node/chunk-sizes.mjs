@@ -112,6 +112,25 @@ function jsFilesIn(root, dir, exclude) {
     .filter((path) => statSync(join(root, path)).isFile());
 }
 
+/** Chunks only the main-thread fallbacks load (where workers are forbidden or fail to start), by Vite's names. */
+const FALLBACK_ONLY = /chunks\/(analysis-handler|image-handler|frame-quality)-/;
+
+/**
+ * What the module script tag costs an English-speaking applicant, gzip bytes (scripts/size-budget.mjs):
+ * `firstLoad`, what the page fetches before anything lazy runs; `wholeFlow`, everything a whole flow on
+ * the worker path fetches (first load, what loads on demand, the three workers and their imports), the
+ * language tables and the main-thread fallbacks aside.
+ */
+export function downloadSizes(root) {
+  const { phase } = loadPhases(root, ['dist/cdn/beltic-verify.js']);
+  const gzip = (file) => compressedSizes(join(root, file)).gzip;
+  const files = [...phase.entries()].map(([file, loaded]) => ({ file, loaded, gzip: gzip(file) }));
+  const sum = (list) => list.reduce((total, entry) => total + entry.gzip, 0);
+  const firstLoad = files.filter((entry) => entry.loaded === 'initial');
+  const wholeFlow = files.filter((entry) => !/^dist\/i18n\//.test(entry.file) && !FALLBACK_ONLY.test(entry.file));
+  return { firstLoad: { bytes: sum(firstLoad), files: firstLoad }, wholeFlow: { bytes: sum(wholeFlow), files: wholeFlow } };
+}
+
 /** One row per built browser file, grouped by build, with the initial-load total of each build. */
 export function measureBuilds(root) {
   return BUILDS.map((build) => {
