@@ -24,8 +24,7 @@ import { FlowController, type FlowNotice } from './flow/flow-controller.js';
 import type { FlowState } from './flow/machine.js';
 import { internals, type Internals } from './internals.js';
 import { createWidgetStorage } from './storage/widget-storage.js';
-import type { CaptureSource, SourceContext } from './sources/capture-source.js';
-import { FileSource } from './sources/file-source.js';
+import type { SourceContext } from './sources/capture-source.js';
 import {
   BelticVerifyCancelEvent,
   BelticVerifyCompleteEvent,
@@ -37,9 +36,8 @@ import {
 } from './events.js';
 import { sessionIdFromClientToken } from './session-id.js';
 import { reportUnavailableWorkers, setAssetsBase } from './workers/assets.js';
-import { LiveCapture } from './camera/live-capture.js';
-import { SignalsController } from './signals/signals-controller.js';
-import { PreviewController } from './ui/preview.js';
+import type { SignalsController } from './signals/signals-controller.js';
+import type { CaptureParts } from './capture-parts.js';
 import { styles } from './ui/styles.js';
 import { en } from './ui/i18n/en.js';
 import { LanguageController } from './ui/language-controller.js';
@@ -48,7 +46,6 @@ import { errorText, type Strings } from './ui/strings.js';
 import { renderElsewhere, renderStep, type StepHandlers, type StepView } from './ui/steps.js';
 import { photoCheckAnnouncement } from './ui/photo-check-notice.js';
 import { photoSide } from './ui/photo-side.js';
-import { CountryField } from './ui/country-field.js';
 import { continueHref } from './ui/continue-url.js';
 import { retryAnnouncement } from './ui/reasons.js';
 
@@ -136,19 +133,42 @@ export class BelticVerify extends LitElement {
     reportError: (code, message, recoverable) => this.emitError(code, message, recoverable),
     keepFocus: (find) => this.focusKeeper.keep(find),
   };
-  /** The live camera of the capture steps: opens on a capture step, closes on leaving it. */
-  private readonly camera = new LiveCapture(this, this.context);
-  /** The capture step offers these, in order; a source after an active one is folded as an alternative. */
-  private readonly sources: readonly CaptureSource[] = [this.camera, new FileSource(this.context)];
-  /** Behaviour signals and the device record: collect from connect, deliver on the flow's milestones. */
-  private readonly signals = new SignalsController(this, { flow: this.flow, camera: this.camera });
-  private readonly preview = new PreviewController(this, this.flow);
-  /** The document step's country field: it keeps what the applicant types between renders. */
-  private readonly countryField = new CountryField(this, (text) => (this.announcement = text));
+  /**
+   * The camera, the file source, the preview, the country field and the steps after the intro
+   * (capture-parts.ts): not in the element's first download. Loaded once the intro shows (or a reload
+   * resumes past it); until then, null.
+   */
+  private parts: CaptureParts | null = null;
+  private partsLoading: Promise<CaptureParts | null> | null = null;
+  /** The capture parts could not be loaded (offline): a step after the intro offers "Try again". */
+  @state() private partsFailed = false;
+  /**
+   * Behaviour signals and the device record (signals/): collect from connect, deliver on the flow's
+   * milestones. Loaded on connect, beside the element's first download; the flow opens once they are
+   * in place, so nothing the applicant does on the intro goes unrecorded. Null until then.
+   */
+  private signals: SignalsController | null = null;
+  private signalsLoading: Promise<void> | null = null;
+  /** Camera streams as they open, for the signals: the camera comes later, with the capture parts. */
+  private readonly cameraListeners = new Set<(track: MediaStreamTrack) => void>();
 
   /** For this project's tests and tools (src/internals.ts); not part of the package's API. */
   get [internals](): Internals {
-    return { flow: this.flow, camera: this.camera, signals: this.signals };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below are another object's
+    const host = this;
+    const loaded = <T>(part: T | null, name: string): T => {
+      if (!part) throw new Error(`<beltic-verify>'s ${name} is not loaded yet.`);
+      return part;
+    };
+    return {
+      flow: this.flow,
+      get camera() {
+        return loaded(host.parts?.camera ?? null, 'camera (it comes with the capture parts, once the intro shows)');
+      },
+      get signals() {
+        return loaded(host.signals, 'signals controller (it is loaded on connect)');
+      },
+    };
   }
 
   // ------------------------------------------------------------ state
@@ -259,6 +279,7 @@ export class BelticVerify extends LitElement {
     // (camera, storage, signals) need a browser, and on a server there is nothing for them to do.
     if (typeof document === 'undefined') return;
     super.connectedCallback();
+    void this.loadSignals();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -332,6 +353,9 @@ export class BelticVerify extends LitElement {
         return this.token;
       },
     });
+    // The signals follow the flow from its start (`session_started`): in place before it opens.
+    await this.loadSignals();
+    if (!current()) return;
     const storage = createWidgetStorage({
       onUnavailable: () =>
         this.emitError('storage_unavailable', "This browser's storage is unavailable: the verification goes on, but a reload would start it over.", true),
@@ -339,6 +363,46 @@ export class BelticVerify extends LitElement {
     void storage.sweepExpired();
     // Resolves false when another session was asked for meanwhile: that one says it is ready.
     if (await this.flow.open({ client, sessionId, storage })) this.dispatchEvent(new BelticVerifyReadyEvent({ sessionId }));
+  }
+
+  /**
+   * The signals controller, loaded once (signals/signals-controller.ts, a chunk of its own). If its
+   * file cannot be loaded (offline, blocked), the flow goes on without signals and the page is told.
+   */
+  private loadSignals(): Promise<void> {
+    this.signalsLoading ??= import('./signals/signals-controller.js').then(
+      ({ SignalsController }) => {
+        const camera = { listenCamera: (listener: (track: MediaStreamTrack) => void) => this.cameraListeners.add(listener) };
+        this.signals = new SignalsController(this, { flow: this.flow, camera });
+      },
+      () => this.emitError('signals_unavailable', 'The behaviour signals could not be loaded (dist/chunks): the verification goes on without them.', true),
+    );
+    return this.signalsLoading;
+  }
+
+  /**
+   * The capture parts (capture-parts.ts), loaded once; the steps after the intro wait for them. A
+   * failed load (offline) is said once, with "Try again" on the step, which loads them again.
+   */
+  private loadCaptureParts(): Promise<CaptureParts | null> {
+    this.partsLoading ??= import('./capture-parts.js').then(
+      ({ createCaptureParts }) => {
+        const parts = createCaptureParts(this, this.context);
+        parts.camera.listenCamera((track) => this.cameraListeners.forEach((listener) => listener(track)));
+        this.parts = parts;
+        this.partsFailed = false;
+        this.requestUpdate();
+        return parts;
+      },
+      () => {
+        this.partsLoading = null;
+        this.partsFailed = true;
+        this.announcement = errorText(this.strings, 'network');
+        this.emitError('network', 'The code of the steps after the intro could not be loaded (dist/chunks): "Try again" loads it again.', true);
+        return null;
+      },
+    );
+    return this.partsLoading;
   }
 
   /** Forgets this device's progress for the session and starts over at the intro. */
@@ -386,6 +450,8 @@ export class BelticVerify extends LitElement {
   private onFlowNotice(notice: FlowNotice): void {
     switch (notice.type) {
       case 'changed':
+        // The intro is shown: what the next steps need is fetched while it is read.
+        if (notice.state.step.name !== 'starting') void this.loadCaptureParts();
         return this.onStepMaybeChanged(notice.state, notice.previous);
       case 'upload_progress': {
         const { side, loaded, total, percent, previousPercent } = notice;
@@ -418,7 +484,7 @@ export class BelticVerify extends LitElement {
         // The session shown is gone (another one opens); the camera and the preview follow it themselves.
         this.errorMessage = '';
         this.lastStepKey = null;
-        this.countryField.reset();
+        this.parts?.countryField.reset();
         return;
       case 'session_started':
       case 'submitting':
@@ -507,6 +573,8 @@ export class BelticVerify extends LitElement {
   private focusHeadingOnStepChange(): void {
     const step = this.flow.state?.step;
     if (!step && !this.flow.elsewhere) return;
+    // A step after the intro still waiting for its code: its heading gets focus once it is shown.
+    if (step && !this.parts && step.name !== 'starting' && step.name !== 'intro' && !this.flow.elsewhere) return;
     const key = step ? `${step.name}:${'side' in step ? step.side : ''}` : 'elsewhere';
     if (key === this.lastStepKey) return;
     const wasAutomatic = this.lastStepKey === null || this.lastStepKey.startsWith('starting');
@@ -559,17 +627,24 @@ export class BelticVerify extends LitElement {
       preparing: this.flow.preparing,
       captureNotice: this.flow.imageProblem ? errorText(strings, this.flow.imageProblem) : null,
       photoCheck: this.flow.photoCheck,
-      previewUrl: this.preview.url,
       progress: this.flow.progress,
-      sources: this.sources,
       errorMessage: this.errorMessage || (state.error ? errorText(strings, state.error.code) : ''),
       languageTag: this.language.askedTag(),
-      countryField: this.countryField,
       selectedDocumentType: this.selectedDocumentType,
       continueUrl: this.continueLink,
       on: this.handlers,
     };
-    return html`${renderStep(view)}`;
+    const parts = this.parts;
+    const later = parts && { steps: parts.steps, view: { sources: parts.sources, previewUrl: parts.preview.url, countryField: parts.countryField } };
+    if (!later && this.partsFailed && state.step.name !== 'starting' && state.step.name !== 'intro') {
+      return html`<div class="notice" part="notice" role="alert">
+        <p>${errorText(strings, 'network')}</p>
+        <div class="actions" part="actions">
+          <button part="button" type="button" @click=${() => void this.loadCaptureParts()}>${strings.tryAgain}</button>
+        </div>
+      </div>`;
+    }
+    return html`${renderStep(view, later)}`;
   }
 }
 

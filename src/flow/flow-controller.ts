@@ -12,8 +12,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeclaredFile, Side } from '../api/contract.js';
 import { ApiError } from '../api/errors.js';
 import { sleep, type BelticClient, type CreatedVerification, type VerificationState } from '../api/client.js';
-import { uploadFile } from '../upload/upload-file.js';
-import { UploadError } from '../upload/put-presigned.js';
+import type { UploadError } from '../upload/upload-file.js';
 import type { PreparedImage } from '../upload/prepare-image.js';
 import type { CheckedPhoto, PhotoExpectation } from '../upload/check-photo.js';
 import { carriesAamvaBarcode } from '../document/barcode-rule.js';
@@ -99,6 +98,9 @@ export interface FlowSession {
 }
 
 const DEFAULT_TIMING: FlowTiming = { pollStartMs: 800, pollMaxMs: 5000, pollLimitMs: 180_000, sleep };
+
+/** Loaded on demand (as the code below): the uploads, once the photos are in (capture-parts.ts fetches them ahead). */
+const loadUploads = () => import('../upload/upload-file.js');
 
 /** Loaded on demand: the image pipeline and the checks are only needed once a photo is chosen. */
 const defaultCheckPhoto = async (file: Blob, expectation: PhotoExpectation) => (await import('../upload/check-photo.js')).checkPhoto(file, expectation);
@@ -647,14 +649,19 @@ export class FlowController implements ReactiveController {
       return upload.url;
     };
     const url = this.uploadUrls.get(side) ?? (await freshUrl());
-    await uploadFile({
-      url,
-      body: blob,
-      contentType: image.contentType,
-      signal,
-      refreshUrl: freshUrl,
-      onProgress: ({ loaded, total }) => this.onUploadProgress(side, loaded, total),
-    });
+    const { uploadFile, UploadError } = await loadUploads();
+    try {
+      await uploadFile({
+        url,
+        body: blob,
+        contentType: image.contentType,
+        signal,
+        refreshUrl: freshUrl,
+        onProgress: ({ loaded, total }) => this.onUploadProgress(side, loaded, total),
+      });
+    } catch (error) {
+      throw error instanceof UploadError ? uploadFailure(error) : error;
+    }
     this.uploadUrls.delete(side);
     this.effectEvent(signal, { type: 'file_uploaded', side });
   }
@@ -776,11 +783,12 @@ export class FlowFailure extends Error {
 function toFailure(error: unknown): FlowFailure {
   if (error instanceof FlowFailure) return error;
   if (error instanceof ApiError) return new FlowFailure({ code: error.code, retryable: error.retryable || error.code === 'malformed_response' }, error.message);
-  if (error instanceof UploadError) {
-    const retryable = error.transient;
-    return new FlowFailure({ code: retryable ? 'upload_failed' : 'upload_rejected', retryable }, error.message);
-  }
   return new FlowFailure({ code: 'unexpected', retryable: true }, error instanceof Error ? error.message : String(error));
+}
+
+function uploadFailure(error: UploadError): FlowFailure {
+  const retryable = error.transient;
+  return new FlowFailure({ code: retryable ? 'upload_failed' : 'upload_rejected', retryable }, error.message);
 }
 
 /** How a captured image is declared to the API, so the presigned URL is bound to its exact bytes. */

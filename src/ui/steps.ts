@@ -1,23 +1,21 @@
 /**
- * One render function per step, in a table keyed by step name (`STEPS`): adding a step to the
- * machine without a way to show it is a type error. Each gets everything it shows through
- * `StepView` and reports what the applicant does through its handlers: no state lives here.
+ * How each step is shown: the first ones here (starting, intro, and the screens any step may turn
+ * into), the ones after the intro in later-steps.ts, which the element loads with the capture parts
+ * (capture-parts.ts) so that its first download holds only what the intro needs. The two tables are
+ * keyed by step name: adding a step to the machine without a way to show it is a type error. Each
+ * renderer gets everything it shows through its view and reports what the applicant does through
+ * its handlers: no state lives here.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { REQUIRED_SIDES, type DocumentType, type Side } from '../api/contract.js';
-import { captureOrder, type FlowState, type Outcome, type Step, type StepName } from '../flow/machine.js';
+import { captureOrder, type Step, type StepName } from '../flow/machine.js';
+import type { FlowState } from '../flow/machine.js';
 import { renderCancelButton, renderCancelDialog } from './cancel-confirm.js';
-import { guessCountry } from './countries.js';
 import type { CountryField } from './country-field.js';
-import { outcomeIcon } from './icons.js';
-import { photoSide } from './photo-side.js';
-import { resultReasons } from './result-reason.js';
 import { renderStepProgress, STEP_PROGRESS_ID, stepPosition } from './step-progress.js';
 import type { Strings } from './strings.js';
-import { retryNotice } from './reasons.js';
-import { renderRetryNotice } from './retry-notice.js';
-import { renderPhotoCheckNotice, type PhotoCheckView } from './photo-check-notice.js';
+import type { PhotoCheckView } from './photo-check-notice.js';
 
 /** What the capture and review steps show of each capture source (sources/capture-source.ts). */
 export interface SourceView {
@@ -62,16 +60,11 @@ export interface StepView {
   captureNotice: string | null;
   /** Why the checks before upload refused the last photo, shown on the capture step of its side. */
   photoCheck: PhotoCheckView | null;
-  previewUrl: string | null;
   progress: Partial<Record<Side, number>>;
-  /** The capture sources, in order; the ones after an active source are folded as alternatives. */
-  sources: readonly SourceView[];
   /** The words for the error the flow stopped on, if it did. */
   errorMessage: string;
   /** The language tag asked for (the element's, the page's or the browser's): its region is the first guess of the country. */
   languageTag: string;
-  /** The issuing country field of the document step (it keeps what the applicant types). */
-  countryField: Pick<CountryField, 'render'>;
   /** The document type selected in the document step's form, before it is chosen. */
   selectedDocumentType: DocumentType | null;
   /** Where "Continue" on the result screens leads (`continue-url`, checked to be http or https); null: no link. */
@@ -79,29 +72,43 @@ export interface StepView {
   on: StepHandlers;
 }
 
-type StepRenderer<N extends StepName> = (view: StepView, step: Extract<Step, { name: N }>) => TemplateResult | typeof nothing;
+/** What the steps after the intro show besides, from the capture parts (capture-parts.ts). */
+export interface LaterView extends StepView {
+  /** The capture sources, in order; the ones after an active source are folded as alternatives. */
+  sources: readonly SourceView[];
+  previewUrl: string | null;
+  /** The issuing country field of the document step (it keeps what the applicant types). */
+  countryField: Pick<CountryField, 'render'>;
+}
 
-/** How each step is shown. An error the flow stopped on shows with the step it stopped at. */
-export const STEPS: { readonly [N in StepName]: StepRenderer<N> } = {
+type StepRenderer<N extends StepName, V extends StepView = StepView> = (view: V, step: Extract<Step, { name: N }>) => TemplateResult | typeof nothing;
+
+/** The steps after the intro, shown by later-steps.ts. */
+export type LaterStepName = Exclude<StepName, 'starting' | 'intro'>;
+export type LaterSteps = { readonly [N in LaterStepName]: StepRenderer<N, LaterView> };
+
+/** The steps shown before the capture parts are needed. An error the flow stopped on shows with the step it stopped at. */
+const FIRST_STEPS: { readonly [N in Exclude<StepName, LaterStepName>]: StepRenderer<N> } = {
   starting: (view) => (view.state.error ? renderError(view) : renderStarting(view)),
   intro: (view) => renderIntro(view),
-  document: (view) => renderDocument(view),
-  capture: (view, step) => renderCapture(view, step.side),
-  review: (view, step) => renderReview(view, step.side),
-  uploading: (view) => html`${renderUploading(view)}${renderError(view)}`,
-  verifying: (view) => html`${renderVerifying(view)}${renderError(view)}`,
-  result: (view, step) => renderResult(view, step.outcome),
 };
 
-/** The step, with where it is in the flow above it and, where it may be cancelled, the confirmation that asks. */
-export function renderStep(view: StepView): TemplateResult | typeof nothing {
+/**
+ * The step, with where it is in the flow above it and, where it may be cancelled, the confirmation
+ * that asks. `later` is null while the capture parts load: a step after the intro shows a spinner.
+ */
+export function renderStep(view: StepView, later: { steps: LaterSteps; view: Omit<LaterView, keyof StepView> } | null): TemplateResult | typeof nothing {
   const step = view.state.step;
-  const render = STEPS[step.name] as StepRenderer<StepName>;
-  return html`${renderStepProgress(view.strings, stepPosition(step, sidesInOrder(view)))}${render(view, step as never)}${renderCancelDialog(
-    view.strings,
-    step.name,
-    view.on.cancel,
-  )}`;
+  let shown: TemplateResult | typeof nothing;
+  if (step.name === 'starting' || step.name === 'intro') shown = (FIRST_STEPS[step.name] as StepRenderer<StepName>)(view, step as never);
+  else if (later) shown = (later.steps[step.name] as StepRenderer<StepName, LaterView>)({ ...view, ...later.view }, step as never);
+  else return renderLoading();
+  return html`${renderStepProgress(view.strings, stepPosition(step, sidesInOrder(view)))}${shown}${renderCancelDialog(view.strings, step.name, view.on.cancel)}`;
+}
+
+/** A step after the intro whose code is still on its way (a reload that resumes past the intro, on a slow network). */
+export function renderLoading(): TemplateResult {
+  return html`<div class="spinner" role="presentation"></div>`;
 }
 
 /**
@@ -116,7 +123,7 @@ function sidesInOrder({ state, selectedDocumentType, documentTypes }: StepView):
 }
 
 /** A step's heading; on the counted steps, "Step n of m" is its description, heard as it takes the focus. */
-const heading = (text: string, counted = false) =>
+export const heading = (text: string, counted = false) =>
   html`<h2 part="heading" tabindex="-1" aria-describedby=${ifDefined(counted ? STEP_PROGRESS_ID : undefined)}>${text}</h2>`;
 
 /** The documents offered, as one phrase in the element's language ("your passport or your driver's licence"). */
@@ -153,148 +160,6 @@ export function renderIntro({ strings, lang, documentTypes, on }: StepView): Tem
       <label class="choice"><input type="checkbox" name="consent" required />${t.consent}</label>
       <div class="actions" part="actions"><button part="button" type="submit">${t.start}</button>${renderCancelButton(strings)}</div>
     </form>`;
-}
-
-export function renderDocument({ strings, lang, state, documentTypes, languageTag, countryField, on }: StepView): TemplateResult {
-  const t = strings.document;
-  const chosenType = state.documentType ?? documentTypes[0];
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    on.chooseDocument(data.get('document_type') as DocumentType, String(data.get('issuing_country')));
-  };
-  return html`${heading(t.heading, true)}
-    <form @submit=${submit}>
-      <fieldset>
-        <legend>${t.typeLabel}</legend>
-        ${documentTypes.map(
-          (type) =>
-            html`<label class="choice"
-              ><input
-                type="radio"
-                name="document_type"
-                value=${type}
-                ?checked=${type === chosenType}
-                required
-                @change=${() => on.selectDocumentType(type)}
-              />${t.types[type]}</label
-            >`,
-        )}
-      </fieldset>
-      ${countryField.render({ lang, strings, initial: state.issuingCountry ?? guessCountry(languageTag) })}
-      <div class="actions" part="actions">
-        <button part="button" type="submit">${t.continue}</button>
-        <button part="button" class="secondary" type="button" @click=${on.back}>${strings.back}</button>
-        ${renderCancelButton(strings)}
-      </div>
-    </form>`;
-}
-
-export function renderCapture(view: StepView, side: Side): TemplateResult {
-  const { strings, state, on } = view;
-  const t = strings.capture;
-  return html`${heading(captureHeading(strings, state.documentType, side), true)}
-    ${renderRetryNotice({
-      notice: retryNotice(strings, state, side),
-      cameraOn: view.sources.some((source) => source.active),
-      tryAgain: t.retry.tryAgain,
-      onTryAgain: on.acknowledgeRetry,
-    })}
-    ${view.captureNotice ? html`<p class="notice" part="notice">${view.captureNotice}</p>` : nothing}
-    ${renderPhotoCheckNotice(strings, view.photoCheck, side, on.useRefusedPhoto)}
-    <p class="muted">${t.hint[side]}</p>
-    ${renderSources(view.sources, side, view.preparing)}
-    <div class="actions" part="actions">
-      <button part="button" class="secondary" type="button" @click=${on.back}>${strings.back}</button>
-      ${renderCancelButton(strings)}
-    </div>`;
-}
-
-/** The whole heading written for the document type and side; the chosen document's first side's if the pair is not one it has. */
-function captureHeading(strings: Strings, documentType: DocumentType | null, side: Side): string {
-  const type = documentType ?? 'drivers_license';
-  const headings: Partial<Record<string, string>> = strings.capture.headings[type];
-  return headings[photoSide(type, side)] ?? Object.values(headings)[0] ?? strings.document.heading;
-}
-
-/**
- * Every source in order; once one is active (the camera is live), the rest fold under their
- * labels, except while an image is being prepared: that progress is never hidden in a fold.
- */
-function renderSources(sources: readonly SourceView[], side: Side, preparing: boolean): (TemplateResult | typeof nothing)[] {
-  let folded = false;
-  return sources.map((source) => {
-    const shown = folded
-      ? html`<details class="file-alternative" part="file-alternative">
-          <summary>${source.alternativeLabel?.() ?? ''}</summary>
-          ${source.render(side)}
-        </details>`
-      : source.render(side);
-    folded ||= source.active && !preparing;
-    return shown;
-  });
-}
-
-export function renderReview({ strings, state, previewUrl, sources, on }: StepView, side: Side): TemplateResult {
-  const t = strings.review;
-  const shown = photoSide(state.documentType, side);
-  return html`${heading(t.heading[shown], true)}
-    ${previewUrl ? html`<img class="preview" part="preview" src=${previewUrl} alt=${t.imageAlt[shown]} />` : nothing}
-    ${sources.map((source) => source.renderReviewNotes?.(side) ?? nothing)}
-    <p>${t.question}</p>
-    <div class="actions" part="actions">
-      <button part="button" type="button" @click=${on.accept}>${t.use}</button>
-      <button part="button" class="secondary" type="button" @click=${on.retake}>${t.retake}</button>
-      ${renderCancelButton(strings)}
-    </div>`;
-}
-
-export function renderUploading({ strings, state, progress }: StepView): TemplateResult {
-  const t = strings.uploading;
-  const sides = Object.keys(state.captures) as Side[];
-  return html`${heading(t.heading, true)}
-  ${sides.map((side) => {
-    const done = state.document?.files[side]?.uploaded ?? false;
-    const percent = done ? 100 : (progress[side] ?? 0);
-    const shown = photoSide(state.documentType, side);
-    return html`<label for="progress-${side}">${done ? t.done[shown] : t.progress[shown](percent)}</label>
-      <progress part="progress" id="progress-${side}" max="100" value=${percent}></progress>`;
-  })}`;
-}
-
-export function renderVerifying({ strings }: StepView): TemplateResult {
-  return html`${heading(strings.verifying.heading, true)}
-    <p>${strings.verifying.lead}</p>
-    <div class="spinner" role="presentation"></div>`;
-}
-
-/**
- * The end: an icon for the outcome (decorative: the heading says it), why where the flow knows
- * (the failed screen: result-reason.ts), what to do next, and the integrator's "Continue" link
- * (`continue-url`) with "Start again" after a cancel.
- */
-export function renderResult({ strings, state, continueUrl, on }: StepView, outcome: Outcome): TemplateResult {
-  const t = strings.result[outcome];
-  const tone = outcome === 'passed' ? 'notice success' : outcome === 'review' ? '' : 'notice';
-  const reasons = resultReasons(strings, state);
-  const actions = [
-    continueUrl ? html`<a class="button" part="button continue" href=${continueUrl} @click=${on.continue}>${strings.continue}</a>` : nothing,
-    outcome === 'cancelled'
-      ? html`<button part="button" class=${continueUrl ? 'secondary' : ''} type="button" @click=${on.startOver}>${strings.startOver}</button>`
-      : nothing,
-  ];
-  return html`<div class="result ${outcome}">
-    ${outcomeIcon(outcome)} ${heading(t.heading)}
-    ${
-      reasons.length
-        ? html`<ul class="reasons" part="reasons">
-            ${reasons.map((reason) => html`<li>${reason}</li>`)}
-          </ul>`
-        : nothing
-    }
-    <p class=${ifDefined(tone || undefined)}>${t.lead}</p>
-    ${continueUrl || outcome === 'cancelled' ? html`<div class="actions" part="actions">${actions}</div>` : nothing}
-  </div>`;
 }
 
 /** Another tab holds the session: say so, and offer to take it over here. */

@@ -12,6 +12,8 @@ import { ApiError } from '../api/errors.js';
 import { boundedWait, MAX_BACKOFF_MS, MAX_SERVER_WAIT_MS } from '../api/waits.js';
 import { putPresigned, UploadError, type PutPresignedOptions, type PutPresignedResult, type UploadProgress } from './put-presigned.js';
 
+export { UploadError };
+
 export interface UploadFileOptions {
   url: string;
   body: Blob;

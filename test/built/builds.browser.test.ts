@@ -4,7 +4,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
-import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob } from '../helpers/widget.js';
+import { captureAndAccept, chooseDocument, consent, createSession, fixtureBlob, shadow, waitForStep } from '../helpers/widget.js';
 import { licenceBackByCamera } from '../capture/camera-helpers.js';
 import { recordedPage, rendered, STRICT_CSP, TRUSTED_TYPES, type RecordedPage } from '../helpers/recorded-page.js';
 import { fetchedOk } from '../helpers/resources.js';
@@ -31,6 +31,21 @@ async function cameraWorkersLoaded(win: Window, dir: string): Promise<string[]> 
 }
 
 type BuiltPage = RecordedPage;
+
+/** Every script `entry` imports statically, with it, and the dynamic imports matching `dynamic`: absolute URLs. */
+async function scriptsReached(entry: string, dynamic: RegExp): Promise<string[]> {
+  const seen = new Set<string>();
+  const queue = [new URL(entry, location.href).href];
+  while (queue.length > 0) {
+    const url = queue.pop()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const code = await (await fetch(url)).text();
+    for (const [, path] of code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) queue.push(new URL(path!, url).href);
+    for (const [, path] of code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) if (dynamic.test(path!)) queue.push(new URL(path!, url).href);
+  }
+  return [...seen];
+}
 
 /** A page under `csp` (the strict one by default) that loads one built file and holds one <beltic-verify> (test/helpers/recorded-page.ts). */
 function pageWith(scriptTag: string, clientToken: string, csp = STRICT_CSP): Promise<BuiltPage> {
@@ -83,6 +98,39 @@ describe('built files', function () {
     expect(violations).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
     frame.remove();
+  });
+
+  it('the script-tag ES module build fetches what follows the intro once the intro shows; where that fails, the next step says so and offers "Try again"', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    // The page may run the first download and the signals, not the capture parts: a CSP listing those files alone.
+    const allowed = await scriptsReached('/dist/cdn/beltic-verify.js', /signals-controller-/);
+    expect(allowed.some((url) => url.includes('/chunks/capture-parts-'))).to.equal(false);
+    const scriptSrc = [...allowed, new URL('/test/built/page-recorder.js', location.href).href].join(' ');
+    const page = await pageWith(BUILDS.module, session.client_token, STRICT_CSP.replace("script-src 'self'", `script-src ${scriptSrc}`));
+    await rendered(page);
+    // The intro, then its form sent by hand: the next step is never shown, so consent() would wait for it.
+    await waitForStep(page.element, 'intro');
+    shadow<HTMLInputElement>(page.element, 'input[name=consent]').click();
+    shadow<HTMLButtonElement>(page.element, 'form button[type=submit]').click();
+    await waitUntil(() => page.errors.some((error) => error.code === 'network'), 'the failed load was reported', { timeout: 10000 });
+    expect(page.errors.find((error) => error.code === 'network')!.recoverable).to.equal(true);
+    const notice = page.element.shadowRoot!.querySelector('[part~=notice]')!;
+    expect(notice.textContent).to.include('Check your connection and try again');
+    expect(notice.querySelector('button')!.textContent).to.equal('Try again');
+    expect(page.violations.some((violation) => violation.includes('/chunks/capture-parts-'))).to.equal(true);
+    page.frame.remove();
+  });
+
+  it('the script-tag ES module build goes on without the signals where their file cannot be fetched, and says so once', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    // Every script of the build but the signals' chunk.
+    const allowed = await scriptsReached('/dist/cdn/beltic-verify.js', /^(?!.*signals-controller-)/);
+    const scriptSrc = [...allowed, new URL('/test/built/page-recorder.js', location.href).href].join(' ');
+    const page = await pageWith(BUILDS.module, session.client_token, STRICT_CSP.replace("script-src 'self'", `script-src ${scriptSrc}`));
+    await rendered(page);
+    expect(await verifyPassport(page.element)).to.equal('passed');
+    expect(page.errors.filter((error) => error.code === 'signals_unavailable').map((error) => error.recoverable)).to.deep.equal([true]);
+    page.frame.remove();
   });
 
   for (const [label, build, dir] of [

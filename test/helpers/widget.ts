@@ -87,8 +87,9 @@ export function currentStep(element: BelticVerify): StepName | null {
 
 /** `context`, where given, says more about where things stood when the wait ran out. */
 export async function waitForStep(element: BelticVerify, step: StepName, timeout = 15000, context?: () => string): Promise<void> {
+  // Reached and shown: a step after the intro waits for its code (capture-parts.ts) with a spinner and no heading.
   await waitUntil(
-    () => currentStep(element) === step,
+    () => currentStep(element) === step && !element.isUpdatePending && element.shadowRoot?.querySelector('[part=content] h2') != null,
     () => `step ${step} not reached (at ${currentStep(element)}${context ? `, ${context()}` : ''})`,
     { timeout, interval: 20 },
   );

@@ -1,0 +1,40 @@
+/**
+ * What the steps after the intro need, in a chunk of its own (#16): the capture sources (the live
+ * camera with its workers' clients, the file), the review step's preview, the document step's country
+ * field and how those steps are shown. The element's first download holds what the intro needs; the
+ * element loads this while the intro is read, or at once when a reload resumes past the intro.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { LiveCapture } from './camera/live-capture.js';
+import type { CaptureSource, SourceContext } from './sources/capture-source.js';
+import { FileSource } from './sources/file-source.js';
+import { CountryField } from './ui/country-field.js';
+import { LATER_STEPS } from './ui/later-steps.js';
+import { PreviewController } from './ui/preview.js';
+import type { LaterSteps } from './ui/steps.js';
+
+export interface CaptureParts {
+  /** The live camera of the capture steps: opens on a capture step, closes on leaving it. */
+  readonly camera: LiveCapture;
+  /** The capture step offers these, in order; a source after an active one is folded as an alternative. */
+  readonly sources: readonly CaptureSource[];
+  readonly preview: PreviewController;
+  /** The document step's country field: it keeps what the applicant types between renders. */
+  readonly countryField: CountryField;
+  readonly steps: LaterSteps;
+}
+
+/** The parts, made for `host` (each controller follows the flow from its current state). */
+export function createCaptureParts(host: ReactiveControllerHost & HTMLElement, context: SourceContext): CaptureParts {
+  // The uploads' code (flow-controller.ts imports it when the photos are in) is fetched now, with
+  // time to spare: an upload never waits on it, nor fails on it when the network drops meanwhile.
+  import('./upload/upload-file.js').catch(() => undefined);
+  const camera = new LiveCapture(host, context);
+  return {
+    camera,
+    sources: [camera, new FileSource(context)],
+    preview: new PreviewController(host, context.flow),
+    countryField: new CountryField(host, (text) => context.announce(text)),
+    steps: LATER_STEPS,
+  };
+}
