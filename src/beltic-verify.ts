@@ -35,7 +35,6 @@ import {
   BelticVerifyUploadProgressEvent,
 } from './events.js';
 import { sessionIdFromClientToken } from './session-id.js';
-import { reportUnavailableWorkers, setAssetsBase } from './workers/assets.js';
 import type { SignalsController } from './signals/signals-controller.js';
 import type { CaptureParts } from './capture-parts.js';
 import { styles } from './ui/styles.js';
@@ -269,9 +268,8 @@ export class BelticVerify extends LitElement {
     super();
     this.flow.listen((notice) => this.onFlowNotice(notice));
     // Trusted Types: a recoverable `workers_blocked`, once, if the page's policy keeps the workers from starting.
+    // (Any other worker that cannot start is told by the capture parts, where the workers start: `worker_unavailable`.)
     reportBlockedWorkers(this, this.context.reportError);
-    // Any other worker that cannot start (its file missing, another origin): a recoverable `worker_unavailable`, once.
-    reportUnavailableWorkers(this, this.context.reportError);
   }
 
   override connectedCallback(): void {
@@ -284,7 +282,7 @@ export class BelticVerify extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('assetsBase')) setAssetsBase(this.assetsBase, this);
+    if (changed.has('assetsBase')) this.parts?.assetsBaseChanged(this.assetsBase);
     if (changed.has('continueUrl')) this.checkContinueUrl();
     // Another `session-id` or `api-base` may be what was missing, or what matches the token: look again.
     if ((changed.has('sessionId') || changed.has('apiBase')) && (this.configProblem === 'missing_config' || this.configProblem === 'session_mismatch')) {
@@ -387,7 +385,7 @@ export class BelticVerify extends LitElement {
   private loadCaptureParts(): Promise<CaptureParts | null> {
     this.partsLoading ??= import('./capture-parts.js').then(
       ({ createCaptureParts }) => {
-        const parts = createCaptureParts(this, this.context);
+        const parts = createCaptureParts(this, this.context, this.assetsBase);
         parts.camera.listenCamera((track) => this.cameraListeners.forEach((listener) => listener(track)));
         this.parts = parts;
         this.partsFailed = false;

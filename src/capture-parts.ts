@@ -12,6 +12,7 @@ import { CountryField } from './ui/country-field.js';
 import { LATER_STEPS } from './ui/later-steps.js';
 import { PreviewController } from './ui/preview.js';
 import type { LaterSteps } from './ui/steps.js';
+import { reportUnavailableWorkers, setAssetsBase } from './workers/assets.js';
 
 export interface CaptureParts {
   /** The live camera of the capture steps: opens on a capture step, closes on leaving it. */
@@ -22,10 +23,18 @@ export interface CaptureParts {
   /** The document step's country field: it keeps what the applicant types between renders. */
   readonly countryField: CountryField;
   readonly steps: LaterSteps;
+  /** The element's `assets-base` changed: where the workers, all started from these parts, are taken from. */
+  assetsBaseChanged(value: string): void;
 }
 
-/** The parts, made for `host` (each controller follows the flow from its current state). */
-export function createCaptureParts(host: ReactiveControllerHost & HTMLElement, context: SourceContext): CaptureParts {
+/**
+ * The parts, made for `host` (each controller follows the flow from its current state), with the
+ * element's `assets-base` of the moment: every worker of the widget starts from here, after this.
+ */
+export function createCaptureParts(host: ReactiveControllerHost & HTMLElement, context: SourceContext, assetsBase: string): CaptureParts {
+  setAssetsBase(assetsBase, host);
+  // A worker that cannot start: a recoverable `worker_unavailable`, once.
+  reportUnavailableWorkers(host, (code, message, recoverable) => context.reportError(code, message, recoverable));
   // The uploads' code (flow-controller.ts imports it when the photos are in) is fetched now, with
   // time to spare: an upload never waits on it, nor fails on it when the network drops meanwhile.
   import('./upload/upload-file.js').catch(() => undefined);
@@ -36,5 +45,6 @@ export function createCaptureParts(host: ReactiveControllerHost & HTMLElement, c
     preview: new PreviewController(host, context.flow),
     countryField: new CountryField(host, (text) => context.announce(text)),
     steps: LATER_STEPS,
+    assetsBaseChanged: (value) => setAssetsBase(value, host),
   };
 }

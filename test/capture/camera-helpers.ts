@@ -15,6 +15,7 @@ import { ranOut, waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, mount, shadow, waitForStep } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
+import type { LiveCapture } from '../../src/camera/live-capture.js';
 import { engine } from '../helpers/engines.js';
 
 /**
@@ -219,8 +220,15 @@ export function loseTrack(track: MediaStreamTrack): void {
   track.stop();
 }
 
+/** The camera's state; 'not loaded' while the capture parts (which bring the camera) are on their way. */
 export function cameraState(element: BelticVerify): string {
-  const status = harness(element).camera.camera.status;
+  let camera: LiveCapture;
+  try {
+    camera = harness(element).camera;
+  } catch {
+    return 'not loaded';
+  }
+  const status = camera.camera.status;
   return status.state === 'problem' ? `problem:${status.problem}` : status.state;
 }
 
