@@ -42,7 +42,7 @@ import { en } from './ui/i18n/en.js';
 import { LanguageController } from './ui/language-controller.js';
 import { FocusKeeper } from './ui/focus-keeper.js';
 import { errorText, type Strings } from './ui/strings.js';
-import { renderElsewhere, renderStep, type StepHandlers, type StepView } from './ui/steps.js';
+import { isLaterStep, renderElsewhere, renderStep, type StepHandlers, type StepView } from './ui/steps.js';
 import { photoCheckAnnouncement } from './ui/photo-check-notice.js';
 import { photoSide } from './ui/photo-side.js';
 import { continueHref } from './ui/continue-url.js';
@@ -153,19 +153,20 @@ export class BelticVerify extends LitElement {
 
   /** For this project's tests and tools (src/internals.ts); not part of the package's API. */
   get [internals](): Internals {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below are another object's
-    const host = this;
     const loaded = <T>(part: T | null, name: string): T => {
       if (!part) throw new Error(`<beltic-verify>'s ${name} is not loaded yet.`);
       return part;
     };
+    // Read when asked for: the parts arrive after this object is made.
+    const camera = () => loaded(this.parts?.camera ?? null, 'camera (it comes with the capture parts, once the intro shows)');
+    const signals = () => loaded(this.signals, 'signals controller (it is loaded on connect)');
     return {
       flow: this.flow,
       get camera() {
-        return loaded(host.parts?.camera ?? null, 'camera (it comes with the capture parts, once the intro shows)');
+        return camera();
       },
       get signals() {
-        return loaded(host.signals, 'signals controller (it is loaded on connect)');
+        return signals();
       },
     };
   }
@@ -448,7 +449,7 @@ export class BelticVerify extends LitElement {
   private onFlowNotice(notice: FlowNotice): void {
     switch (notice.type) {
       case 'changed':
-        // The intro is shown: what the next steps need is fetched while it is read.
+        // From the intro on (or a step after it, resumed): what the steps after the intro need is fetched, while the intro is read.
         if (notice.state.step.name !== 'starting') void this.loadCaptureParts();
         return this.onStepMaybeChanged(notice.state, notice.previous);
       case 'upload_progress': {
@@ -572,7 +573,7 @@ export class BelticVerify extends LitElement {
     const step = this.flow.state?.step;
     if (!step && !this.flow.elsewhere) return;
     // A step after the intro still waiting for its code: its heading gets focus once it is shown.
-    if (step && !this.parts && step.name !== 'starting' && step.name !== 'intro' && !this.flow.elsewhere) return;
+    if (step && !this.parts && isLaterStep(step) && !this.flow.elsewhere) return;
     const key = step ? `${step.name}:${'side' in step ? step.side : ''}` : 'elsewhere';
     if (key === this.lastStepKey) return;
     const wasAutomatic = this.lastStepKey === null || this.lastStepKey.startsWith('starting');
@@ -634,7 +635,7 @@ export class BelticVerify extends LitElement {
     };
     const parts = this.parts;
     const later = parts && { steps: parts.steps, view: { sources: parts.sources, previewUrl: parts.preview.url, countryField: parts.countryField } };
-    if (!later && this.partsFailed && state.step.name !== 'starting' && state.step.name !== 'intro') {
+    if (!later && this.partsFailed && isLaterStep(state.step)) {
       return html`<div class="notice" part="notice" role="alert">
         <p>${errorText(strings, 'network')}</p>
         <div class="actions" part="actions">

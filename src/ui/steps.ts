@@ -9,8 +9,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { REQUIRED_SIDES, type DocumentType, type Side } from '../api/contract.js';
-import { captureOrder, type Step, type StepName } from '../flow/machine.js';
-import type { FlowState } from '../flow/machine.js';
+import { captureOrder, type FlowState, type Step, type StepName } from '../flow/machine.js';
 import { renderCancelButton, renderCancelDialog } from './cancel-confirm.js';
 import type { CountryField } from './country-field.js';
 import { renderStepProgress, STEP_PROGRESS_ID, stepPosition } from './step-progress.js';
@@ -85,6 +84,12 @@ type StepRenderer<N extends StepName, V extends StepView = StepView> = (view: V,
 
 /** The steps after the intro, shown by later-steps.ts. */
 export type LaterStepName = Exclude<StepName, 'starting' | 'intro'>;
+
+/** Whether `step` is shown by later-steps.ts (and so waits for the capture parts). */
+export function isLaterStep(step: Step): step is Extract<Step, { name: LaterStepName }> {
+  return step.name !== 'starting' && step.name !== 'intro';
+}
+
 export type LaterSteps = { readonly [N in LaterStepName]: StepRenderer<N, LaterView> };
 
 /** The steps shown before the capture parts are needed. An error the flow stopped on shows with the step it stopped at. */
@@ -100,14 +105,14 @@ const FIRST_STEPS: { readonly [N in Exclude<StepName, LaterStepName>]: StepRende
 export function renderStep(view: StepView, later: { steps: LaterSteps; view: Omit<LaterView, keyof StepView> } | null): TemplateResult | typeof nothing {
   const step = view.state.step;
   let shown: TemplateResult | typeof nothing;
-  if (step.name === 'starting' || step.name === 'intro') shown = (FIRST_STEPS[step.name] as StepRenderer<StepName>)(view, step as never);
+  if (!isLaterStep(step)) shown = (FIRST_STEPS[step.name] as StepRenderer<StepName>)(view, step as never);
   else if (later) shown = (later.steps[step.name] as StepRenderer<StepName, LaterView>)({ ...view, ...later.view }, step as never);
   else return renderLoading();
   return html`${renderStepProgress(view.strings, stepPosition(step, sidesInOrder(view)))}${shown}${renderCancelDialog(view.strings, step.name, view.on.cancel)}`;
 }
 
 /** A step after the intro whose code is still on its way (a reload that resumes past the intro, on a slow network). */
-export function renderLoading(): TemplateResult {
+function renderLoading(): TemplateResult {
   return html`<div class="spinner" role="presentation"></div>`;
 }
 

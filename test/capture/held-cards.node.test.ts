@@ -12,6 +12,7 @@ import { before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { ANALYSIS_SIZE } from '../../src/frame/analysed-frame.js';
 import { measureFrame } from '../../src/frame/frame-quality.js';
+import { GLARE_SHARE } from '../../src/frame/guidance.js';
 import { rgbaToLuma, scale, type LumaImage } from '../../src/frame/luma.js';
 import type { Quad } from '../../src/frame/perspective.js';
 import { decodePdf417 } from '../../src/document/pdf417.js';
@@ -23,10 +24,12 @@ async function lumaOf(entry: FixtureEntry): Promise<LumaImage> {
   return rgbaToLuma(data, info.width, info.height);
 }
 
-/** The outline as the live loop finds it: on a copy shrunk to ANALYSIS_SIZE, scaled back to the frame. */
+/** What the live loop measures of a frame: on a copy shrunk to ANALYSIS_SIZE. */
+const measured = (frame: LumaImage) => measureFrame(scale(frame, ANALYSIS_SIZE / Math.max(frame.width, frame.height)));
+
+/** The outline as the live loop finds it, scaled back to the frame. */
 function outlineFound(frame: LumaImage): Quad | undefined {
-  const small = scale(frame, ANALYSIS_SIZE / Math.max(frame.width, frame.height));
-  const corners = measureFrame(small).document?.corners;
+  const corners = measured(frame).document?.corners;
   return corners ? (corners.map(({ x, y }) => ({ x: x * frame.width, y: y * frame.height })) as unknown as Quad) : undefined;
 }
 
@@ -63,5 +66,12 @@ describe('held cards: the live path reads the hard ways a back is shown', () => 
     }
     console.log(`  ${read} of ${entries.length} read: ${read >= 0.9 * entries.length ? "#16's 90% met" : "#16's 90% not met yet"}`);
     assert.ok(read >= 14, `${read} of ${entries.length} held cards read, fewer than the 14 that did`);
+  });
+
+  it('a card under a lamp, which does not read, gets the glare advice instead', async () => {
+    for (const entry of entries.filter((e) => e.sets.includes('glare-patch'))) {
+      const glare = measured(await lumaOf(entry)).glare;
+      assert.ok(glare >= GLARE_SHARE, `${entry.file}: glare ${glare.toFixed(4)} under the advice's ${GLARE_SHARE}`);
+    }
   });
 });
