@@ -1,12 +1,13 @@
 /**
- * The live scanning loop over a playing <video>: several times a second it grabs the current
- * frame, has it measured in the analysis worker, turns the figures into advice and into the
- * auto-capture decision, and feeds frames to the barcode worker whenever it is free. It keeps
- * the last few frames at full resolution, so that the photo taken is the best of them.
+ * The live scanning loop over a playing <video>: several times a second (fewer while nothing
+ * happens: scan-rate.ts) it has a small copy of the current frame measured in the analysis
+ * worker, turns the figures into advice and into the auto-capture decision, and feeds frames
+ * to the barcode worker when it is free. While a document is in view it keeps the last few
+ * frames at full resolution, so that the photo taken is the best of them.
  *
- * The main thread's share of a frame is two createImageBitmap calls (the full frame, and a
- * copy shrunk on the GPU for the analysis) and one more for the barcode worker; every pixel
- * is read in a worker. `stats` holds what a bench needs to measure the loop.
+ * The main thread's share of a frame is a createImageBitmap call or two (the copy shrunk for
+ * the analysis; the full frame, when it may become the photo or be decoded); every pixel is
+ * read in a worker. `stats` holds what a bench needs to measure the loop.
  */
 import { AutoCapture } from './auto-capture.js';
 import type { AnalysisClient } from './analysis-client.js';
@@ -16,8 +17,9 @@ import { DecodePacing, type PacedFrame } from './decode-pacing.js';
 import type { Quad } from '../frame/perspective.js';
 import { FrameClock, type FramePacing } from './frame-clock.js';
 import { ANALYSIS_SIZE, motionBetween } from '../frame/analysed-frame.js';
-import { guidanceFor, isGoodFrame, type GuidanceCode } from '../frame/guidance.js';
+import { guidanceFor, isGoodFrame, looksLikeDocument, type GuidanceCode } from '../frame/guidance.js';
 import { GuidanceTimeline } from './guidance-timeline.js';
+import { ScanRate } from './scan-rate.js';
 import type { AamvaFields } from '../document/aamva.js';
 
 /**
@@ -31,6 +33,8 @@ export interface ScanOptions {
   barcode: BarcodeMode;
   /** Frames analysed per second, at most. */
   rate: number;
+  /** Frames analysed per second while the picture stays the same with no document in it (scan-rate.ts). */
+  idleRate: number;
   /** Longest a live decode may take in the worker before it gives up on the frame, ms. */
   decodeBudgetMs: number;
   /** In `watch` mode, one decode per this many ms (the front only needs an occasional look). */
@@ -38,7 +42,7 @@ export interface ScanOptions {
   now: () => number;
 }
 
-export const DEFAULT_SCAN: Omit<ScanOptions, 'barcode'> = { rate: 8, decodeBudgetMs: 350, watchIntervalMs: 1000, now: () => performance.now() };
+export const DEFAULT_SCAN: Omit<ScanOptions, 'barcode'> = { rate: 8, idleRate: 2, decodeBudgetMs: 350, watchIntervalMs: 1000, now: () => performance.now() };
 
 /** What the viewfinder shows. */
 export interface ScanView {
@@ -64,7 +68,7 @@ export interface ScanStats {
   measureMs: number[];
   /** Per live decode: worker time (pixels out + decode), ms, and whether it read. */
   decodes: Array<{ ms: number; found: boolean; width: number; height: number }>;
-  /** Frames not decoded on a side that needs a barcode: no edges, or the picture a decode just missed. */
+  /** Frames not decoded while the decoder was free: no edges, or the picture a decode just missed. */
   decodesSkipped: number;
   firstReadAt: number | null;
   readyAt: number | null;
@@ -103,10 +107,11 @@ export class ScanLoop {
   private readonly timeline = new GuidanceTimeline();
   private decoding = false;
   private lastDecodeAt = -Infinity;
-  /** On a side that must have a barcode, when decodes are worth their cost (decode-pacing.ts). */
+  /** When decodes are worth their cost (decode-pacing.ts). */
   private readonly pacing = new DecodePacing();
-  private lastAnalysed: (PacedFrame & { outline: Quad | null }) | null = null;
-  /** In watch mode: when a frame last came back from the barcode worker with no barcode on it. */
+  private readonly rate: ScanRate;
+  private lastAnalysed: (PacedFrame & { outline: Quad | null; document: boolean }) | null = null;
+  /** In watch mode: when a frame last came back from the barcode worker with no barcode on it, or was not worth a decode. */
   private lastClearAt = -Infinity;
   private readyFired = false;
   /** Frames measured all black in a row (see `step`). */
@@ -122,6 +127,7 @@ export class ScanLoop {
     private readonly callbacks: ScanCallbacks,
   ) {
     this.options = { ...DEFAULT_SCAN, ...options };
+    this.rate = new ScanRate(this.options);
     this.mode = barcodes ? this.options.barcode : 'off';
     this.auto = new AutoCapture({ needsBarcode: this.mode === 'required' });
     this.watch = new BarcodeWatch({ expected: this.mode === 'required' });
@@ -187,14 +193,13 @@ export class ScanLoop {
   // ------------------------------------------------------------ the loop
 
   private async run(): Promise<void> {
-    const interval = 1000 / this.options.rate;
     const clock = new FrameClock(this.video);
     let last = -Infinity;
     while (this.running) {
       await clock.next();
       this.stats.pacing = clock.pacing;
       if (!this.running) return;
-      const wait = last + interval - this.options.now();
+      const wait = last + this.rate.intervalMs(this.options.now()) - this.options.now();
       if (wait > 0) await delay(wait);
       if (!this.running) return;
       last = this.options.now();
@@ -209,16 +214,21 @@ export class ScanLoop {
   }
 
   private async step(): Promise<void> {
-    const full = await grab(this.video);
-    if (!full) return;
-    if (!this.running) return full.close();
     const t = this.options.now();
-    const frame: HeldFrame = { id: this.nextId++, t, bitmap: full };
-    this.hold(frame);
-    this.maybeDecode(frame);
+    const decode = this.decodeDue(t);
+    // The full-resolution frame is copied only when it may be used: as the photo, once the last
+    // frame showed a document (whole or cut off); for the barcode worker, when a decode is due. Otherwise the
+    // analysis copy is scaled straight from the video, and nothing else is copied.
+    const keep = this.lastAnalysed?.document === true;
+    const copies = await copyFrame(this.video, keep || decode);
+    if (!copies) return;
+    const { full, small } = copies;
+    if (!this.running) return closeAll(full, small);
+    const id = this.nextId++;
+    const frame: HeldFrame | null = full && keep ? { id, t, bitmap: full } : null;
+    if (frame) this.hold(frame);
+    if (full && decode) this.decode({ id, t }, frame ? await createImageBitmap(full) : full);
 
-    const { width, height } = fitWithin(full.width, full.height, ANALYSIS_SIZE);
-    const small = await createImageBitmap(full, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
     const { metrics, ms } = await this.analysis.measure(small, this.abort.signal);
     if (!this.running) return;
     this.stats.framesMeasured++;
@@ -228,15 +238,21 @@ export class ScanLoop {
     // the next frame is black too (a covered lens), when it is judged as any other.
     const black = metrics.brightness === 0;
     this.blackInARow = black ? this.blackInARow + 1 : 0;
-    if (black) this.release(frame);
+    if (black && frame) this.release(frame);
     if (this.blackInARow === 1) return;
-    this.lastAnalysed = { sharpness: metrics.sharpness, thumbnail: metrics.thumbnail, outline: metrics.document?.corners ?? null };
+    this.lastAnalysed = {
+      sharpness: metrics.sharpness,
+      thumbnail: metrics.thumbnail,
+      outline: metrics.document?.corners ?? null,
+      document: metrics.document !== null,
+    };
 
     const motion = this.previousThumbnail ? motionBetween(this.previousThumbnail, metrics.thumbnail) : null;
     this.previousThumbnail = metrics.thumbnail;
+    this.rate.observe(t, { motion, document: looksLikeDocument(metrics.document) });
     const now = this.options.now();
     if (isGoodFrame(metrics, motion)) this.watch.goodFrame(now);
-    this.auto.addFrame({ id: frame.id, t, metrics, motion });
+    this.auto.addFrame({ id, t, metrics, motion });
     // On a side that must have no barcode, the photo waits until a recent frame was checked
     // for one: a card shown the wrong way round is otherwise taken before the check reads it.
     this.auto.setBlocked(this.watch.state(now) === 'unexpected');
@@ -266,23 +282,30 @@ export class ScanLoop {
   }
 
   /**
-   * Hands a copy of the frame to the barcode worker when it is free: when watching, not too often;
-   * when a barcode is required, as the pacing allows (no edges, or the picture a decode just missed).
+   * Whether the barcode worker gets this frame: only when it is free, and then when watching,
+   * not too often; in either mode, as the pacing allows (no edges, or the picture a decode just missed).
    */
-  private maybeDecode(frame: HeldFrame): void {
-    if (!this.barcodes || this.mode === 'off' || this.decoding) return;
-    if (this.mode === 'watch' && frame.t - this.lastDecodeAt < this.options.watchIntervalMs) return;
-    if (this.mode === 'required' && !this.pacing.shouldDecode(frame.t, this.lastAnalysed)) {
+  private decodeDue(t: number): boolean {
+    if (!this.barcodes || this.mode === 'off' || this.decoding) return false;
+    if (this.mode === 'watch' && t - this.lastDecodeAt < this.options.watchIntervalMs) return false;
+    if (!this.pacing.shouldDecode(t, this.lastAnalysed)) {
       this.stats.decodesSkipped++;
-      return;
+      // Watching, a frame not worth a decode has no barcode as far as can be told (no edges, or the
+      // picture a decode just missed): it clears the side as that decode did.
+      if (this.mode === 'watch') this.lastClearAt = Math.max(this.lastClearAt, t);
+      return false;
     }
+    return true;
+  }
+
+  /** Hands `bitmap` (a copy of frame `id`, transferred) to the barcode worker. */
+  private decode(frame: { id: number; t: number }, bitmap: ImageBitmap): void {
+    // The outline the last analysis traced: one frame before this one, near enough for a card held to a camera.
     const seen = this.lastAnalysed;
     this.decoding = true;
     this.lastDecodeAt = frame.t;
     const budgetMs = this.mode === 'watch' ? Math.min(200, this.options.decodeBudgetMs) : this.options.decodeBudgetMs;
-    createImageBitmap(frame.bitmap)
-      // The outline the last analysis traced: one frame before this one, near enough for a card held to a camera.
-      .then((copy) => this.barcodes!.read(copy, { budgetMs, signal: this.abort.signal, ...(seen?.outline ? { outline: seen.outline } : {}) }))
+    this.barcodes!.read(bitmap, { budgetMs, signal: this.abort.signal, ...(seen?.outline ? { outline: seen.outline } : {}) })
       .then((reading) => {
         if (reading.found) this.pacing.read();
         else this.pacing.readNothing(frame.t, seen);
@@ -297,7 +320,7 @@ export class ScanLoop {
       });
   }
 
-  private onReading(frame: HeldFrame, reading: BarcodeReading): void {
+  private onReading(frame: { id: number; t: number }, reading: BarcodeReading): void {
     this.stats.decodes.push({ ms: reading.prepareMs + reading.decodeMs, found: reading.found, width: reading.width, height: reading.height });
     if (!reading.found) this.lastClearAt = Math.max(this.lastClearAt, frame.t);
     if (!this.running || !reading.found) return;
@@ -323,10 +346,9 @@ export class ScanLoop {
  * seen under memory pressure: the next frame usually can be).
  */
 async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | null> {
-  const hasFrame = () => video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0 && video.videoHeight > 0;
   for (const until = performance.now() + waitMs; ; await delay(50)) {
     const last = performance.now() >= until;
-    if (!hasFrame()) {
+    if (!hasFrame(video)) {
       if (last) return null;
       continue;
     }
@@ -336,6 +358,35 @@ async function grab(video: HTMLVideoElement, waitMs = 0): Promise<ImageBitmap | 
       if (last || (error as Error).name !== 'InvalidStateError') throw error;
     }
   }
+}
+
+/**
+ * The frame the video shows now, scaled down for the analysis and, with `full`, also at full
+ * resolution: both copies are taken in the same task, so they are of the same frame. Null
+ * while the video has no frame.
+ */
+async function copyFrame(video: HTMLVideoElement, full: boolean): Promise<{ full: ImageBitmap | null; small: ImageBitmap } | null> {
+  if (!hasFrame(video)) return null;
+  const { width, height } = fitWithin(video.videoWidth, video.videoHeight, ANALYSIS_SIZE);
+  const settled = await Promise.allSettled([
+    full ? createImageBitmap(video) : Promise.resolve(null),
+    createImageBitmap(video, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' }),
+  ]);
+  const [big = null, small = null] = settled.map((copy) => (copy.status === 'fulfilled' ? copy.value : null));
+  const failure = settled.find((copy): copy is PromiseRejectedResult => copy.status === 'rejected');
+  if (failure || !small) {
+    closeAll(big, small);
+    throw failure?.reason;
+  }
+  return { full: big, small };
+}
+
+function hasFrame(video: HTMLVideoElement): boolean {
+  return video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0 && video.videoHeight > 0;
+}
+
+function closeAll(...bitmaps: Array<ImageBitmap | null>): void {
+  for (const bitmap of bitmaps) bitmap?.close();
 }
 
 function fitWithin(width: number, height: number, size: number): { width: number; height: number } {
