@@ -2,7 +2,7 @@
 // same run (docs/bench.md says what each figure means). Prints a plain-text report to stdout
 // (progress goes to stderr) and writes the Markdown version to bench/results.md.
 //
-//   node scripts/bench.mjs            full run (~2 min on 2 cores)
+//   node scripts/bench.mjs            full run (~1.5 min on 2 cores)
 //   node scripts/bench.mjs --quick    fewer repeats and 3 s scans: a smoke test of the harness, not figures to
 //                                     quote (never writes bench/results.md)
 //   node scripts/bench.mjs --build    rebuild dist/ even when it looks current
@@ -31,10 +31,12 @@ const SETTINGS = {
   repeatsUnreadable: quick ? 1 : 3,
   scanMs: quick ? 3000 : 10_000,
   compressRepeats: quick ? 1 : 5,
+  captureTrials: quick ? 2 : 8,
   oursDecoder: "src/camera/barcode-client.ts → barcode.worker.ts: decodePdf417 + AAMVA parsing, with the live scan's per-frame budget",
 };
 const RESOLUTIONS = ['1280x720', '1920x1080'];
 const PHOTO = 'photo-12mp.jpg';
+const CAPTURE_VIDEOS = ['licence-back-1080p', 'licence-back-720p'];
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 const started = performance.now();
@@ -56,6 +58,9 @@ async function main() {
     browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, protocolTimeout: 300_000 });
     machine.chromium = (await browser.version()).replace('/', ' ');
     const { decode, scan, compress } = await measureInBrowser((page, options) => runBenchPage(browser, server.origin, page, options));
+    await browser.close();
+    browser = undefined;
+    const capture = await measureCapture(server.origin);
 
     progress('document finder over the scene fixtures');
     const finder = measureDocumentFinder();
@@ -69,6 +74,7 @@ async function main() {
       report.decodeSuccessSection(decode),
       report.scanSection(scan, SETTINGS),
       report.compressSection(compress, photo, SETTINGS),
+      report.captureSection(capture, SETTINGS),
       report.documentFinderSection(finder),
       ...report.chunkSections(builds),
       report.perFrameSection(decode),
@@ -111,6 +117,23 @@ async function measureInBrowser(run) {
     compress[which] = await run('compress', { which, repeats: SETTINGS.compressRepeats, photo: `/test/fixtures/generated/${PHOTO}` });
   }
   return { decode, scan, compress };
+}
+
+/** The live capture page, in a Chromium whose fake camera plays each generated back (the flag is per browser). */
+async function measureCapture(origin) {
+  const capture = [];
+  for (const video of CAPTURE_VIDEOS) {
+    progress(`live capture: ${video}`);
+    const file = join(root, `test/fixtures/generated/${video}.y4m`);
+    const camera = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+    const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, ...camera], protocolTimeout: 300_000 });
+    try {
+      capture.push({ video, result: (await runBenchPage(browser, origin, 'capture', { trials: SETTINGS.captureTrials })).result });
+    } finally {
+      await browser.close();
+    }
+  }
+  return capture;
 }
 
 /** In Node, through tsx (the finder is TypeScript): see bench/node/document-finder.ts. */

@@ -63,6 +63,8 @@ export interface ScanCallbacks {
 
 export interface ScanStats {
   startedAt: number;
+  /** When the loop copied its first frame: the moment what the camera shows was first looked at. */
+  firstFrameAt: number | null;
   framesMeasured: number;
   /** Worker time per analysed frame, ms. */
   measureMs: number[];
@@ -133,6 +135,7 @@ export class ScanLoop {
     this.watch = new BarcodeWatch({ expected: this.mode === 'required' });
     this.stats = {
       startedAt: this.options.now(),
+      firstFrameAt: null,
       framesMeasured: 0,
       measureMs: [],
       decodes: [],
@@ -223,6 +226,7 @@ export class ScanLoop {
     const copies = await copyFrame(this.video, keep || decode);
     if (!copies) return;
     const { full, small } = copies;
+    this.stats.firstFrameAt ??= t;
     if (!this.running) return closeAll(full, small);
     const id = this.nextId++;
     const frame: HeldFrame | null = full && keep ? { id, t, bitmap: full } : null;
