@@ -55,6 +55,13 @@ export class LiveCapture implements ReactiveController, CaptureSource {
    * it away unread. The shutter works meanwhile; the notice's "Try again" arms the camera.
    */
   private armed = true;
+  /**
+   * Whether a dialog of the widget (the cancel confirmation) was open at the last analysed frame.
+   * Nothing is taken by itself while the applicant answers one: the photo would move the flow on
+   * behind the question. The dialog is the platform's and the widget keeps no state of it, so the
+   * loop looks at each frame.
+   */
+  private asking = false;
   /** What each side's barcode said, for the review step. Memory only: never stored or sent. */
   private readings: Partial<Record<Side, AamvaFields>> = {};
   private readonly cameraListeners = new Set<CameraListener>();
@@ -138,10 +145,32 @@ export class LiveCapture implements ReactiveController, CaptureSource {
   private arm(armed: boolean): void {
     const rearmed = armed && !this.armed;
     this.armed = armed;
-    if (!rearmed || !this.scan || this.currentPhase !== 'scanning') return;
+    if (rearmed) this.scanAfresh();
+  }
+
+  /** The scan under way starts again: what it judged so far no longer counts towards the photo. */
+  private scanAfresh(): void {
+    if (!this.scan || this.currentPhase !== 'scanning') return;
     this.stopScan();
     this.progress = 0;
     this.host.requestUpdate();
+  }
+
+  /**
+   * Whether the frames may count towards a photo taken by itself: armed, and no question open. A
+   * question just answered starts the scan afresh.
+   */
+  private mayTakeItself(): boolean {
+    const asking = this.questionOpen();
+    const answered = this.asking && !asking;
+    this.asking = asking;
+    // Answered ("Keep going"): the document is held steady for the whole time again.
+    if (answered) this.scanAfresh();
+    return this.armed && !asking && !answered;
+  }
+
+  private questionOpen(): boolean {
+    return this.host.shadowRoot?.querySelector('dialog[open]') != null;
   }
 
   /** Capture is over (the photos were sent, the flow ended, or another tab took the session). */
@@ -267,19 +296,20 @@ export class LiveCapture implements ReactiveController, CaptureSource {
       { ...this.options.scan, barcode: mode },
       {
         changed: (view) => {
-          // Disarmed, no cue says a photo is coming.
-          const progress = this.armed ? view.progress : 0;
+          // Disarmed or asking, no cue says a photo is coming.
+          const progress = this.mayTakeItself() ? view.progress : 0;
           if (view.guidance === this.guidance && progress === this.progress) return;
           this.guidance = view.guidance;
           this.progress = progress;
           this.host.requestUpdate();
         },
-        // Disarmed, the advice shows but is not said: the retry's reasons, just announced, are not talked over.
+        // Disarmed or asking, the advice shows but is not said: the retry's reasons, just announced, or the
+        // question, are not talked over.
         announce: (code) => {
-          if (this.armed) this.context.announce(this.context.strings().capture.camera.guidance[code]);
+          if (this.armed && !this.questionOpen()) this.context.announce(this.context.strings().capture.camera.guidance[code]);
         },
         ready: () => {
-          if (this.armed) void this.take(true);
+          if (this.mayTakeItself()) void this.take(true);
         },
         barcode: (fields) => {
           if (fields && this.target?.side === side) this.readings[side] = fields;

@@ -503,6 +503,35 @@ describe('camera capture', function () {
     });
   });
 
+  describe('while the applicant is asked "Cancel the verification?"', () => {
+    it('nothing is taken by itself, and no cue says a photo is coming; after "Keep going", the document held steady is taken', async () => {
+      camera = new CanvasCamera(1280, 720).install();
+      await camera.show('scene-1280x720-dark-table-empty.png');
+      const element = await atCapture('passport', 'FR');
+      await waitForCamera(element, 'live');
+      shadow<HTMLButtonElement>(element, 'button.cancel').click();
+      const dialog = shadow<HTMLDialogElement>(element, 'dialog.confirm');
+      expect(dialog.open).to.equal(true);
+      // A passport page lying whole and still in view, for twice as many frames as the photo needs.
+      await camera.show('scene-1280x720-dark-table-front-skew2-scale68.png');
+      const measured = () => harness(element).camera.scanLoop?.stats.framesMeasured ?? 0;
+      const from = measured();
+      await until(
+        () => measured() >= from + 14,
+        () => `frames measured while asked (${scanStats(element)})`,
+        timeLimit(15000),
+      );
+      expect(currentStep(element), 'no photo behind the question').to.equal('capture');
+      expect(dialog.open).to.equal(true);
+      const viewfinder = shadow(element, '.viewfinder');
+      expect(viewfinder.style.getPropertyValue('--_progress'), 'no cue says a photo is coming').to.equal('0');
+      expect(viewfinder.classList.contains('steady')).to.equal(false);
+      dialog.querySelector<HTMLButtonElement>('button[value=keep]')!.click();
+      await waitForStep(element, 'review', 20000, () => captureState(element));
+      expect(liveRegion(element)).to.equal('Photo taken automatically.');
+    });
+  });
+
   describe('against a sandbox that answers only what Beltic documents', () => {
     before(() => useSandboxProfile('docs'));
     after(() => useSandboxProfile('default'));
