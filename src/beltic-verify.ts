@@ -468,10 +468,16 @@ export class BelticVerify extends LitElement {
       case 'image_refused':
         this.announcement = errorText(this.strings, notice.code);
         return this.emitError(notice.code, notice.message, true);
-      case 'photo_refused':
+      case 'photo_refused': {
         // What is wrong with the photo, as the notice says it: whole sentences, one after the other.
         this.announcement = photoCheckAnnouncement(this.strings, notice.check);
-        return;
+        const { side, problems, source } = notice.check;
+        return this.emitError(
+          'photo_refused',
+          `The photo of the ${side} (from the ${source}) was refused by the checks before upload: ${problems.join(', ')}.`,
+          true,
+        );
+      }
       case 'finished':
         // Announced once nothing of the flow is left in this browser's storage.
         if (notice.outcome !== 'cancelled') this.dispatchEvent(new BelticVerifyCompleteEvent({ sessionId: notice.sessionId, status: notice.outcome }));

@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
+import type { ErrorDetail } from '../../src/events.js';
 import {
   captureAndAccept,
   chooseDocument,
@@ -84,7 +85,12 @@ describe('<beltic-verify> checks before upload', function () {
     const element = await mount(await createSession({ scenario: 'pass' }));
     await consent(element);
     await chooseDocument(element, 'passport', 'FR');
+    const errors: ErrorDetail[] = [];
+    element.addEventListener('beltic-verify-error', (event) => errors.push(event.detail));
     const text = await refused(element, 'scene-1280x720-light-desk-empty.png');
+    expect(errors, 'the page is told, with the problems\u2019 codes').to.deep.equal([
+      { code: 'photo_refused', message: 'The photo of the front (from the file) was refused by the checks before upload: no_document.', recoverable: true },
+    ]);
     expect(text).to.include('Please take this photo again');
     expect(text).to.include('We cannot see a whole document in this photo.');
     expect(useAnyway(element), 'not after the first photo').to.equal(null);
