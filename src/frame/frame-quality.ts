@@ -412,13 +412,39 @@ function describeRegion(mask: Uint8Array, width: number, height: number): Docume
   // +1/12: a cell is one unit wide, so a one-cell-thick line still has a width.
   const long = Math.sqrt(12 * major + 1);
   const short = Math.sqrt(12 * minor + 1);
+  const rectangularity = count / (long * short);
+  const clipped = minX === 0 || minY === 0 || maxX === width - 1 || maxY === height - 1;
+  // A region this close to a rectangle is one, and its corners are those of the rectangle with its
+  // moments: a card whose edges the outline finder could not trace (held far, turned) still gets
+  // corners, near enough to flatten it for the barcode (perspective.ts adds a margin all round).
+  const angle = Math.atan2(2 * xy, xx - yy) / 2;
+  const corners =
+    !clipped && Math.abs(rectangularity - 1) <= RECTANGLE_TOLERANCE
+      ? rectangleCorners({ x: meanX + 0.5, y: meanY + 0.5 }, angle, long, short).map(({ x, y }) => ({ x: x / width, y: y / height }))
+      : null;
   return {
     x: minX / width,
     y: minY / height,
     width: (maxX - minX + 1) / width,
     height: (maxY - minY + 1) / height,
     aspect: long / short,
-    rectangularity: count / (long * short),
-    clipped: minX === 0 || minY === 0 || maxX === width - 1 || maxY === height - 1,
+    rectangularity,
+    clipped,
+    ...(corners ? { corners: corners as unknown as Quad } : {}),
   };
+}
+
+/** How far from 1 a region's rectangularity may be for its moments' rectangle to stand for its outline. */
+const RECTANGLE_TOLERANCE = 0.04;
+
+/** The corners, in order around it, of the rectangle `long` × `short` centred on `centre` with its long axis at `angle`. */
+function rectangleCorners(centre: { x: number; y: number }, angle: number, long: number, short: number): Array<{ x: number; y: number }> {
+  const along = { x: (Math.cos(angle) * long) / 2, y: (Math.sin(angle) * long) / 2 };
+  const across = { x: (-Math.sin(angle) * short) / 2, y: (Math.cos(angle) * short) / 2 };
+  return [
+    [1, 1],
+    [1, -1],
+    [-1, -1],
+    [-1, 1],
+  ].map(([a, b]) => ({ x: centre.x + a! * along.x + b! * across.x, y: centre.y + a! * along.y + b! * across.y }));
 }
