@@ -14,7 +14,9 @@ import { downloadSizes } from '../bench/node/chunk-sizes.mjs';
 const KiB = 1024;
 const BUDGETS = {
   firstLoad: { ceiling: 35 * KiB, target: 25 * KiB, label: 'first load' },
-  wholeFlow: { ceiling: 114 * KiB, target: 90 * KiB, label: 'whole flow' },
+  // Raised from 114 by the barcode worker's levelling (src/frame/levelled.ts, +0.3 KiB), which reads a held
+  // card under a lamp (#16: 15 → 16 of 17 held cards, its 90%).
+  wholeFlow: { ceiling: 114.5 * KiB, target: 90 * KiB, label: 'whole flow' },
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

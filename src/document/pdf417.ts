@@ -9,7 +9,8 @@
  *
  *   0. with the document's outline (its four corners, from the frame analysis): the card
  *      flattened to an upright rectangle (perspective.ts), which undoes turn, tilt and
- *      distance at once; a flattened card with no field of bars ends the search there;
+ *      distance at once; a flattened card with no field of bars ends the search there, one
+ *      with bars that did not read is read again levelled (levelled.ts: a lamp's reflection);
  *   1. the frame as it is;
  *   2. the region where the edge analysis (barcode-locator.ts) found the symbol, turned
  *      upright by its measured angle, enlarged 2× when the modules are small;
@@ -31,6 +32,7 @@ import { estimateBarcodes, type BarcodeEstimate } from './barcode-locator.js';
 import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from '../frame/luma.js';
 import { readPdf417, type Binarizer } from './zxing-pdf417.js';
 import { flatten, type Quad } from '../frame/perspective.js';
+import { levelled } from '../frame/levelled.js';
 
 export { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
@@ -110,6 +112,9 @@ function* variants(image: LumaImage, tryHarder: boolean, outline: Quad | undefin
     // The document, flattened, has no field of bars: it is not a back, or not this side up. Whatever
     // else is in view is not read in this frame (trying harder reads on).
     if (!tryHarder && flattened() && !looksLikeSymbol(estimateBarcodes(flattened()!, 1)[0])) return;
+    // A field of bars that did not read: perhaps a lamp's reflection over it. Levelled over squares
+    // of about 8 modules (a thirty-second of a licence's width), each holds a bar and a space.
+    yield { name: 'flattened+levelled', image: () => (flattened() ? levelled(flattened()!, Math.round(flattened()!.width / 64)) : null) };
   }
   yield { name: 'as-is', image: () => image };
 
