@@ -6,6 +6,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { statfsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, findEngine } from './scripts/engines/find.mjs';
 import { firefoxLauncher } from './scripts/engines/firefox.mjs';
@@ -18,11 +19,25 @@ import { displayCommandsPlugin } from './test/helpers/display-commands.mjs';
 const engines = (process.env.BELTIC_ENGINES || ENGINES.join(',')).split(',').map((name) => name.trim());
 const executables = Object.fromEntries(engines.map((engine) => [engine, findEngine(engine)]));
 
+/**
+ * Whether /dev/shm is too small for Chromium's shared memory (the camera's frames pass through it between its
+ * processes), as in a container's 64 MB default. Only then are they moved to files in /tmp, which are on disk:
+ * where /dev/shm is large, that move only costs processor time.
+ */
+function smallSharedMemory() {
+  try {
+    const { bsize, blocks } = statfsSync('/dev/shm');
+    return bsize * blocks < 1024 ** 3;
+  } catch {
+    return true;
+  }
+}
+
 /** Flags for a quiet, offline, root-safe Chromium with a fake camera that needs no permission prompt. */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
-  '--disable-dev-shm-usage',
+  ...(smallSharedMemory() ? ['--disable-dev-shm-usage'] : []),
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',

@@ -96,7 +96,8 @@ class WebKitLauncher {
     this.sessions.clear();
     for (const driver of this.drivers) driver.child.kill();
     this.xvfb?.stop();
-    if (this.profiles) rmSync(this.profiles, { recursive: true, force: true });
+    // A web process that is still closing can write into its profile while it is removed: retried, not thrown.
+    if (this.profiles) rmSync(this.profiles, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 
   async startSession(id, url) {
