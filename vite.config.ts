@@ -13,6 +13,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { compactCssLiteralsPlugin } from './scripts/compact-css-literals.js';
 import { compactPdf417Table } from './scripts/compact-pdf417-table.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -34,7 +35,7 @@ function shared(licenses: ThirdPartyLicenses): UserConfig {
     logLevel: 'warn',
     clearScreen: false,
     publicDir: false,
-    plugins: [licenses.plugin],
+    plugins: [licenses.plugin, compactCssLiteralsPlugin()],
     build: {
       outDir: 'dist',
       // scripts/build.mjs empties dist/ once, before every build writes its part of it.
@@ -61,6 +62,9 @@ function moduleBuild(): UserConfig {
       rolldownOptions: {
         output: {
           ...config.build!.rolldownOptions!.output,
+          // Vite keeps an ES library's whitespace, for the `#__PURE__` comments an app's bundler reads; they survive
+          // without it (the first download: 34.2 → 31.2 KiB gzipped; 30.3 with the CSS compacted as well).
+          minify: { compress: true, mangle: true, codegen: { removeWhitespace: true } },
           // The language tables (src/ui/i18n/) keep their names: the classic script loads them too (ui/languages.ts).
           chunkFileNames: (chunk) => (/src[\\/]ui[\\/]i18n[\\/]/.test(chunk.facadeModuleId ?? '') ? 'i18n/[name].js' : 'chunks/[name]-[hash].js'),
           // src/workers/trusted-types.ts (with what it imports) is a chunk of its own, imported, and so run,

@@ -13,10 +13,10 @@ import { downloadSizes } from '../bench/node/chunk-sizes.mjs';
 
 const KiB = 1024;
 const BUDGETS = {
-  firstLoad: { ceiling: 35 * KiB, target: 25 * KiB, label: 'first load' },
-  // Raised from 114 by the barcode worker's levelling (src/frame/levelled.ts, +0.3 KiB), which reads a held
-  // card under a lamp (#16: 15 → 16 of 17 held cards, its 90%).
-  wholeFlow: { ceiling: 114.5 * KiB, target: 90 * KiB, label: 'whole flow' },
+  // Cut from 35 when the module build lost its whitespace and the CSS its comments (34.2 → 30.3 KiB).
+  firstLoad: { ceiling: 31 * KiB, target: 25 * KiB, label: 'first load' },
+  // Cut from 114.5 by the same (114.1 → 107.4 KiB).
+  wholeFlow: { ceiling: 108 * KiB, target: 90 * KiB, label: 'whole flow' },
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

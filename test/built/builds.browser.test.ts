@@ -9,6 +9,7 @@ import { licenceBackByCamera } from '../capture/camera-helpers.js';
 import { recordedPage, rendered, STRICT_CSP, TRUSTED_TYPES, type RecordedPage } from '../helpers/recorded-page.js';
 import { fetchedOk } from '../helpers/resources.js';
 import { timeLimit } from '../helpers/engines.js';
+import { styles } from '../../src/ui/styles.js';
 
 /** The README's: Trusted Types for scripts, with lit's policy and the widget's own (for its workers). */
 
@@ -32,7 +33,7 @@ async function cameraWorkersLoaded(win: Window, dir: string): Promise<string[]> 
 
 type BuiltPage = RecordedPage;
 
-/** Every script `entry` imports statically, with it, and the dynamic imports matching `dynamic`: absolute URLs. */
+/** Every script `entry` imports statically, with it, and the dynamic imports matching `dynamic`: absolute URLs (quoted either way: the build writes `import(`…`)`). */
 async function scriptsReached(entry: string, dynamic: RegExp): Promise<string[]> {
   const seen = new Set<string>();
   const queue = [new URL(entry, location.href).href];
@@ -41,8 +42,8 @@ async function scriptsReached(entry: string, dynamic: RegExp): Promise<string[]>
     if (seen.has(url)) continue;
     seen.add(url);
     const code = await (await fetch(url)).text();
-    for (const [, path] of code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) queue.push(new URL(path!, url).href);
-    for (const [, path] of code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) if (dynamic.test(path!)) queue.push(new URL(path!, url).href);
+    for (const [, path] of code.matchAll(/(?:\bfrom|\bimport)\s*["'`]([^"'`]+\.js)["'`]/g)) queue.push(new URL(path!, url).href);
+    for (const [, path] of code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) if (dynamic.test(path!)) queue.push(new URL(path!, url).href);
   }
   return [...seen];
 }
@@ -201,6 +202,21 @@ describe('built files', function () {
       expect(await fetchedOk(frame.contentWindow!, /\/dist\/i18n\/(?!fr\.)/), 'no other language').to.deep.equal([]);
       expect(violations).to.deep.equal([]);
       expect(errors).to.deep.equal([]);
+    });
+  }
+
+  for (const build of ['classic', 'module'] as const) {
+    it(`the ${build} build's stylesheet, its CSS compacted (scripts/compact-css-literals.ts), is the sources' rule for rule`, async () => {
+      const session = await createSession({ scenario: 'pass' });
+      const page = await pageWith(BUILDS[build], session.client_token);
+      await rendered(page);
+      // As the browser reads them: a custom property keeps its value as written, spaces after commas included.
+      const rules = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((rule) => rule.cssText.replace(/\s*,\s*/g, ','));
+      const built = page.element.shadowRoot!.adoptedStyleSheets;
+      expect(built).to.have.length(1);
+      expect(rules(built[0]!)).to.deep.equal(rules(styles.styleSheet!));
+      expect(rules(built[0]!).length).to.be.greaterThan(50);
+      page.frame.remove();
     });
   }
 
