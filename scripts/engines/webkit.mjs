@@ -2,12 +2,13 @@
 // concurrent test file, and each test file in a fresh browser with a fresh profile (the driver
 // starts scripts/engines/webkit-browser.py per session), so files never share IndexedDB, as with
 // Chromium's and Firefox's browser contexts.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnGroup, stopGroup } from './process-group.mjs';
 import { startXvfb } from './xvfb.mjs';
 import { WebDriverSession, driverReady } from './webdriver.mjs';
 
@@ -85,7 +86,7 @@ class WebKitLauncher {
     env.WEBKIT_SKIA_ENABLE_CPU_RENDERING = '1';
     for (let i = 0; i < this.concurrency; i += 1) {
       const port = await freePort();
-      const child = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore' });
+      const child = spawnGroup('WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore' });
       this.drivers.push({ base: `http://127.0.0.1:${port}`, child, busy: false });
     }
     await Promise.all(this.drivers.map((driver) => driverReady(driver.base)));
@@ -94,7 +95,8 @@ class WebKitLauncher {
   async stop() {
     await Promise.allSettled([...this.sessions.values()].map(({ session }) => session.delete()));
     this.sessions.clear();
-    for (const driver of this.drivers) driver.child.kill();
+    // Each driver with the browsers it started: a session that could not be deleted leaves none behind.
+    for (const driver of this.drivers) stopGroup(driver.child.pid);
     this.xvfb?.stop();
     // A web process that is still closing can write into its profile while it is removed: retried, not thrown.
     if (this.profiles) rmSync(this.profiles, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });

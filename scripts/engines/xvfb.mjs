@@ -1,11 +1,11 @@
 // A virtual X display for WebKitGTK, which has no headless mode. Xvfb picks a free display number
 // and writes it to the descriptor given with -displayfd: no guessing, no lock-file races.
-import { spawn } from 'node:child_process';
+import { spawnGroup, stopGroup } from './process-group.mjs';
 
 /** Starts Xvfb; resolves with `{ display: ':N', stop() }` once it accepts clients. */
 export function startXvfb() {
   return new Promise((resolve, reject) => {
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    const xvfb = spawnGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     });
     let errors = '';
@@ -17,7 +17,7 @@ export function startXvfb() {
       number += chunk;
       if (!number.includes('\n')) return;
       xvfb.removeAllListeners('exit');
-      resolve({ display: `:${number.trim()}`, stop: () => xvfb.kill() });
+      resolve({ display: `:${number.trim()}`, stop: () => stopGroup(xvfb.pid) });
     });
   });
 }
