@@ -11,7 +11,7 @@
  * - A camera lost mid-use is simulated by stopping the track and dispatching 'ended' on it:
  *   `track.stop()` alone fires no event, while an unplugged camera ends its track and fires it.
  */
-import { ranOut, waitUntil } from '../helpers/wait.js';
+import { waitUntil } from '../helpers/wait.js';
 import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, mount, shadow, waitForStep } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
@@ -256,12 +256,9 @@ export function captureState(element: BelticVerify): string {
   return `${scanStats(element)}, loop started at ${stats?.startedAt}, ready at ${stats?.readyAt ?? null}, now ${performance.now()}, photo refused: ${refused}`;
 }
 
-/** waitUntil, with the failure message built when it fails (so it tells the state at that time). */
-export async function until(predicate: () => boolean, describe: () => string, timeout = 10000): Promise<void> {
-  for (const end = performance.now() + timeout; !predicate();) {
-    if (performance.now() > end) throw ranOut(`Timeout: ${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** waitUntil, looking every 20 ms (a cue may show for a moment), its message built when it fails. */
+export function until(predicate: () => boolean, describe: () => string, timeout = 10000): Promise<void> {
+  return waitUntil(predicate, describe, { timeout, interval: 20 });
 }
 
 /** The animation of the document guide each time the "taken" cue shows. */
