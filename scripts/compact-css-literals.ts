@@ -1,7 +1,7 @@
 /**
  * A build step for the browser code (vite.config.ts): the CSS in lit's css`…` literals loses its
- * comments and the whitespace that means nothing (runs of it, and around `{`, `}`, `;` and `,`); the
- * ES minifier leaves template literals as they are written. Nothing else changes: no rule is merged,
+ * comments and the whitespace that means nothing (runs of it, around `{`, `}`, `;` and `,`, after `:`);
+ * the ES minifier leaves template literals as they are written. Nothing else changes: no rule is merged,
  * reordered or rewritten, so the browser's stylesheet is the same (test/built/builds.browser.test.ts
  * compares the two rule by rule). The widget's styles are a tenth of its first download: 3.0 → 2.1 KiB gzipped.
  */
