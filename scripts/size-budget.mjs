@@ -13,9 +13,10 @@ import { downloadSizes } from '../bench/node/chunk-sizes.mjs';
 
 const KiB = 1024;
 const BUDGETS = {
-  // Cut from 35 when the module build lost its whitespace and the CSS its comments (34.2 → 30.3 KiB).
-  firstLoad: { ceiling: 31 * KiB, target: 25 * KiB, label: 'first load' },
-  // Cut from 114.5 by the same (114.1 → 107.4 KiB).
+  // Cut from 35 when the module build lost its whitespace and the CSS its comments (34.2 → 30.3 KiB), then the
+  // later steps' styles went to the capture parts (→ 29.4 KiB).
+  firstLoad: { ceiling: 30 * KiB, target: 25 * KiB, label: 'first load' },
+  // Cut from 114.5 by the same (114.1 → 107.4 KiB; 107.7 with the styles in two files).
   wholeFlow: { ceiling: 108 * KiB, target: 90 * KiB, label: 'whole flow' },
 };
 

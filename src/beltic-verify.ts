@@ -16,7 +16,7 @@
 // Trusted Types (workers/trusted-types.ts). Keep it the first import: it must be evaluated before lit,
 // to say so when the page's policy does not let lit load, and to let lit load where there is no DOM.
 import { importedWithoutDom, reportBlockedWorkers } from './workers/trusted-types.js';
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DOCUMENT_TYPES, looksLikeSecretKey, type DocumentType } from './api/contract.js';
 import { BelticClient } from './api/client.js';
@@ -139,6 +139,7 @@ export class BelticVerify extends LitElement {
    */
   private parts: CaptureParts | null = null;
   private partsLoading: Promise<CaptureParts | null> | null = null;
+  private laterStylesAdopted = false;
   /** The capture parts could not be loaded (offline): a step after the intro offers "Try again". */
   @state() private partsFailed = false;
   /**
@@ -283,6 +284,7 @@ export class BelticVerify extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.adoptLaterStyles();
     if (changed.has('assetsBase')) this.parts?.assetsBaseChanged(this.assetsBase);
     if (changed.has('continueUrl')) this.checkContinueUrl();
     // Another `session-id` or `api-base` may be what was missing, or what matches the token: look again.
@@ -402,6 +404,13 @@ export class BelticVerify extends LitElement {
       },
     );
     return this.partsLoading;
+  }
+
+  /** The later steps' styles (capture-parts.ts), after the element's own in its shadow root: once, before a later step renders. */
+  private adoptLaterStyles(): void {
+    if (!this.parts || this.laterStylesAdopted) return;
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof BelticVerify).elementStyles, this.parts.styles]);
+    this.laterStylesAdopted = true;
   }
 
   /** Forgets this device's progress for the session and starts over at the intro. */
