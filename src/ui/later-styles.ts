@@ -6,7 +6,9 @@ import { css } from 'lit';
  * and added after the element's own (ui/styles.ts), whose private `--_*` variables they use.
  */
 export const laterStyles = css`
-  select {
+  /* The document step's fields. */
+  select,
+  .country-field input[type='text'] {
     font: inherit;
     width: 100%;
     min-height: 44px;
@@ -173,16 +175,6 @@ export const laterStyles = css`
     outline: 2px solid transparent;
     outline-offset: 2px;
     box-shadow: var(--_focus);
-  }
-  .country-field input[type='text'] {
-    font: inherit;
-    width: 100%;
-    min-height: 44px;
-    padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.5);
-    background: var(--_surface);
-    color: inherit;
   }
   .country-list {
     list-style: none;
