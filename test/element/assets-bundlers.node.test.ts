@@ -1,7 +1,7 @@
 /**
  * What bundlers that do not emit workers make of the package's built worker URLs, so that
  * `assets-base` can place them (src/workers/assets.ts, client.ts): plain esbuild leaves each call
- * site's `new URL("../assets/<file>", import.meta.url)` as it is, and in its default iife format
+ * site's ``new URL(`../assets/<file>`, import.meta.url)`` as it is, and in its default iife format
  * empties `import.meta`. Bundles the built dist/define.js (skipped where there is no build).
  */
 import assert from 'node:assert/strict';
@@ -29,14 +29,17 @@ describe('the built worker URLs through plain esbuild', { skip }, () => {
       const code = result.outputFiles.map((file) => file.text).join('\n');
       assert.equal(workers.length, 3, `dist/assets: ${workers.join(', ')}`);
       for (const name of workers) {
-        const site = new RegExp(`new URL\\(\\s*"\\.\\./assets/${name.replace(/[.-]/g, '\\$&')}",\\s*(import\\.meta\\.url|import_meta\\d*\\.url)\\s*\\)`);
+        // Quoted as the build writes it (a template literal without substitutions: a string to every bundler).
+        const site = new RegExp(
+          `new URL\\(\\s*(["'\`])\\.\\./assets/${name.replace(/[.-]/g, '\\$&')}\\1,\\s*(import\\.meta\\.url|import_meta\\d*\\.url)\\s*\\)`,
+        );
         const found = site.exec(code);
         assert.ok(found, `the call site of ${name}`);
         if (format === 'iife') {
-          assert.match(found[1]!, /^import_meta\d*\.url$/);
-          assert.match(code, new RegExp(`${found[1]!.split('.')[0]} = \\{\\}`), 'import.meta is emptied');
+          assert.match(found[2]!, /^import_meta\d*\.url$/);
+          assert.match(code, new RegExp(`${found[2]!.split('.')[0]} = \\{\\}`), 'import.meta is emptied');
         } else {
-          assert.equal(found[1], 'import.meta.url');
+          assert.equal(found[2], 'import.meta.url');
         }
       }
     });
