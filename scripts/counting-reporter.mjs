@@ -1,5 +1,6 @@
 // A @web/test-runner reporter that writes how many tests passed and failed to the file named by
-// BELTIC_TEST_COUNTS, so scripts/test.mjs can add them to the Node tests' figures. It also prints the
+// BELTIC_TEST_COUNTS, with the failed tests' names, so scripts/test.mjs can add them to the Node tests' figures
+// and name the failures beside its closing line. It also prints the
 // slowest test files and tests of the run, so every log shows where the time went, and lists the tests
 // that passed only on their second try. With BELTIC_TEST_TIMES set, every test's duration goes to that file
 // (JSON), to compare runs or engines test by test.
@@ -10,15 +11,24 @@ const SLOWEST_SHOWN = 8;
 /** What test/helpers/engines.ts logs for a test that passed on its second try. */
 const RETRIED_PREFIX = 'passed on its second try:';
 
-function count(suite, totals, tests, where) {
+/** A failure's first line: enough to tell one from another; the whole is in the runner's output above. */
+const firstLine = (message) =>
+  String(message ?? 'failed')
+    .split('\n')[0]
+    .slice(0, 200);
+
+function count(suite, totals, tests, failures, where, suiteNames = []) {
   for (const test of suite.tests ?? []) {
     if (test.skipped) totals.skipped += 1;
     else if (test.passed) totals.passed += 1;
-    else totals.failed += 1;
+    else {
+      totals.failed += 1;
+      failures.push({ name: `${where}: ${[...suiteNames, test.name].join(' › ')}`, error: firstLine(test.error?.message) });
+    }
     totals.duration += test.duration ?? 0;
     tests.push({ name: `${where}: ${test.name}`, duration: test.duration ?? 0 });
   }
-  for (const child of suite.suites ?? []) count(child, totals, tests, where);
+  for (const child of suite.suites ?? []) count(child, totals, tests, failures, where, [...suiteNames, child.name]);
 }
 
 function printSlowest(title, entries) {
@@ -31,17 +41,20 @@ function printSlowest(title, entries) {
 export function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0, failures: [] };
       const files = [];
       const tests = [];
       for (const session of sessions) {
         const file = { passed: 0, failed: 0, skipped: 0, duration: 0 };
         const where = `${relative(process.cwd(), session.testFile)} [${session.browser.name}]`;
-        if (session.testResults) count(session.testResults, file, tests, where);
+        if (session.testResults) count(session.testResults, file, tests, totals.failures, where);
         for (const key of ['passed', 'failed', 'skipped']) totals[key] += file[key];
         files.push({ name: where, duration: file.duration });
         // A file that failed to load or threw outside a test ran no test: count it as a failure.
-        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.errors += 1;
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          totals.errors += 1;
+          totals.failures.push({ name: `${where} (outside its tests)`, error: firstLine(session.errors[0].message) });
+        }
       }
       // test/helpers/engines.ts logs each test that passed only on its second try (WebKit): listed, never hidden.
       const retried = sessions.flatMap((session) =>

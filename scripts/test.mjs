@@ -41,6 +41,7 @@ function prepareFixtures() {
 function runNodeTests(files, name, env = process.env) {
   if (files.length === 0) return { passed: 0, failed: 0, ok: true };
   const tap = join(scratch, `${name}.tap`);
+  const failuresFile = join(scratch, `${name}.failures`);
   const args = [
     '--import',
     'tsx',
@@ -51,6 +52,8 @@ function runNodeTests(files, name, env = process.env) {
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
+    `--test-reporter=${join(root, 'scripts/node-failures-reporter.mjs')}`,
+    `--test-reporter-destination=${failuresFile}`,
     ...extra,
     ...files,
   ];
@@ -58,7 +61,18 @@ function runNodeTests(files, name, env = process.env) {
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const figure = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   const failed = figure('fail') + figure('cancelled');
-  return { passed: figure('pass'), failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0 };
+  const failures = existsSync(failuresFile)
+    ? readFileSync(failuresFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
+  return {
+    passed: figure('pass'),
+    failed: failed || (result.status === 0 ? 0 : 1),
+    ok: result.status === 0,
+    failures: failures.map(({ name, error }) => ({ name: `${name} [Node]`, error })),
+  };
 }
 
 /** One runner for `engineList`; with `group` (a group of web-test-runner.config.mjs, or 'default'), only that group. */
@@ -71,9 +85,9 @@ function runBrowserTests(engineList, group) {
     stdio: 'inherit',
     env: { ...process.env, BELTIC_TEST_COUNTS: countsFile, BELTIC_ENGINES: engineList },
   });
-  const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, errors: 0 };
+  const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, errors: 0, failures: [] };
   const failed = counts.failed + counts.errors;
-  return { passed: counts.passed, failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0 };
+  return { passed: counts.passed, failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0, failures: counts.failures };
 }
 
 /** WebKit's groups in web-test-runner.config.mjs (a name there must be added here). */
@@ -135,5 +149,11 @@ if (which === 'all' || which === 'node') {
 if (which === 'all' || which === 'browser') runs.push(...browserRuns());
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+// The failures named again here, next to the count: a CI log is often read from its tail.
+const failures = runs.flatMap((run) => run.failures ?? []);
+if (failures.length > 0) {
+  console.log(`\nFailed (${failures.length}):`);
+  for (const { name, error } of failures) console.log(`  ${name}\n      ${error}`);
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(runs.every((run) => run.ok) && failed === 0 && passed > 0 ? 0 : 1);
