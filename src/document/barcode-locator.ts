@@ -29,14 +29,17 @@ export interface BarcodeEstimate {
   fieldCells: number;
 }
 
-/** Edge samples are taken every SAMPLE_STEP pixels: enough statistics at a quarter the cost. */
+/** Edge samples are taken every SAMPLE_STEP pixels by default: enough statistics at a quarter the cost. */
 const SAMPLE_STEP = 2;
 /** Scharr magnitudes below this (a clean 0–255 step gives ~4000) are noise or paper texture. */
 const MIN_GRADIENT = 400;
 const BINS = 180;
 /** Orientations within this many degrees of the peak count as the barcode's. */
 const ALIGNED_TOLERANCE = 6;
-/** Grid cell size for locating the symbol, pixels: a few modules, well under a codeword. */
+/**
+ * Grid cell size for locating the symbol, pixels, at SAMPLE_STEP: a few modules, well under a codeword.
+ * Cells grow with a longer step, so that each holds as many samples (8 × 8) whatever the step.
+ */
 const CELL = 16;
 /** A cell is on the symbol's field when this share of its edge energy is on the symbol's orientation. */
 const FIELD_SHARE = 0.45;
@@ -54,9 +57,9 @@ export function estimateBarcode(image: LumaImage): BarcodeEstimate | null {
  * the next peak of the orientation histogram that is neither the first nor perpendicular to
  * it (a PDF417's row boundaries are), holding at least a tenth of its energy.
  */
-export function estimateBarcodes(image: LumaImage, max = 2): BarcodeEstimate[] {
+export function estimateBarcodes(image: LumaImage, max = 2, { step = SAMPLE_STEP }: { step?: number } = {}): BarcodeEstimate[] {
   if (image.width < 3 * CELL || image.height < 3 * CELL) return [];
-  const field = measureEdges(image);
+  const field = measureEdges(image, step);
   if (field.total === 0) return [];
   return findPeaks(field.histogram, max).map((peak) => estimateAt(field, peak));
 }
@@ -64,10 +67,14 @@ export function estimateBarcodes(image: LumaImage, max = 2): BarcodeEstimate[] {
 interface EdgeField {
   width: number;
   height: number;
+  /** Samples are taken every `step` pixels across and down. */
+  step: number;
+  /** The side of a grid cell, pixels. */
+  cell: number;
   /** Edge energy per 1° of orientation (mod 180°). */
   histogram: Float64Array;
   total: number;
-  /** Per sample (every SAMPLE_STEP pixels): orientation bin (-1 = no edge), magnitude, gradient. */
+  /** Per sample (every `step` pixels): orientation bin (-1 = no edge), magnitude, gradient. */
   orientations: Int16Array;
   magnitudes: Float32Array;
   gradientsX: Float32Array;
@@ -79,18 +86,18 @@ interface EdgeField {
  * and the Euclidean magnitude keep the orientation of a slanted, pixel-stepped edge from
  * leaning towards the axes (Sobel or a plain difference read 7° as 6.3°).
  */
-function measureEdges(image: LumaImage): EdgeField {
+function measureEdges(image: LumaImage, step: number): EdgeField {
   const { width, height, data } = image;
   const histogram = new Float64Array(BINS);
-  const sampleCount = Math.ceil(height / SAMPLE_STEP) * Math.ceil(width / SAMPLE_STEP);
+  const sampleCount = Math.ceil(height / step) * Math.ceil(width / step);
   const orientations = new Int16Array(sampleCount).fill(-1);
   const magnitudes = new Float32Array(sampleCount);
   const gradientsX = new Float32Array(sampleCount);
   const gradientsY = new Float32Array(sampleCount);
   let total = 0;
   let sample = 0;
-  for (let y = 0; y < height; y += SAMPLE_STEP) {
-    for (let x = 0; x < width; x += SAMPLE_STEP, sample++) {
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step, sample++) {
       if (x === 0 || y === 0 || x === width - 1 || y === height - 1) continue;
       const i = y * width + x;
       const above = i - width;
@@ -110,7 +117,7 @@ function measureEdges(image: LumaImage): EdgeField {
       total += magnitude;
     }
   }
-  return { width, height, histogram, total, orientations, magnitudes, gradientsX, gradientsY };
+  return { width, height, step, cell: (CELL * step) / SAMPLE_STEP, histogram, total, orientations, magnitudes, gradientsX, gradientsY };
 }
 
 const binDistance = (a: number, b: number) => {
@@ -142,19 +149,19 @@ function findPeaks(histogram: Float64Array, max: number): number[] {
  * bars' perpendicular row boundaries do not pull it).
  */
 function estimateAt(field: EdgeField, peak: number): BarcodeEstimate {
-  const { width, height, orientations, magnitudes, gradientsX, gradientsY, histogram } = field;
-  const columns = Math.ceil(width / CELL);
-  const rows = Math.ceil(height / CELL);
+  const { width, height, step, cell: side, orientations, magnitudes, gradientsX, gradientsY, histogram } = field;
+  const columns = Math.ceil(width / side);
+  const rows = Math.ceil(height / side);
   const cells = new Float64Array(columns * rows);
   const allCells = new Float64Array(columns * rows);
   let aligned = 0;
   for (let d = -ALIGNED_TOLERANCE; d <= ALIGNED_TOLERANCE; d++) aligned += histogram[(peak + d + BINS) % BINS]!;
   let sample = 0;
-  for (let y = 0; y < height; y += SAMPLE_STEP) {
-    for (let x = 0; x < width; x += SAMPLE_STEP, sample++) {
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step, sample++) {
       const bin = orientations[sample]!;
       if (bin < 0) continue;
-      const cell = Math.floor(y / CELL) * columns + Math.floor(x / CELL);
+      const cell = Math.floor(y / side) * columns + Math.floor(x / side);
       allCells[cell]! += magnitudes[sample]!;
       if (binDistance(bin, peak) <= ALIGNED_TOLERANCE) cells[cell]! += magnitudes[sample]!;
     }
@@ -168,7 +175,7 @@ function estimateAt(field: EdgeField, peak: number): BarcodeEstimate {
   return {
     angle,
     strength: aligned / field.total,
-    region: densestRegion(cells, columns, rows, width, height),
+    region: densestRegion(cells, columns, rows, side, width, height),
     fieldCells: countFieldCells(cells, allCells, columns, rows),
   };
 }
@@ -215,7 +222,7 @@ function refineOrientation(around: number, orientations: Int16Array, gradientsX:
  * means a quarter of the 99th percentile: a high percentile, not the maximum, so that a few
  * very strong cells (the start pattern, the card's edge on a dark table) do not set the bar.
  */
-function densestRegion(raw: Float64Array, columns: number, rows: number, width: number, height: number): Rect | null {
+function densestRegion(raw: Float64Array, columns: number, rows: number, side: number, width: number, height: number): Rect | null {
   const cells = new Float64Array(raw.length);
   for (let cy = 0; cy < rows; cy++) {
     for (let cx = 0; cx < columns; cx++) {
@@ -271,13 +278,13 @@ function densestRegion(raw: Float64Array, columns: number, rows: number, width: 
   }
   // A symbol spans many cells; a lone busy cell is a letter or a speck.
   if (!best || best.count < 6) return null;
-  const margin = 2 * CELL;
-  const x = Math.max(0, best.minX * CELL - margin);
-  const y = Math.max(0, best.minY * CELL - margin);
+  const margin = 2 * side;
+  const x = Math.max(0, best.minX * side - margin);
+  const y = Math.max(0, best.minY * side - margin);
   return {
     x,
     y,
-    width: Math.min(width, (best.maxX + 1) * CELL + margin) - x,
-    height: Math.min(height, (best.maxY + 1) * CELL + margin) - y,
+    width: Math.min(width, (best.maxX + 1) * side + margin) - x,
+    height: Math.min(height, (best.maxY + 1) * side + margin) - y,
   };
 }

@@ -82,8 +82,9 @@ describe('barcode worker', function () {
   });
 
   it('flattens the card from the corners the frame analysis traced, as the live loop passes them, and reads it', async () => {
-    // A back on a light desk: the analysis (on a 480 px copy, in its own worker) traces the card's outline.
-    const file = 'scene-1280x720-light-desk-back-skew-2-scale72.png';
+    // A far back turned 15°, too small for the quick look to read first: the analysis (on a 480 px copy, in its
+    // own worker) traces the card's outline, and the card flattened from it is what reads.
+    const file = 'held-1920x1080-far-turn15.png';
     const analysis = new AnalysisClient();
     const small = await createImageBitmap(await bitmapOf(file), { resizeWidth: 480, resizeHeight: 270, resizeQuality: 'medium' });
     const outline = (await analysis.measure(small)).metrics.document?.corners;

@@ -16,6 +16,11 @@ import { fixturePath } from '../fixtures/manifest.js';
 import { PAYLOADS } from '../fixtures/payload.js';
 
 const FRAME = { width: 1920, height: 1080 };
+/**
+ * The variants that read a card held to the camera before any guess is made: the symbol found by the
+ * quick look (turned upright), or the flattened card when perspective keeps that from reading.
+ */
+const FIRST_READS = /^(symbol(\+[a-z0-9+-]+)?|flattened)$/;
 
 async function card(file = 'licence-back.png'): Promise<LumaImage> {
   const { data, info } = await sharp(fixturePath(file)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -166,9 +171,11 @@ describe('flatten, then read', () => {
     it(`given its true corners, a licence back ${pose.name} is flattened and read`, async () => {
       const source = await card();
       const frame = frameOf(source, pose);
-      const result = decodePdf417(frame, { outline: seen(pose, source.width / source.height) });
+      const outline = seen(pose, source.width / source.height);
+      assert.equal(readPdf417(flatten(frame, outline)!), PAYLOADS.licence.text, 'the flattened card reads');
+      const result = decodePdf417(frame, { outline });
       assert.equal(result?.text, PAYLOADS.licence.text);
-      assert.equal(result?.variant, 'flattened');
+      assert.match(result!.variant, FIRST_READS, `read by ${result!.variant}`);
     });
   }
 
@@ -182,9 +189,10 @@ describe('flatten, then read', () => {
       const ms = performance.now() - started;
       assert.ok(result, 'reads');
       assert.equal(result.text, PAYLOADS.licence.text);
-      assert.equal(result.variant, 'flattened', `read by ${result.variant}`);
+      assert.match(result.variant, FIRST_READS, `read by ${result.variant}`);
+      assert.equal(readPdf417(flatten(frame, outline)!), PAYLOADS.licence.text, 'the flattened card reads');
       const plain = readPdf417(frame, { binarizer: 'hybrid', tryHarder: false });
-      console.log(`  ${pose.name}: flattened and read in ${ms.toFixed(0)} ms; zxing on the frame: ${plain === null ? 'nothing' : 'read'}`);
+      console.log(`  ${pose.name}: read by ${result.variant} in ${ms.toFixed(0)} ms; zxing on the frame: ${plain === null ? 'nothing' : 'read'}`);
     });
   }
 
