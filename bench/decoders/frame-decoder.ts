@@ -19,6 +19,8 @@ export interface DecodeOutcome {
   variant?: string | null;
   /** Ours only: the time budget ran out before every variant was tried. */
   gaveUp?: boolean;
+  /** Ours only: what its worker spent, ms: reading the frame's pixels out as luma, then decoding. */
+  inWorker?: { pixelsMs: number; decodeMs: number };
 }
 
 export type DecoderName = 'ours' | 'baseline';

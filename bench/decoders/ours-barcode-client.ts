@@ -21,7 +21,13 @@ export class OursBarcodeClient implements FrameDecoder {
   async decode(source: HTMLCanvasElement): Promise<DecodeOutcome> {
     const frame = await createImageBitmap(source);
     const reading = await this.client.read(frame, this.budgetMs === null ? {} : { budgetMs: this.budgetMs });
-    return { found: reading.found, fields: reading.fields, variant: reading.variant, gaveUp: reading.gaveUp };
+    return {
+      found: reading.found,
+      fields: reading.fields,
+      variant: reading.variant,
+      gaveUp: reading.gaveUp,
+      inWorker: { pixelsMs: reading.prepareMs, decodeMs: reading.decodeMs },
+    };
   }
 
   dispose(): void {

@@ -28,6 +28,9 @@ export interface DecoderTiming {
   variant: string | null;
   /** Decodes (of `ms.length`) that ran out of time budget (ours only). */
   gaveUp: number;
+  /** Ours only, per decode: the worker's time reading the pixels out, and decoding (DecodeOutcome.inWorker). */
+  pixelsMs: number[];
+  decodeMs: number[];
 }
 
 export interface FrameResult {
@@ -102,6 +105,10 @@ async function timeOne(decoder: FrameDecoder, stage: HTMLCanvasElement, frame: B
   const outcome = await decoder.decode(stage);
   timing.ms.push(performance.now() - started);
   if (outcome.gaveUp) timing.gaveUp++;
+  if (outcome.inWorker) {
+    timing.pixelsMs.push(outcome.inWorker.pixelsMs);
+    timing.decodeMs.push(outcome.inWorker.decodeMs);
+  }
   if (first) {
     timing.read = outcome.found;
     timing.correct = isCorrectRead(outcome, frame.expected);
@@ -110,7 +117,7 @@ async function timeOne(decoder: FrameDecoder, stage: HTMLCanvasElement, frame: B
 }
 
 function emptyTiming(): DecoderTiming {
-  return { ms: [], read: false, correct: false, variant: null, gaveUp: 0 };
+  return { ms: [], read: false, correct: false, variant: null, gaveUp: 0, pixelsMs: [], decodeMs: [] };
 }
 
 exposeBench({ run });

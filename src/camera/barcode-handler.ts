@@ -4,7 +4,7 @@
  * the card carries) is never posted, logged or kept.
  */
 import { parseAamva, type AamvaFields } from '../document/aamva.js';
-import { bitmapToLuma } from './bitmap-luma.js';
+import { bitmapPixels } from './bitmap-luma.js';
 import type { LumaImage } from '../frame/luma.js';
 import { decodePdf417 } from '../document/pdf417.js';
 import type { Quad } from '../frame/perspective.js';
@@ -35,7 +35,7 @@ export interface BarcodeReading {
   fields: AamvaFields | null;
   /** Which decoder variant read it (pdf417.ts), for measurements. */
   variant: string | null;
-  /** Time to read the pixels out of the bitmap, ms. */
+  /** Time spent reading the pixels out of the bitmap (as far as the decoder asked for them), ms. */
   prepareMs: number;
   /** Time spent decoding, ms. */
   decodeMs: number;
@@ -47,38 +47,38 @@ export interface BarcodeReading {
 
 export function handleBarcode(request: BarcodeRequest): Reply<BarcodeReading> {
   const started = performance.now();
-  let luma: LumaImage;
-  if (isBitmap(request.frame)) {
-    try {
-      luma = bitmapToLuma(request.frame);
-    } finally {
-      request.frame.close();
-    }
-  } else {
-    luma = request.frame;
-  }
-  const decodeStarted = performance.now();
-  const deadline = request.budgetMs === undefined ? Infinity : decodeStarted + request.budgetMs;
+  // A bitmap's pixels are read out as the decoder asks for them (often a half-size look and the
+  // symbol's region, not the whole frame); the budget is the decoding's, as it was when the whole
+  // frame was read out first.
+  const reading = { ms: 0 };
+  const frame = request.frame;
+  const pixels = isBitmap(frame) ? bitmapPixels(frame, reading) : frame;
+  const deadline = request.budgetMs === undefined ? Infinity : started + request.budgetMs;
   let gaveUp = false;
   const signal = {
     get aborted() {
-      gaveUp ||= performance.now() > deadline;
+      gaveUp ||= performance.now() - reading.ms > deadline;
       return gaveUp;
     },
   };
-  const outline = request.outline?.map(({ x, y }) => ({ x: x * luma.width, y: y * luma.height })) as Quad | undefined;
-  const result = decodePdf417(luma, { signal, tryHarder: request.tryHarder ?? false, ...(outline ? { outline } : {}) });
+  const outline = request.outline?.map(({ x, y }) => ({ x: x * pixels.width, y: y * pixels.height })) as Quad | undefined;
+  let result: ReturnType<typeof decodePdf417>;
+  try {
+    result = decodePdf417(pixels, { signal, tryHarder: request.tryHarder ?? false, ...(outline ? { outline } : {}) });
+  } finally {
+    if (isBitmap(frame)) frame.close();
+  }
   const finished = performance.now();
   return {
     body: {
       found: result !== null,
       fields: result ? parseAamva(result.text) : null,
       variant: result?.variant ?? null,
-      prepareMs: decodeStarted - started,
-      decodeMs: finished - decodeStarted,
+      prepareMs: reading.ms,
+      decodeMs: finished - started - reading.ms,
       gaveUp: result === null && gaveUp,
-      width: luma.width,
-      height: luma.height,
+      width: pixels.width,
+      height: pixels.height,
     },
   };
 }

@@ -36,6 +36,7 @@ import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from '../fra
 import { readPdf417, type Binarizer } from './zxing-pdf417.js';
 import { flatten, warp, type Homography, type Quad } from '../frame/perspective.js';
 import { levelled } from '../frame/levelled.js';
+import { lumaPixels, type FramePixels } from './frame-pixels.js';
 
 export { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
@@ -85,10 +86,17 @@ const CONFIDENT_STRENGTH = 0.3;
 /** Anything smaller cannot hold a readable PDF417 (the stop pattern alone is 18 modules). */
 const MIN_SIDE = 24;
 /**
- * The first look for the symbol samples the edges every QUICK_STEP pixels: a quarter of the
- * full look's cost (a 1080p frame in ~3 ms, against ~12), the same angle to a tenth of a degree.
+ * The first look for the symbol samples the edges every QUICK_STEP pixels of the frame: a quarter
+ * of the full look's cost (a 1080p frame in ~3 ms, against ~12), the same angle to a tenth of a degree.
  */
 const QUICK_STEP = 4;
+/**
+ * Frames at least this wide are first looked at half size (every other pixel of that, so the same
+ * cells of the frame): a bitmap's half-size copy is a quarter of the pixels to read out. Symbols
+ * with modules under ~3 px (a far card, one turned near a quarter) do not show there, and are
+ * looked for again on the whole frame.
+ */
+const LOOK_AT_HALF_FROM = 1600;
 /**
  * The located symbol is read with its rows this long (pixels) when it is longer: ~2 px per
  * module for the widest AAMVA symbols (about 400 modules a row), and a fraction of the pixels
@@ -101,11 +109,12 @@ const READ_LENGTH = 900;
  */
 const MIN_FIELD_CELLS = 12;
 
-export function decodePdf417(image: LumaImage, options: DecodePdf417Options = {}): Pdf417Result | null {
-  assertLumaImage(image);
-  if (image.width < MIN_SIDE || image.height < MIN_SIDE) return null;
+/** `image`: the frame's luma, or a source that reads the frame's pixels only as far as they are needed. */
+export function decodePdf417(image: LumaImage | FramePixels, options: DecodePdf417Options = {}): Pdf417Result | null {
+  const pixels = image && 'whole' in image ? image : lumaPixels(assertLumaImage(image));
+  if (pixels.width < MIN_SIDE || pixels.height < MIN_SIDE) return null;
   const tried = new Set<string>();
-  for (const variant of variants(image, options.tryHarder ?? false, options.outline)) {
+  for (const variant of variants(pixels, options.tryHarder ?? false, options.outline)) {
     if (options.signal?.aborted) return null;
     if (tried.has(variant.name)) continue;
     tried.add(variant.name);
@@ -118,11 +127,21 @@ export function decodePdf417(image: LumaImage, options: DecodePdf417Options = {}
 }
 
 /** The variants in the order they are tried; built lazily, so an early success costs nothing more. */
-function* variants(image: LumaImage, tryHarder: boolean, outline: Quad | undefined): Generator<Variant> {
+function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | undefined): Generator<Variant> {
   // The symbol found by a quick look, turned upright and no larger than needed: for a frame with a
   // field of bars, the cheapest read there is. Without one, the usual order follows.
-  const [quick] = estimateBarcodes(image, 1, { step: QUICK_STEP });
-  if (quick?.region && looksLikeSymbol(quick)) yield symbolVariant(image, quick.region, quick.angle);
+  const half = pixels.width >= LOOK_AT_HALF_FROM;
+  const [look] = half ? estimateBarcodes(pixels.shrunk(0.5), 1, { step: QUICK_STEP / 2 }) : [];
+  if (look?.region && looksLikeSymbol(look)) {
+    const region = wholePixels(look.region, 2, pixels);
+    yield symbolVariant(() => pixels.region(region), region, look.angle);
+  }
+  // Past here the whole frame is needed.
+  const image = pixels.whole();
+  if (!half || !looksLikeSymbol(look)) {
+    const [quick] = estimateBarcodes(image, 1, { step: QUICK_STEP });
+    if (quick?.region && looksLikeSymbol(quick)) yield symbolVariant(() => crop(image, quick.region!), quick.region, quick.angle);
+  }
   if (outline) {
     let card: LumaImage | null | undefined;
     const flattened = () => (card === undefined ? (card = flatten(image, outline)) : card);
@@ -147,8 +166,8 @@ function* variants(image: LumaImage, tryHarder: boolean, outline: Quad | undefin
 
   // Whole-frame transforms work on a copy of at most MAX_WORK_PIXELS: a 12 MP photo turned a
   // dozen ways would take seconds, and any symbol a person photographs whole is big in it.
-  const pixels = image.width * image.height;
-  const shrink = pixels > MAX_WORK_PIXELS ? Math.sqrt(MAX_WORK_PIXELS / pixels) : 1;
+  const area = image.width * image.height;
+  const shrink = area > MAX_WORK_PIXELS ? Math.sqrt(MAX_WORK_PIXELS / area) : 1;
   const suffix = shrink < 1 ? '+downscaled' : '';
   let workCopy: LumaImage | null = null;
   const work = () => (workCopy ??= shrink < 1 ? scale(image, shrink) : image);
@@ -195,14 +214,27 @@ function* variants(image: LumaImage, tryHarder: boolean, outline: Quad | undefin
   if (quarter) yield whole('rot90+global', rotate90, 'global');
 }
 
-/** `region` turned upright by its `angle`, shrunk to READ_LENGTH along its rows: one resampling of the frame. */
-function symbolVariant(image: LumaImage, region: Rect, angle: number): Variant {
+/** The symbol in `region` (its pixels from `read`) turned upright by its `angle`, shrunk to READ_LENGTH along its rows. */
+function symbolVariant(read: () => LumaImage, region: Rect, angle: number): Variant {
   const factor = Math.min(1, READ_LENGTH / symbolLength(region, angle));
-  return { name: `symbol${rotationName(angle)}`, image: () => turnedAndScaled(image, region, angle, factor) };
+  return { name: `symbol${rotationName(angle)}`, image: () => turnedAndScaled(read(), angle, factor) };
 }
 
-/** What turnUpright(crop(image, region), angle) gives, scaled by `factor`, sampled once. */
-function turnedAndScaled(image: LumaImage, region: Rect, angle: number, factor: number): LumaImage {
+/** `rect` of an image `factor` times smaller, in `frame`'s whole pixels and inside it. */
+function wholePixels(rect: Rect, factor: number, frame: { width: number; height: number }): Rect {
+  const x = Math.max(0, Math.floor(rect.x * factor));
+  const y = Math.max(0, Math.floor(rect.y * factor));
+  return {
+    x,
+    y,
+    width: Math.min(frame.width, Math.ceil((rect.x + rect.width) * factor)) - x,
+    height: Math.min(frame.height, Math.ceil((rect.y + rect.height) * factor)) - y,
+  };
+}
+
+/** What turnUpright(image, angle) gives, scaled by `factor`, sampled once. */
+function turnedAndScaled(image: LumaImage, angle: number, factor: number): LumaImage {
+  const region = { x: 0, y: 0, width: image.width, height: image.height };
   const radians = (-angle * Math.PI) / 180;
   const cos = Math.cos(radians) / factor;
   const sin = Math.sin(radians) / factor;
@@ -299,7 +331,7 @@ function symbolLength(region: Rect, angle: number): number {
 
 const signed = (degrees: number) => (degrees >= 0 ? `+${degrees}` : `${degrees}`);
 
-function assertLumaImage(image: LumaImage): void {
+function assertLumaImage(image: LumaImage): LumaImage {
   const { width, height, data } = image ?? {};
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
     throw new TypeError('decodePdf417: width and height must be non-negative integers');
@@ -307,4 +339,5 @@ function assertLumaImage(image: LumaImage): void {
   if (!data || data.length < width * height) {
     throw new TypeError(`decodePdf417: expected ${width}×${height} bytes of luma, got ${data?.length ?? 0}`);
   }
+  return image;
 }

@@ -149,7 +149,15 @@ describe('narrow zxing import', () => {
     // The copy carries the package's `imports` map, as dist/ does inside the published package.
     const { imports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { imports: unknown };
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', imports }));
-    const files = ['document/pdf417', 'frame/luma', 'frame/perspective', 'frame/levelled', 'document/barcode-locator', 'document/zxing-pdf417'];
+    const files = [
+      'document/pdf417',
+      'document/frame-pixels',
+      'frame/luma',
+      'frame/perspective',
+      'frame/levelled',
+      'document/barcode-locator',
+      'document/zxing-pdf417',
+    ];
     const entryPoints = files.map((name) => join(ROOT, `src/${name}.ts`));
     await build({ entryPoints, outdir: dir, outbase: join(ROOT, 'src'), format: 'esm', bundle: false, logLevel: 'silent' });
     const script = `
