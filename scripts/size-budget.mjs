@@ -16,8 +16,10 @@ const BUDGETS = {
   // Cut from 35 when the module build lost its whitespace and the CSS its comments (34.2 → 30.3 KiB), then the
   // later steps' styles went to the capture parts (→ 29.4 KiB).
   firstLoad: { ceiling: 30 * KiB, target: 25 * KiB, label: 'first load' },
-  // Cut from 114.5 by the same (114.1 → 107.4 KiB; 107.7 with the styles in two files).
-  wholeFlow: { ceiling: 108 * KiB, target: 90 * KiB, label: 'whole flow' },
+  // Cut from 114.5 by the same (114.1 → 107.4 KiB; 107.7 with the styles in two files). Raised to 109 for the
+  // barcode worker's quick look and its pixels read out as needed (37.9 → 38.6 KiB), which took the decode of a
+  // 1080p frame with a barcode from 1.54× zxing's time to 0.81× in the bench.
+  wholeFlow: { ceiling: 109 * KiB, target: 90 * KiB, label: 'whole flow' },
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
