@@ -69,8 +69,6 @@ interface EdgeField {
   height: number;
   /** Samples are taken every `step` pixels across and down. */
   step: number;
-  /** The side of a grid cell, pixels. */
-  cell: number;
   /** Edge energy per 1° of orientation (mod 180°). */
   histogram: Float64Array;
   total: number;
@@ -117,7 +115,7 @@ function measureEdges(image: LumaImage, step: number): EdgeField {
       total += magnitude;
     }
   }
-  return { width, height, step, cell: (CELL * step) / SAMPLE_STEP, histogram, total, orientations, magnitudes, gradientsX, gradientsY };
+  return { width, height, step, histogram, total, orientations, magnitudes, gradientsX, gradientsY };
 }
 
 const binDistance = (a: number, b: number) => {
@@ -149,7 +147,8 @@ function findPeaks(histogram: Float64Array, max: number): number[] {
  * bars' perpendicular row boundaries do not pull it).
  */
 function estimateAt(field: EdgeField, peak: number): BarcodeEstimate {
-  const { width, height, step, cell: side, orientations, magnitudes, gradientsX, gradientsY, histogram } = field;
+  const { width, height, step, orientations, magnitudes, gradientsX, gradientsY, histogram } = field;
+  const side = (CELL * step) / SAMPLE_STEP;
   const columns = Math.ceil(width / side);
   const rows = Math.ceil(height / side);
   const cells = new Float64Array(columns * rows);

@@ -234,15 +234,14 @@ function wholePixels(rect: Rect, factor: number, frame: { width: number; height:
 
 /** What turnUpright(image, angle) gives, scaled by `factor`, sampled once. */
 function turnedAndScaled(image: LumaImage, angle: number, factor: number): LumaImage {
-  const region = { x: 0, y: 0, width: image.width, height: image.height };
   const radians = (-angle * Math.PI) / 180;
   const cos = Math.cos(radians) / factor;
   const sin = Math.sin(radians) / factor;
-  const width = Math.ceil((Math.abs(region.width * Math.cos(radians)) + Math.abs(region.height * Math.sin(radians))) * factor);
-  const height = Math.ceil((Math.abs(region.width * Math.sin(radians)) + Math.abs(region.height * Math.cos(radians))) * factor);
-  // From the output's pixels to the frame's: about the output's centre, turned back by the angle, onto the region's centre.
-  const centreX = region.x + region.width / 2;
-  const centreY = region.y + region.height / 2;
+  const width = Math.ceil((Math.abs(image.width * Math.cos(radians)) + Math.abs(image.height * Math.sin(radians))) * factor);
+  const height = Math.ceil((Math.abs(image.width * Math.sin(radians)) + Math.abs(image.height * Math.cos(radians))) * factor);
+  // From the output's pixels to the image's: about the output's centre, turned back by the angle, onto the image's centre.
+  const centreX = image.width / 2;
+  const centreY = image.height / 2;
   const toFrame: Homography = [
     cos,
     sin,
