@@ -68,8 +68,8 @@ export interface ScanStats {
   framesMeasured: number;
   /** Worker time per analysed frame, ms. */
   measureMs: number[];
-  /** Per live decode: worker time (pixels out + decode), ms, and whether it read. */
-  decodes: Array<{ ms: number; found: boolean; width: number; height: number }>;
+  /** Per live decode: worker time (pixels out + decode), ms, whether it read, and whether it ran out of its budget first. */
+  decodes: Array<{ ms: number; found: boolean; gaveUp: boolean; width: number; height: number }>;
   /** Frames not decoded while the decoder was free: no edges, or the picture a decode just missed. */
   decodesSkipped: number;
   firstReadAt: number | null;
@@ -94,6 +94,9 @@ interface HeldFrame {
 const KEEP = 4;
 /** A no-barcode check on a frame older than this no longer clears the front for the automatic photo. */
 const WATCH_CLEAR_MS = 2500;
+/** Watching, a decode's first budget (ms); doubled after each decode that ran out of it, up to the longest. */
+const WATCH_BUDGET_MS = 200;
+const WATCH_LONGEST_BUDGET_MS = 1000;
 /** The shutter pressed before the video showed anything waits this long for a first frame. */
 const FIRST_FRAME_WAIT_MS = 3000;
 
@@ -115,6 +118,11 @@ export class ScanLoop {
   private lastAnalysed: (PacedFrame & { outline: Quad | null; document: boolean }) | null = null;
   /** In watch mode: when a frame last came back from the barcode worker with no barcode on it, or was not worth a decode. */
   private lastClearAt = -Infinity;
+  /**
+   * In watch mode, the budget of the next decode. A decode that ran out of it said nothing about the side (a slow
+   * phone, a busy core): it clears nothing, and the next one gets twice as long.
+   */
+  private watchBudgetMs: number;
   private readyFired = false;
   /** Frames measured all black in a row (see `step`). */
   private blackInARow = 0;
@@ -133,6 +141,7 @@ export class ScanLoop {
     this.mode = barcodes ? this.options.barcode : 'off';
     this.auto = new AutoCapture({ needsBarcode: this.mode === 'required' });
     this.watch = new BarcodeWatch({ expected: this.mode === 'required' });
+    this.watchBudgetMs = Math.min(WATCH_BUDGET_MS, this.options.decodeBudgetMs);
     this.stats = {
       startedAt: this.options.now(),
       firstFrameAt: null,
@@ -308,11 +317,14 @@ export class ScanLoop {
     const seen = this.lastAnalysed;
     this.decoding = true;
     this.lastDecodeAt = frame.t;
-    const budgetMs = this.mode === 'watch' ? Math.min(200, this.options.decodeBudgetMs) : this.options.decodeBudgetMs;
+    const watching = this.mode === 'watch';
+    const budgetMs = watching ? this.watchBudgetMs : this.options.decodeBudgetMs;
     this.barcodes!.read(bitmap, { budgetMs, signal: this.abort.signal, ...(seen?.outline ? { outline: seen.outline } : {}) })
       .then((reading) => {
+        if (watching && reading.gaveUp) this.watchBudgetMs = Math.min(this.watchBudgetMs * 2, WATCH_LONGEST_BUDGET_MS);
         if (reading.found) this.pacing.read();
-        else this.pacing.readNothing(frame.t, seen);
+        // Watching, a decode that ran out of time is not a picture that read nothing: the next one due looks again.
+        else if (!(watching && reading.gaveUp)) this.pacing.readNothing(frame.t, seen);
         this.onReading(frame, reading);
       })
       .catch((error: Error) => {
@@ -325,8 +337,10 @@ export class ScanLoop {
   }
 
   private onReading(frame: { id: number; t: number }, reading: BarcodeReading): void {
-    this.stats.decodes.push({ ms: reading.prepareMs + reading.decodeMs, found: reading.found, width: reading.width, height: reading.height });
-    if (!reading.found) this.lastClearAt = Math.max(this.lastClearAt, frame.t);
+    const { found, gaveUp, width, height } = reading;
+    this.stats.decodes.push({ ms: reading.prepareMs + reading.decodeMs, found, gaveUp, width, height });
+    // Only a decode that tried every variant clears the front: one that ran out of time might have read the back.
+    if (!found && !gaveUp) this.lastClearAt = Math.max(this.lastClearAt, frame.t);
     if (!this.running || !reading.found) return;
     const now = this.options.now();
     this.stats.firstReadAt ??= now;
