@@ -10,9 +10,11 @@
  *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely) finds a
  *      field of bars, turned upright and shrunk to about 2 px a module in one resampling: most
  *      frames with a barcode read here, at a fraction of what zxing spends on the whole frame;
- *   1. with the document's outline (its four corners, from the frame analysis): the card
- *      flattened to an upright rectangle (perspective.ts), which undoes turn, tilt and
- *      distance at once; a flattened card with no field of bars ends the search there, one
+ *   1. with the document's outline (its four corners, from the frame analysis): the card, read
+ *      from its own pixels only (looked at again there, when the half-size look found
+ *      nothing), flattened to an upright rectangle (perspective.ts), which undoes turn, tilt and
+ *      distance at once; a flattened card with no field of bars ends the search there (a card
+ *      near enough is judged before zxing runs: a front costs a look, not a decode), one
  *      with bars that did not read is read again levelled (levelled.ts: a lamp's reflection);
  *   2. the frame as it is;
  *   3. the region where the full edge analysis found the symbol, turned upright by its
@@ -109,6 +111,17 @@ const READ_LENGTH = 900;
  */
 const MIN_FIELD_CELLS = 12;
 
+/** Around an outlined card, this share of its width and height is read too (flatten's margin is 3%). */
+const CARD_PADDING = 0.04;
+/**
+ * A card whose longest side is at least this long (pixels) has symbol modules of about 2 px and more, which
+ * the look sees: the fixtures' backs that near (held to a 1080p camera) count 24 field cells and up on the card
+ * as seen, 49 and up flattened; their fronts, near or far, 0 to 6 as seen. A far card's bars can read where the
+ * look sees none (one 760 px long counts none flattened, and reads), so a card less near is flattened and read
+ * before it is judged.
+ */
+const TRUSTED_LOOK_LENGTH = 950;
+
 /** `image`: the frame's luma, or a source that reads the frame's pixels only as far as they are needed. */
 export function decodePdf417(image: LumaImage | FramePixels, options: DecodePdf417Options = {}): Pdf417Result | null {
   const pixels = image && 'whole' in image ? image : lumaPixels(assertLumaImage(image));
@@ -136,22 +149,15 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
     const region = wholePixels(look.region, 2, pixels);
     yield symbolVariant(() => pixels.region(region), region, look.angle);
   }
+  // A card the frame analysis outlined is looked at first, from its own pixels: a licence's front has no
+  // field of bars, and that is known without reading the rest of the frame or running zxing.
+  const lookAgain = !half || !looksLikeSymbol(look);
+  if (outline && !(yield* cardVariants(pixels, outline, tryHarder, lookAgain))) return;
   // Past here the whole frame is needed.
   const image = pixels.whole();
-  if (!half || !looksLikeSymbol(look)) {
+  if (!outline && lookAgain) {
     const [quick] = estimateBarcodes(image, 1, { step: QUICK_STEP });
     if (quick?.region && looksLikeSymbol(quick)) yield symbolVariant(() => crop(image, quick.region!), quick.region, quick.angle);
-  }
-  if (outline) {
-    let card: LumaImage | null | undefined;
-    const flattened = () => (card === undefined ? (card = flatten(image, outline)) : card);
-    yield { name: 'flattened', image: flattened };
-    // The document, flattened, has no field of bars: it is not a back, or not this side up. Whatever
-    // else is in view is not read in this frame (trying harder reads on).
-    if (!tryHarder && flattened() && !looksLikeSymbol(estimateBarcodes(flattened()!, 1)[0])) return;
-    // A field of bars that did not read: perhaps a lamp's reflection over it. Levelled over squares
-    // of about 8 modules (a thirty-second of a licence's width), each holds a bar and a space.
-    yield { name: 'flattened+levelled', image: () => (flattened() ? levelled(flattened()!, Math.round(flattened()!.width / 64)) : null) };
   }
   yield { name: 'as-is', image: () => image };
 
@@ -212,6 +218,49 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   yield whole('crop-lower-half+2x', (frame) => enlarged(lowerHalf(frame)));
   yield whole('crop-centre-band+2x', (frame) => enlarged(centreBand(frame)));
   if (quarter) yield whole('rot90+global', rotate90, 'global');
+}
+
+/**
+ * The card inside `outline`, read from its bounding box only: a look for the symbol there (when the half-size
+ * look found none), then the card flattened (perspective.ts), which undoes turn, tilt and distance at once,
+ * and levelled when its bars did not read (levelled.ts: a lamp's reflection). False when the card has no field
+ * of bars: it is not a back, or not this side up, and whatever else is in view is not read in this frame
+ * (trying harder reads on).
+ */
+function* cardVariants(pixels: FramePixels, outline: Quad, tryHarder: boolean, lookAgain: boolean): Generator<Variant, boolean> {
+  const xs = outline.map(({ x }) => x);
+  const ys = outline.map(({ y }) => y);
+  // With room around it for the margin flatten() keeps (3% of each side), so the card is flattened as from the whole frame.
+  const padX = (Math.max(...xs) - Math.min(...xs)) * CARD_PADDING;
+  const padY = (Math.max(...ys) - Math.min(...ys)) * CARD_PADDING;
+  const left = Math.min(...xs) - padX;
+  const top = Math.min(...ys) - padY;
+  const box = wholePixels({ x: left, y: top, width: Math.max(...xs) + padX - left, height: Math.max(...ys) + padY - top }, 1, pixels);
+  if (box.width < MIN_SIDE || box.height < MIN_SIDE) return true;
+  const card = pixels.region(box);
+  // A card this long shows its bars to the look, which then decides without flattening it or running zxing.
+  const near = longestSide(outline) >= TRUSTED_LOOK_LENGTH;
+  if (lookAgain) {
+    // Near, the full look: its verdict stands. A far card's look only finds the symbol: the quick one does.
+    const [seen] = estimateBarcodes(card, 1, { step: near ? undefined : QUICK_STEP });
+    if (seen?.region && looksLikeSymbol(seen)) yield symbolVariant(() => crop(card, seen.region!), seen.region, seen.angle);
+    else if (!tryHarder && near) return false;
+  }
+  const flattened = flatten(card, outline.map(({ x, y }) => ({ x: x - box.x, y: y - box.y })) as unknown as Quad);
+  if (!flattened) return true;
+  let fieldless: boolean | undefined;
+  const noField = () => (fieldless ??= !looksLikeSymbol(estimateBarcodes(flattened, 1)[0]));
+  if (!tryHarder && near && noField()) return false;
+  yield { name: 'flattened', image: () => flattened };
+  if (!tryHarder && noField()) return false;
+  // A field of bars that did not read: perhaps a lamp's reflection over it. Levelled over squares of about
+  // 8 modules (a thirty-second of a licence's width), each holds a bar and a space.
+  yield { name: 'flattened+levelled', image: () => levelled(flattened, Math.round(flattened.width / 64)) };
+  return true;
+}
+
+function longestSide(quad: Quad): number {
+  return Math.max(...quad.map((corner, i) => Math.hypot(corner.x - quad[(i + 1) % 4]!.x, corner.y - quad[(i + 1) % 4]!.y)));
 }
 
 /** The symbol in `region` (its pixels from `read`) turned upright by its `angle`, shrunk to READ_LENGTH along its rows. */

@@ -196,7 +196,7 @@ describe('flatten, then read', () => {
     });
   }
 
-  it('a licence front, outlined and flattened, shows no field of bars: nothing else is tried', async () => {
+  it('a licence front, outlined and flattened, shows no field of bars: nothing is read, not even the flattened card', async () => {
     const pose = POSES[0]!;
     const frame = frameOf(await card('licence-front.jpg'), pose);
     const outline = outlineFound(frame);
@@ -210,7 +210,8 @@ describe('flatten, then read', () => {
       },
     };
     assert.equal(decodePdf417(frame, { outline, signal: counting }), null);
-    assert.equal(variantsTried, 1, 'only the flattened card');
+    // The card is near (about 1150 px flattened): the look decides, without zxing and without the rest of the frame.
+    assert.equal(variantsTried, 0, 'no variant is read');
     variantsTried = 0;
     decodePdf417(frame, { outline, signal: counting, tryHarder: true });
     assert.ok(variantsTried > 3, `trying harder tries on (${variantsTried} variants)`);
