@@ -2,6 +2,11 @@
 import type { AamvaFields } from '../../src/document/aamva.js';
 
 export interface FrameDecoder {
+  /**
+   * What the live loop has already done with this frame before it decodes it, untimed (ours: the frame
+   * analysis, which runs on every frame for the advice, and whose outline of the card the decode is given).
+   */
+  prepare?(source: HTMLCanvasElement): Promise<void>;
   /** Reads the frame currently drawn on `source`. */
   decode(source: HTMLCanvasElement): Promise<DecodeOutcome>;
   dispose(): void;

