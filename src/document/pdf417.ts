@@ -7,7 +7,8 @@
  * of transformed images (variants), cheapest and likeliest first, and stops at the first
  * that reads:
  *
- *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely) finds a
+ *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely, at half
+ *      size from 1600 px wide unless a near card was outlined: step 1 looks at that) finds a
  *      field of bars, turned upright and shrunk to about 2 px a module in one resampling: most
  *      frames with a barcode read here, at a fraction of what zxing spends on the whole frame;
  *   1. with the document's outline (its four corners, from the frame analysis): the card, read
@@ -143,7 +144,8 @@ export function decodePdf417(image: LumaImage | FramePixels, options: DecodePdf4
 function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | undefined): Generator<Variant> {
   // The symbol found by a quick look, turned upright and no larger than needed: for a frame with a
   // field of bars, the cheapest read there is. Without one, the usual order follows.
-  const half = pixels.width >= LOOK_AT_HALF_FROM;
+  // A near card the analysis outlined is looked at on its own pixels instead (cardVariants): the look there decides.
+  const half = pixels.width >= LOOK_AT_HALF_FROM && !(outline && longestSide(outline) >= TRUSTED_LOOK_LENGTH);
   const [look] = half ? estimateBarcodes(pixels.shrunk(0.5), 1, { step: QUICK_STEP / 2 }) : [];
   if (look?.region && looksLikeSymbol(look)) {
     const region = wholePixels(look.region, 2, pixels);
