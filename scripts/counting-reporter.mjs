@@ -3,13 +3,16 @@
 // and name the failures beside its closing line. It also prints the
 // slowest test files and tests of the run, so every log shows where the time went, and lists the tests
 // that passed only on their second try. With BELTIC_TEST_TIMES set, every test's duration goes to that file
-// (JSON), to compare runs or engines test by test.
+// (JSON), to compare runs or engines test by test. A file the runner stopped because it never finished (a page that
+// hung) is listed under `hung`, with what it counted, so scripts/test.mjs can run it once more.
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 const SLOWEST_SHOWN = 8;
 /** What test/helpers/engines.ts logs for a test that passed on its second try. */
 const RETRIED_PREFIX = 'passed on its second try:';
+/** How @web/test-runner says it stopped a file at its limit (testsFinishTimeout in web-test-runner.config.mjs). */
+const HUNG_PREFIX = 'Browser tests did not finish within';
 
 /** A failure's first line: enough to tell one from another; the whole is in the runner's output above. */
 const firstLine = (message) =>
@@ -41,7 +44,7 @@ function printSlowest(title, entries) {
 export function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0, failures: [] };
+      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0, failures: [], hung: [] };
       const files = [];
       const tests = [];
       for (const session of sessions) {
@@ -53,7 +56,19 @@ export function countingReporter() {
         // A file that failed to load or threw outside a test ran no test: count it as a failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) {
           totals.errors += 1;
-          totals.failures.push({ name: `${where} (outside its tests)`, error: firstLine(session.errors[0].message) });
+          const failure = { name: `${where} (outside its tests)`, error: firstLine(session.errors[0].message) };
+          totals.failures.push(failure);
+          if (session.errors.some((error) => String(error.message).startsWith(HUNG_PREFIX))) {
+            const { passed, failed } = file;
+            totals.hung.push({
+              file: relative(process.cwd(), session.testFile),
+              browser: session.browser.name,
+              group: session.group.name,
+              passed,
+              failed,
+              failure,
+            });
+          }
         }
       }
       // test/helpers/engines.ts logs each test that passed only on its second try (WebKit): listed, never hidden.

@@ -75,19 +75,75 @@ function runNodeTests(files, name, env = process.env) {
   };
 }
 
-/** One runner for `engineList`; with `group` (a group of web-test-runner.config.mjs, or 'default'), only that group. */
-function runBrowserTests(engineList, group) {
-  const countsFile = join(scratch, `browser-${engineList.replaceAll(',', '-')}${group ? `-${group}` : ''}.json`);
+let browserRunCount = 0;
+
+/**
+ * One runner for `engineList`; with `group` (a group of web-test-runner.config.mjs, or 'default'), only that group.
+ * `args`: the runner's own arguments (the command line's by default); `again`: a file's second run (see afterHungFiles).
+ */
+function runBrowserTests(engineList, group, args = extra, { again = false } = {}) {
+  const countsFile = join(scratch, `browser-${(browserRunCount += 1)}-${engineList.replaceAll(',', '-')}${group ? `-${group}` : ''}.json`);
   const bin = join(root, 'node_modules/@web/test-runner/dist/bin.js');
-  const args = ['--import', 'tsx', bin, '--config', 'web-test-runner.config.mjs', ...(group ? ['--group', group] : []), ...extra];
-  const result = spawnSync(process.execPath, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, BELTIC_TEST_COUNTS: countsFile, BELTIC_ENGINES: engineList },
-  });
-  const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, errors: 0, failures: [] };
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', bin, '--config', 'web-test-runner.config.mjs', ...(group ? ['--group', group] : []), ...args],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, BELTIC_TEST_COUNTS: countsFile, BELTIC_ENGINES: engineList },
+    },
+  );
+  const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, errors: 0, failures: [], hung: [] };
   const failed = counts.failed + counts.errors;
-  return { passed: counts.passed, failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0, failures: counts.failures };
+  const run = { passed: counts.passed, failed: failed || (result.status === 0 ? 0 : 1), ok: result.status === 0, failures: counts.failures };
+  return again ? run : afterHungFiles(run, counts.hung ?? [], args);
+}
+
+/**
+ * A file the runner stopped at its limit because it never finished (its page hung: twice in CI, WebKit's web process
+ * asleep on a lock, where no test's own limit can fire) runs once more, in the same engine; its figures from that run
+ * replace the hung run's, and the log says so. A file that failed is never run again, and only the default group's
+ * files can be chosen by --files (a named group runs its own files, so its hangs stay failures).
+ */
+function afterHungFiles(run, hung, args) {
+  const chosen = hung.filter(({ group }) => group === 'default');
+  if (chosen.length === 0) return run;
+  const where = ({ file, browser }) => `${file} [${browser}]`;
+  const byEngine = new Map();
+  for (const file of chosen) byEngine.set(engineNamed(file.browser), [...(byEngine.get(engineNamed(file.browser)) ?? []), file]);
+  let { passed, failed, failures } = run;
+  const hangs = [];
+  for (const [engine, files] of byEngine) {
+    console.log(`\nStopped without finishing (${files[0].failure.error}), run again:`);
+    for (const file of files) console.log(`  ${where(file)}`);
+    const again = runBrowserTests(engine, 'default', [...withoutFileChoice(args), '--files', ...files.map(({ file }) => file)], { again: true });
+    passed += again.passed - files.reduce((sum, file) => sum + file.passed, 0);
+    failed += again.failed - files.reduce((sum, file) => sum + file.failed + 1, 0);
+    failures = [...failures.filter(({ name }) => !files.some((file) => name.startsWith(where(file)))), ...again.failures];
+    for (const file of files) {
+      const failedAgain = again.failures.some(({ name }) => name.startsWith(where(file)));
+      hangs.push(`${where(file)}: ${failedAgain ? 'failed' : 'passed'} when run again`);
+    }
+  }
+  return { passed, failed, ok: failed === 0, failures, hangs };
+}
+
+/** The engine of a launcher's name in the reports ("Chrome", "Firefox", "WebKit 2.50.6 (reduced motion)"). */
+function engineNamed(browser) {
+  if (browser.startsWith('WebKit')) return 'webkit';
+  return browser.startsWith('Firefox') ? 'firefox' : 'chromium';
+}
+
+/** The runner's arguments without those that choose files or a group (`--files a b`, `--group x`, either with `=`). */
+function withoutFileChoice(args) {
+  const kept = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--group') i++;
+    else if (arg === '--files') while (i + 1 < args.length && !args[i + 1].startsWith('--')) i++;
+    else if (!arg.startsWith('--group=') && !arg.startsWith('--files=')) kept.push(arg);
+  }
+  return kept;
 }
 
 /** WebKit's groups in web-test-runner.config.mjs (a name there must be added here). */
@@ -149,6 +205,11 @@ if (which === 'all' || which === 'node') {
 if (which === 'all' || which === 'browser') runs.push(...browserRuns());
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+const hangs = runs.flatMap((run) => run.hangs ?? []);
+if (hangs.length > 0) {
+  console.log(`\nStopped without finishing, then run again (${hangs.length}):`);
+  for (const hang of hangs) console.log(`  ${hang}`);
+}
 // The failures named again here, next to the count: a CI log is often read from its tail.
 const failures = runs.flatMap((run) => run.failures ?? []);
 if (failures.length > 0) {
