@@ -14,12 +14,15 @@ import { downloadSizes } from '../bench/node/chunk-sizes.mjs';
 const KiB = 1024;
 const BUDGETS = {
   // Cut from 35 when the module build lost its whitespace and the CSS its comments (34.2 → 30.3 KiB), then the
-  // later steps' styles went to the capture parts (→ 29.4 KiB).
-  firstLoad: { ceiling: 30 * KiB, target: 25 * KiB, label: 'first load' },
+  // later steps' styles went to the capture parts (→ 29.4 KiB), then the uploads and the verification to a chunk
+  // loaded with them (flow/submission.ts: → 28.7 KiB).
+  firstLoad: { ceiling: 29.5 * KiB, target: 25 * KiB, label: 'first load' },
   // Cut from 114.5 by the same (114.1 → 107.4 KiB; 107.7 with the styles in two files). Raised to 109 for the
   // barcode worker's quick look and its pixels read out as needed (37.9 → 38.6 KiB), which took the decode of a
-  // 1080p frame with a barcode from 1.54× zxing's time to 0.81× in the bench.
-  wholeFlow: { ceiling: 109 * KiB, target: 90 * KiB, label: 'whole flow' },
+  // 1080p frame with a barcode from 1.54× zxing's time to 0.81× in the bench; then to 109.5 for flow/submission.ts
+  // in a chunk of its own (108.6 → 109.1 KiB: code in two files compresses a little less), which took 0.7 KiB off
+  // the first load.
+  wholeFlow: { ceiling: 109.5 * KiB, target: 90 * KiB, label: 'whole flow' },
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -21,7 +21,7 @@ const ROLES = [
   [/chunks\/beltic-verify-/, 'main: element, flow, UI, API client, storage, lit and idb-keyval'],
   [/capture-parts-/, 'what the steps after the intro need: camera, file source, preview, country field, their screens (loaded while the intro shows)'],
   [/signals-controller-/, 'behaviour signals and the device record (loaded on connect, beside the first download)'],
-  [/upload-file-/, 'presigned uploads with their retries (fetched with the capture parts)'],
+  [/submission-/, 'once the photos are in: the presigned uploads with their retries, the verification and its reads (fetched with the capture parts)'],
   [/guidance-/, 'worker clients and frame guidance, shared by the camera and the photo checks'],
   [/analysed-frame-/, 'frame analysis types shared by the camera and the photo checks'],
   [/check-photo-/, 'checks before upload: image preparation client, loaded when a photo is chosen'],

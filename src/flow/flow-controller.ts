@@ -5,14 +5,14 @@
  * where the applicant was, and files already uploaded are never sent again.
  *
  * It owns what the flow needs: the session's storage scope (storage/), the preparation of every
- * image a capture source hands it (upload/prepare-image.ts), and the uploads. Whoever follows the
- * flow (the element's rendering, the signals, the preview, the camera) listens to its notices.
+ * image a capture source hands it (upload/prepare-image.ts), and the work once the photos are in
+ * (the uploads and the verification: submission.ts, loaded then). Whoever follows the flow (the
+ * element's rendering, the signals, the preview, the camera) listens to its notices.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DeclaredFile, Side } from '../api/contract.js';
+import type { Side } from '../api/contract.js';
 import { ApiError } from '../api/errors.js';
-import { sleep, type BelticClient, type CreatedVerification, type VerificationState } from '../api/client.js';
-import type { UploadError } from '../upload/upload-file.js';
+import { sleep, type BelticClient } from '../api/client.js';
 import type { PreparedImage } from '../upload/prepare-image.js';
 import type { CheckedPhoto, PhotoExpectation } from '../upload/check-photo.js';
 import { carriesAamvaBarcode } from '../document/barcode-rule.js';
@@ -33,6 +33,8 @@ import {
 import { outcomeForSession } from './outcome.js';
 import { SessionLock } from './session-lock.js';
 import { SessionWatch } from './session-watch.js';
+import { toFailure } from './failure.js';
+import type { FlowTiming, Submission, SubmittingFlow } from './submission.js';
 
 /** What the flow tells those who follow it. */
 export type FlowNotice =
@@ -62,15 +64,6 @@ export type FlowNotice =
 
 export type FlowListener = (notice: FlowNotice) => void;
 
-export interface FlowTiming {
-  /** First poll delay; grows by half each poll up to `pollMaxMs`. */
-  pollStartMs: number;
-  pollMaxMs: number;
-  /** Give up polling (retryable error) after this long. */
-  pollLimitMs: number;
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
-
 export interface FlowOptions {
   timing?: Partial<FlowTiming>;
   /**
@@ -99,8 +92,8 @@ export interface FlowSession {
 
 const DEFAULT_TIMING: FlowTiming = { pollStartMs: 800, pollMaxMs: 5000, pollLimitMs: 180_000, sleep };
 
-/** Loaded on demand (as the code below): the uploads, once the photos are in (capture-parts.ts fetches them ahead). */
-const loadUploads = () => import('../upload/upload-file.js');
+/** Loaded on demand (as the code below): the uploads and the verification, once the photos are in (capture-parts.ts fetches them ahead). */
+const loadSubmission = () => import('./submission.js');
 
 /** Loaded on demand: the image pipeline and the checks are only needed once a photo is chosen. */
 const defaultCheckPhoto = async (file: Blob, expectation: PhotoExpectation) => (await import('../upload/check-photo.js')).checkPhoto(file, expectation);
@@ -133,10 +126,11 @@ export class FlowController implements ReactiveController {
   private refusedPhoto: { side: Side; image: PreparedImage; source: CapturedImage['source'] } | null = null;
   /** Photos of each side the checks refused in a row (a photo that goes on starts the count again). */
   private refusals: Partial<Record<Side, number>> = {};
-  /** The create answer, used once by the poll: where Beltic answers synchronously it is the outcome. */
-  private createdVerification: CreatedVerification | null = null;
-  /** Presigned URLs live in memory only: after a reload a fresh one is asked for. */
-  private uploadUrls = new Map<Side, string>();
+  /**
+   * The work once the photos are in, loaded when first needed, one per opened session: it keeps the presigned
+   * URLs (in memory only: after a reload fresh ones are asked for) and the verification's create answer.
+   */
+  private submission: Promise<Submission> | null = null;
   private saving: Promise<unknown> = Promise.resolve();
   /** This element was removed and let go of the session; it asks for it again if put back. */
   private letGo = false;
@@ -260,8 +254,7 @@ export class FlowController implements ReactiveController {
     this.forgetRefusedPhoto();
     this.refusals = {};
     this.progress = {};
-    this.createdVerification = null;
-    this.uploadUrls = new Map();
+    this.submission = null;
     // From now on a late write of anyone who was handed this scope (a signals update under way) is dropped.
     scope?.close();
     const writes = this.saving;
@@ -566,7 +559,10 @@ export class FlowController implements ReactiveController {
     this.effectKey = key;
     const abort = new AbortController();
     this.effectAbort = abort;
-    const work = key === 'starting' ? this.start(abort.signal) : key === 'uploading' ? this.upload(abort.signal) : this.poll(abort.signal);
+    const work =
+      key === 'starting'
+        ? this.start(abort.signal)
+        : this.submitting().then((submission) => (key === 'uploading' ? submission.upload(abort.signal) : submission.poll(abort.signal)));
     work
       .catch((error: unknown) => this.fail(error, abort.signal))
       .finally(() => {
@@ -590,6 +586,27 @@ export class FlowController implements ReactiveController {
     this.effectKey = null;
   }
 
+  /** The session's submission, loaded at its first use (a failed load is tried again at the next: "Try again"). */
+  private submitting(): Promise<Submission> {
+    if (this.submission) return this.submission;
+    const flow: SubmittingFlow = {
+      client: this.client,
+      timing: this.timing,
+      state: () => this.state!,
+      event: (signal, event) => this.effectEvent(signal, event),
+      finish: (outcome, signal) => void this.finish(outcome, signal),
+      submitting: () => this.notify({ type: 'submitting' }),
+      uploadProgress: (side, loaded, total) => this.onUploadProgress(side, loaded, total),
+      imageBlob: (image) => this.imageBlob(image),
+    };
+    const loading = loadSubmission().then(({ Submission }) => new Submission(flow));
+    loading.catch(() => {
+      if (this.submission === loading) this.submission = null;
+    });
+    this.submission = loading;
+    return loading;
+  }
+
   private async start(signal: AbortSignal): Promise<void> {
     const state = this.state!;
     const status = await this.client.startSession(state.sessionId, signal);
@@ -600,128 +617,12 @@ export class FlowController implements ReactiveController {
     this.dispatch({ type: 'session_started' });
   }
 
-  private async upload(signal: AbortSignal): Promise<void> {
-    let state = this.state!;
-    if (!state.document) {
-      const declared = Object.entries(state.captures).map(([side, image]) => declaredFile(side as Side, image!));
-      const created = await this.client.createDocument(state.sessionId, state.documentType!, state.issuingCountry!, declared, signal);
-      const files: Partial<Record<Side, string>> = {};
-      const urls = new Map<Side, string>();
-      created.uploads.forEach((upload, index) => {
-        // The server says which side each file is; the declaration order is the fallback.
-        const side = (created.sides.get(upload.file_id) ?? declared[index]?.side) as Side;
-        files[side] = upload.file_id;
-        urls.set(side, upload.url);
-      });
-      this.uploadUrls = urls;
-      this.effectEvent(signal, { type: 'document_created', documentId: created.documentId, files });
-      state = this.state!;
-    }
-
-    for (const side of Object.keys(state.document!.files) as Side[]) {
-      if (signal.aborted) return;
-      if (state.document!.files[side]!.uploaded) continue;
-      await this.uploadSide(side, signal);
-      state = this.state!;
-    }
-
-    if (!state.submitted) {
-      await this.client.submitDocument(state.document!.id, signal);
-      this.effectEvent(signal, { type: 'document_submitted' });
-      state = this.state!;
-    }
-    this.notify({ type: 'submitting' });
-    const created = await this.client.createVerification(state.document!.id, state.sessionId, signal);
-    this.createdVerification = created;
-    this.effectEvent(signal, { type: 'verification_created', verificationId: created.id });
-  }
-
-  private async uploadSide(side: Side, signal: AbortSignal): Promise<void> {
-    const state = this.state!;
-    const image = state.captures[side];
-    const blob = image ? await this.imageBlob(image) : null;
-    if (!image || !blob) throw new FlowFailure({ code: 'image_lost', retryable: false }, 'The photo could not be found on this device. Please take it again.');
-    const declared = declaredFile(side, image);
-    const documentId = state.document!.id;
-    const freshUrl = async () => {
-      const upload = await this.client.addFile(documentId, declared, signal);
-      this.effectEvent(signal, { type: 'file_url_replaced', side, fileId: upload.file_id });
-      return upload.url;
-    };
-    const url = this.uploadUrls.get(side) ?? (await freshUrl());
-    const { uploadFile, UploadError } = await loadUploads();
-    try {
-      await uploadFile({
-        url,
-        body: blob,
-        contentType: image.contentType,
-        signal,
-        refreshUrl: freshUrl,
-        onProgress: ({ loaded, total }) => this.onUploadProgress(side, loaded, total),
-      });
-    } catch (error) {
-      throw error instanceof UploadError ? uploadFailure(error) : error;
-    }
-    this.uploadUrls.delete(side);
-    this.effectEvent(signal, { type: 'file_uploaded', side });
-  }
-
-  private async poll(signal: AbortSignal): Promise<void> {
-    const step = this.state!.step;
-    if (step.name !== 'verifying') return;
-    const { sessionId } = this.state!;
-    const started = Date.now();
-    let delay = this.timing.pollStartMs;
-    for (;;) {
-      let verification: VerificationState | null;
-      try {
-        verification = this.createdAnswer(step.verificationId) ?? (await this.client.verification(step.verificationId, sessionId, signal));
-      } catch (error) {
-        // The verification's read is refused for now (rate limited past the wait cap, the server
-        // down): a session decided meanwhile still ends the poll; else the error stands ("Try again").
-        if (!(error instanceof ApiError && (error.code === 'rate_limited' || error.code === 'server'))) throw error;
-        const status = await this.client.sessionStatus(sessionId, signal).catch(() => null);
-        const outcome = status && outcomeForSession(status);
-        if (outcome) return this.finish(outcome, signal);
-        throw error;
-      }
-      // The session has the last word: a passed check can still be routed to review.
-      const sessionStatus = verification?.status === 'initiated' ? null : await this.client.sessionStatus(sessionId, signal);
-      const outcome = sessionStatus && outcomeForSession(sessionStatus);
-      if (verification && verification.status !== 'initiated') {
-        // A failed verification the session agrees with ends through the verification, which carries the reasons the result shows.
-        const agreed = outcome === 'failed' && verification.status === 'failed';
-        if (outcome && !agreed && verification.status !== 'requires_retry') return this.finish(outcome, signal);
-        this.effectEvent(signal, { type: 'verification_finished', status: verification.status, reasons: verification.reasons });
-        return;
-      }
-      // Where the API offers no read of the verification, the session tells: final is the outcome,
-      // open again (no longer `pending`) means the document must be captured again.
-      if (!verification && outcome) return this.finish(outcome, signal);
-      if (!verification && sessionStatus !== 'pending') {
-        this.effectEvent(signal, { type: 'verification_finished', status: 'requires_retry', reasons: [] });
-        return;
-      }
-      if (Date.now() - started > this.timing.pollLimitMs) {
-        throw new FlowFailure({ code: 'verification_timeout', retryable: true }, 'The verification is taking longer than expected.');
-      }
-      await this.timing.sleep(delay, signal);
-      delay = Math.min(this.timing.pollMaxMs, delay * 1.5);
-    }
-  }
-
   private onUploadProgress(side: Side, loaded: number, total: number): void {
     const percent = total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
     const previousPercent = this.progress[side] ?? 0;
     this.progress = { ...this.progress, [side]: percent };
     this.host.requestUpdate();
     this.notify({ type: 'upload_progress', side, loaded, total, percent, previousPercent });
-  }
-
-  private createdAnswer(verificationId: string): VerificationState | null {
-    const created = this.createdVerification;
-    this.createdVerification = null;
-    return created?.id === verificationId && created.status !== 'initiated' ? created : null;
   }
 
   private async finish(outcome: Outcome, signal: AbortSignal): Promise<void> {
@@ -768,33 +669,6 @@ function closable(scope: SessionScope): ClosableScope {
     settled: () => scope.settled(),
     close: () => void (closed = true),
   };
-}
-
-/** A failure with the code and words the applicant and the host page will see. */
-export class FlowFailure extends Error {
-  constructor(
-    readonly error: FlowError,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function toFailure(error: unknown): FlowFailure {
-  if (error instanceof FlowFailure) return error;
-  if (error instanceof ApiError) return new FlowFailure({ code: error.code, retryable: error.retryable || error.code === 'malformed_response' }, error.message);
-  return new FlowFailure({ code: 'unexpected', retryable: true }, error instanceof Error ? error.message : String(error));
-}
-
-function uploadFailure(error: UploadError): FlowFailure {
-  const retryable = error.transient;
-  return new FlowFailure({ code: retryable ? 'upload_failed' : 'upload_rejected', retryable }, error.message);
-}
-
-/** How a captured image is declared to the API, so the presigned URL is bound to its exact bytes. */
-function declaredFile(side: Side, image: CapturedImage): DeclaredFile {
-  const extension = image.contentType === 'image/png' ? 'png' : image.contentType === 'image/webp' ? 'webp' : 'jpg';
-  return { filename: `${side}.${extension}`, content_type: image.contentType, byte_size: image.byteSize, checksum: image.checksum, side };
 }
 
 /** Which effect a state calls for; null when it waits for the applicant. */
