@@ -33,7 +33,7 @@ import {
 import { outcomeForSession } from './outcome.js';
 import { SessionLock } from './session-lock.js';
 import { SessionWatch } from './session-watch.js';
-import { toFailure } from './failure.js';
+import { FlowFailure, toFailure } from './failure.js';
 import type { FlowTiming, Submission, SubmittingFlow } from './submission.js';
 
 /** What the flow tells those who follow it. */
@@ -599,7 +599,13 @@ export class FlowController implements ReactiveController {
       uploadProgress: (side, loaded, total) => this.onUploadProgress(side, loaded, total),
       imageBlob: (image) => this.imageBlob(image),
     };
-    const loading = loadSubmission().then(({ Submission }) => new Submission(flow));
+    const loading = loadSubmission().then(
+      ({ Submission }) => new Submission(flow),
+      () => {
+        // Offline, or the file blocked (a CSP missing it): said as the capture parts' failed load is, and "Try again" loads it again.
+        throw new FlowFailure({ code: 'network', retryable: true }, 'The code of the uploads could not be loaded (dist/chunks): "Try again" loads it again.');
+      },
+    );
     loading.catch(() => {
       if (this.submission === loading) this.submission = null;
     });

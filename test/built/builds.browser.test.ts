@@ -119,7 +119,29 @@ describe('built files', function () {
     const notice = page.element.shadowRoot!.querySelector('[part~=notice]')!;
     expect(notice.textContent).to.include('Check your connection and try again');
     expect(notice.querySelector('button')!.textContent).to.equal('Try again');
-    expect(page.violations.some((violation) => violation.includes('/chunks/capture-parts-'))).to.equal(true);
+    // The page hears of the refusal on its own schedule (Firefox: at times after the error event).
+    await waitUntil(() => page.violations.some((violation) => violation.includes('/chunks/capture-parts-')), 'the CSP violation', { timeout: 10000 });
+    page.frame.remove();
+  });
+
+  it('the script-tag ES module build, where the uploads\u2019 code cannot be fetched: the upload says so (network, recoverable) and offers "Try again"', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    // Every script of the build but the submission's chunk (the uploads and the verification).
+    const allowed = await scriptsReached('/dist/cdn/beltic-verify.js', /^(?!.*submission-)/);
+    expect(allowed.some((url) => url.includes('/chunks/submission-'))).to.equal(false);
+    const scriptSrc = [...allowed, new URL('/test/built/page-recorder.js', location.href).href].join(' ');
+    const page = await pageWith(BUILDS.module, session.client_token, STRICT_CSP.replace("script-src 'self'", `script-src ${scriptSrc}`));
+    await rendered(page);
+    await consent(page.element);
+    await chooseDocument(page.element, 'passport');
+    await captureAndAccept(page.element, await fixtureBlob('passport.jpg'));
+    await waitUntil(() => page.errors.some((error) => error.code === 'network'), 'the failed load was reported', { timeout: 10000 });
+    expect(page.errors.map(({ code, recoverable }) => ({ code, recoverable }))).to.deep.equal([{ code: 'network', recoverable: true }]);
+    const notice = page.element.shadowRoot!.querySelector('[part~=notice]')!;
+    expect(notice.textContent).to.include('Check your connection and try again');
+    expect(notice.querySelector('button')!.textContent).to.equal('Try again');
+    // The page hears of the refusal on its own schedule (Firefox: at times after the error event).
+    await waitUntil(() => page.violations.some((violation) => violation.includes('/chunks/submission-')), 'the CSP violation', { timeout: 10000 });
     page.frame.remove();
   });
 
