@@ -208,6 +208,8 @@ export class FlowController implements ReactiveController {
     // A session let go of is wiped and unlocked before the next opens (it may be the same one again).
     await this.leaving;
     if (opening !== this.openings) return false;
+    // The submission works through its session's client: another session object (even of the same id) gets its own.
+    if (this.session !== session) this.submission = null;
     this.session = session;
     this.scope = closable(session.storage.scope(session.sessionId));
     this.lock ??= new SessionLock(session.sessionId, {
