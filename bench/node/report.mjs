@@ -196,7 +196,8 @@ export function scanSection(scan, settings) {
     title: `Main thread during ${settings.scanMs / 1000} s of scanning`,
     note:
       `A page with a visible 1080p preview canvas runs "next animation frame → draw the next fixture frame → decode → repeat" for ` +
-      `${settings.scanMs / 1000} s, cycling through the 1920×1080 camera frames and the no-barcode frame (${OURS} with the live budget). Long tasks come from ` +
+      `${settings.scanMs / 1000} s, cycling through the 1920×1080 camera frames and the no-barcode frame (${OURS} with the live budget, each frame analysed first as ` +
+      `the live loop does, which gives it the card's outline). Long tasks come from ` +
       `PerformanceObserver('longtask'); the frame gap is the longest interval between requestAnimationFrame callbacks (16.7 ms at 60 Hz). ` +
       `"Harness only" grabs each frame like ${OURS} and decodes nothing: the floor this page and this machine impose.`,
     headers: ['figure', 'unit', OURS, BASELINE, 'harness only'],
