@@ -145,7 +145,8 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   // The symbol found by a quick look, turned upright and no larger than needed: for a frame with a
   // field of bars, the cheapest read there is. Without one, the usual order follows.
   // A near card the analysis outlined is looked at on its own pixels instead (cardVariants): the look there decides.
-  const half = pixels.width >= LOOK_AT_HALF_FROM && !(outline && longestSide(outline) >= TRUSTED_LOOK_LENGTH);
+  const near = outline !== undefined && longestSide(outline) >= TRUSTED_LOOK_LENGTH;
+  const half = pixels.width >= LOOK_AT_HALF_FROM && !near;
   const [look] = half ? estimateBarcodes(pixels.shrunk(0.5), 1, { step: QUICK_STEP / 2 }) : [];
   if (look?.region && looksLikeSymbol(look)) {
     const region = wholePixels(look.region, 2, pixels);
@@ -154,7 +155,7 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   // A card the frame analysis outlined is looked at first, from its own pixels: a licence's front has no
   // field of bars, and that is known without reading the rest of the frame or running zxing.
   const lookAgain = !half || !looksLikeSymbol(look);
-  if (outline && !(yield* cardVariants(pixels, outline, tryHarder, lookAgain))) return;
+  if (outline && !(yield* cardVariants(pixels, outline, near, tryHarder, lookAgain))) return;
   // Past here the whole frame is needed.
   const image = pixels.whole();
   if (!outline && lookAgain) {
@@ -223,25 +224,23 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
 }
 
 /**
- * The card inside `outline`, read from its bounding box only: a look for the symbol there (when the half-size
+ * The card inside `outline` (`near`: long enough for the look to decide, TRUSTED_LOOK_LENGTH), read from its bounding box only: a look for the symbol there (when the half-size
  * look found none), then the card flattened (perspective.ts), which undoes turn, tilt and distance at once,
  * and levelled when its bars did not read (levelled.ts: a lamp's reflection). False when the card has no field
  * of bars: it is not a back, or not this side up, and whatever else is in view is not read in this frame
  * (trying harder reads on).
  */
-function* cardVariants(pixels: FramePixels, outline: Quad, tryHarder: boolean, lookAgain: boolean): Generator<Variant, boolean> {
+function* cardVariants(pixels: FramePixels, outline: Quad, near: boolean, tryHarder: boolean, lookAgain: boolean): Generator<Variant, boolean> {
   const xs = outline.map(({ x }) => x);
   const ys = outline.map(({ y }) => y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   // With room around it for the margin flatten() keeps (3% of each side), so the card is flattened as from the whole frame.
-  const padX = (Math.max(...xs) - Math.min(...xs)) * CARD_PADDING;
-  const padY = (Math.max(...ys) - Math.min(...ys)) * CARD_PADDING;
-  const left = Math.min(...xs) - padX;
-  const top = Math.min(...ys) - padY;
-  const box = wholePixels({ x: left, y: top, width: Math.max(...xs) + padX - left, height: Math.max(...ys) + padY - top }, 1, pixels);
+  const padX = (maxX - minX) * CARD_PADDING;
+  const padY = (maxY - minY) * CARD_PADDING;
+  const box = wholePixels({ x: minX - padX, y: minY - padY, width: maxX - minX + 2 * padX, height: maxY - minY + 2 * padY }, 1, pixels);
   if (box.width < MIN_SIDE || box.height < MIN_SIDE) return true;
   const card = pixels.region(box);
-  // A card this long shows its bars to the look, which then decides without flattening it or running zxing.
-  const near = longestSide(outline) >= TRUSTED_LOOK_LENGTH;
+  // A near card shows its bars to the look, which then decides without flattening it or running zxing.
   if (lookAgain) {
     // Near, the full look: its verdict stands. A far card's look only finds the symbol: the quick one does.
     const [seen] = estimateBarcodes(card, 1, { step: near ? undefined : QUICK_STEP });
