@@ -31,9 +31,8 @@ const ROLES = [
   [/prepare-image-/, 'image preparation client: file sniffing, image worker start-up'],
   [/image-pipeline-/, 'image pipeline for the main-thread fallback'],
   [/image-errors-/, 'image error class shared by the client and the pipeline'],
-  [/image\.worker-/, 'image worker: decode, resize, JPEG encode (smaller until within the byte budget), photo checks'],
+  [/picture\.worker-/, 'picture workers (two from one file): camera frames measured, the kept one encoded; photos prepared, checked'],
   [/barcode\.worker-/, 'barcode worker: PDF417 decoder, narrow zxing, AAMVA parser'],
-  [/analysis\.worker-/, 'analysis worker: camera-frame quality measures, encodes the kept frame'],
   [/analysis-handler-/, 'frame analysis on the main thread (the fallback where workers are forbidden)'],
   [/frame-quality-/, 'frame quality measures: brightness, glare, sharpness, document position'],
   [/barcode-client-|barcode-/, 'barcode reader client (starts the barcode worker)'],
@@ -125,7 +124,7 @@ const FALLBACK_ONLY = /chunks\/(analysis-handler|image-handler|frame-quality)-/;
 /**
  * What the module script tag costs an English-speaking applicant, gzip bytes (scripts/size-budget.mjs):
  * `firstLoad`, what the page fetches before anything lazy runs; `wholeFlow`, everything a whole flow on
- * the worker path fetches (first load, what loads on demand, the three workers and their imports), the
+ * the worker path fetches (first load, what loads on demand, the workers and their imports), the
  * language tables and the main-thread fallbacks aside.
  */
 export function downloadSizes(root) {

@@ -1,5 +1,5 @@
 /**
- * Decode → orient → resize → re-encode as JPEG. Runs through image-handler.ts, inside image.worker.ts
+ * Decode → orient → resize → re-encode as JPEG. Runs through image-handler.ts, inside the picture worker
  * or on the main thread where module workers or OffscreenCanvas are missing (or the worker cannot
  * start). Re-encoding through a canvas is also what strips every metadata segment (EXIF with GPS,
  * maker notes, XMP): pixels go in, a bare JFIF comes out.

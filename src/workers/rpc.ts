@@ -2,7 +2,7 @@
  * The message shapes between a worker client (client.ts) and the worker it drives, and the
  * worker side's loop. Each request carries an id so that answers can come back in any order and
  * a client can drop the answer to a request it gave up on. Used by all three workers: analysis
- * and barcode (camera/), image (upload/).
+ * and barcode (camera/), image (upload/); analysis and image run the same script (picture.worker.ts).
  */
 
 export interface RpcRequest<Body> {

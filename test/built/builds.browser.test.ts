@@ -21,15 +21,18 @@ const BUILDS = {
   npm: '<script type="module" src="/dist/define.js"></script>',
 };
 
-/** The image worker of a built file was fetched from the package's dist/assets and answered 200. */
+/** The image worker of a built file (the picture worker's file) was fetched from the package's dist/assets and answered 200. */
 async function workerLoaded(frame: HTMLIFrameElement): Promise<boolean> {
-  return (await fetchedOk(frame.contentWindow!, /\/dist\/assets\/image\.worker-[\w-]+\.js$/)).length > 0;
+  return (await fetchedOk(frame.contentWindow!, /\/dist\/assets\/picture\.worker-[\w-]+\.js$/)).length > 0;
 }
 
-/** Both camera workers of a built file were fetched from `dir`/assets and answered 200 (every build shares dist/assets). */
+/**
+ * Both camera workers' files of a built file were fetched from `dir`/assets and answered 200 (every build shares
+ * dist/assets): the analysis worker's (picture.worker) and the barcode worker's.
+ */
 async function cameraWorkersLoaded(win: Window, dir: string): Promise<string[]> {
-  const loaded = await fetchedOk(win, new RegExp(`${dir}/assets/(analysis|barcode)\\.worker-[\\w-]+\\.js$`));
-  return ['analysis', 'barcode'].filter((name) => loaded.some((path) => path.includes(`/${name}.worker-`)));
+  const loaded = await fetchedOk(win, new RegExp(`${dir}/assets/(picture|barcode)\\.worker-[\\w-]+\\.js$`));
+  return ['picture', 'barcode'].filter((name) => loaded.some((path) => path.includes(`/${name}.worker-`)));
 }
 
 type BuiltPage = RecordedPage;
@@ -171,7 +174,7 @@ describe('built files', function () {
       expect(await cameraWorkersLoaded(win, dir), 'no camera worker before the capture step').to.deep.equal([]);
       expect(Symbol.for('beltic-verify.worker-policy') in win, 'no Trusted Types policy of its own before a worker is needed').to.equal(false);
       expect(await licenceBackByCamera(element, win)).to.include('JANE SPECIMEN');
-      expect(await cameraWorkersLoaded(win, dir)).to.deep.equal(['analysis', 'barcode']);
+      expect(await cameraWorkersLoaded(win, dir)).to.deep.equal(['picture', 'barcode']);
       expect(violations).to.deep.equal([]);
       expect(errors).to.deep.equal([]);
       frame.remove();
@@ -207,7 +210,7 @@ describe('built files', function () {
     await waitUntil(() => page.violations.length > 0, 'the second lit refused', { timeout: 10000 });
     expect(win.customElements.get('beltic-verify')).to.equal(win.BelticVerify?.BelticVerify);
     expect(await licenceBackByCamera(page.element, win)).to.include('JANE SPECIMEN');
-    expect(await cameraWorkersLoaded(win, '/dist')).to.deep.equal(['analysis', 'barcode']);
+    expect(await cameraWorkersLoaded(win, '/dist')).to.deep.equal(['picture', 'barcode']);
     expect(page.violations).to.deep.equal(['trusted-types trusted-types-policy lit-html']);
     expect(page.errors, 'no trusted_types_blocked: the element works').to.deep.equal([]);
     page.frame.remove();

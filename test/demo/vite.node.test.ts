@@ -71,6 +71,6 @@ describe('Vite entry points', () => {
     for (const file of ['index.js', 'define.js', 'cdn/beltic-verify.js', 'THIRD_PARTY_LICENSES.txt'])
       assert.ok(existsSync(join(outDir, file)), `${file} built`);
     const workers = readdirSync(join(outDir, 'assets')).filter((name) => name.endsWith('.js'));
-    assert.deepEqual(workers.map((name) => name.replace(/-[\w-]+\.js$/, '')).sort(), ['analysis.worker', 'barcode.worker', 'image.worker']);
+    assert.deepEqual(workers.map((name) => name.replace(/-[\w-]+\.js$/, '')).sort(), ['barcode.worker', 'picture.worker']);
   });
 });

@@ -63,8 +63,9 @@ describe('<beltic-verify> worker files hosted elsewhere', function () {
       expect(await licenceBackByCamera(page.element, page.win)).to.include('JANE SPECIMEN');
       await waitForStep(page.element, 'review');
       const fetched = await workerFetches(page.win);
-      for (const name of ['analysis', 'barcode', 'image']) {
-        // The image worker starts once per photo: twice here.
+      for (const name of ['picture', 'barcode']) {
+        // The picture worker file starts the camera's analysis worker and an image worker per photo (one that could not
+        // start would be a worker_unavailable error, and there is none).
         const statuses = fetched.filter(({ path }) => path.startsWith(`${HOSTED}${name}.worker-`)).map(({ status }) => status);
         expect(statuses, `the ${name} worker, from the hosted folder`).to.have.length.greaterThan(0);
         expect(statuses.every((status) => status === 200)).to.equal(true);
@@ -91,9 +92,9 @@ describe('<beltic-verify> worker files hosted elsewhere', function () {
     expect(page.errors.map(({ code, recoverable }) => ({ code, recoverable }))).to.deep.equal([{ code: 'worker_unavailable', recoverable: true }]);
     const [error] = page.errors;
     // The first worker to fail is the one named: the camera's analysis worker, or the image worker when the
-    // passport's preparation starts first; either says what runs on the main thread instead.
+    // passport's preparation starts first (both from picture.worker.ts); either says what runs on the main thread instead.
     expect(error!.message)
-      .to.match(/\/nowhere\/(analysis\.worker\.ts.*measured|image\.worker\.ts.*prepared) on the main thread/)
+      .to.match(/\/nowhere\/picture\.worker\.ts.*(measured|prepared) on the main thread/)
       .and.include('assets-base');
     page.frame.remove();
   });
@@ -111,7 +112,7 @@ describe('<beltic-verify> worker files hosted elsewhere', function () {
     expect(page.errors.map(({ code }) => code)).to.deep.equal(['worker_unavailable']);
     // "/nowhere" is a folder: the files are looked for inside it. The first worker to fail is the one named:
     // the camera's, or the image worker when the front's preparation starts first.
-    expect(page.errors[0]!.message).to.match(new RegExp(`from ${location.origin}/nowhere/(analysis|barcode|image)\\.worker\\.ts \\(not found there`));
+    expect(page.errors[0]!.message).to.match(new RegExp(`from ${location.origin}/nowhere/(picture|barcode)\\.worker\\.ts \\(not found there`));
     page.frame.remove();
   });
 
@@ -133,20 +134,20 @@ describe('<beltic-verify> worker files hosted elsewhere', function () {
     const importMeta: { url?: string } = {};
     const owner = {};
     const client = new WorkerClient<unknown, unknown>({
-      create: (Worker) => new Worker(new URL(new URL('../assets/analysis.worker.ts', importMeta.url).href, `${importMeta.url}`), { type: 'module' }),
+      create: (Worker) => new Worker(new URL(new URL('../assets/picture.worker.ts', importMeta.url).href, `${importMeta.url}`), { type: 'module' }),
       fallback: () => Promise.reject(new Error('the fallback must not be needed')),
     });
-    setAssetsBase('/src/camera/', owner);
+    setAssetsBase('/src/workers/', owner);
     try {
       client.warm();
-      await waitUntil(() => client.inWorker === true, 'the worker started from /src/camera/', { timeout: 10000 });
+      await waitUntil(() => client.inWorker === true, 'the worker started from /src/workers/', { timeout: 10000 });
     } finally {
       client.terminate();
       setAssetsBase(null, owner);
     }
     // Without a folder there is nothing to resolve it against: the worker cannot start (said as worker_unavailable).
     const without = new WorkerClient<number, number>({
-      create: (Worker) => new Worker(new URL(new URL('../assets/analysis.worker.ts', importMeta.url).href, `${importMeta.url}`), { type: 'module' }),
+      create: (Worker) => new Worker(new URL(new URL('../assets/picture.worker.ts', importMeta.url).href, `${importMeta.url}`), { type: 'module' }),
       fallback: async () => (n: number) => ({ body: n + 1 }),
     });
     expect(await without.request(1)).to.equal(2);

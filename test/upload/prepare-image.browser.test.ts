@@ -3,6 +3,7 @@ import { checksum } from '../../src/upload/checksum.js';
 import { prepareImage, type PreparedImage } from '../../src/upload/prepare-image.js';
 import { ImagePreparationError } from '../../src/upload/image-errors.js';
 import type { ImageRequest, ImageResult } from '../../src/upload/image-handler.js';
+import type { AnalysisRequest, AnalysisResult } from '../../src/camera/analysis-handler.js';
 import { runImagePipeline } from '../../src/upload/image-pipeline.js';
 import { compressToTarget } from '../../src/upload/compress-to-target.js';
 import { decode, drawAsJpeg } from '../../src/upload/image-codec.js';
@@ -291,8 +292,8 @@ describe('prepareImage', () => {
   });
 });
 
-describe('image.worker', () => {
-  const imageWorker = () => new Worker(new URL('../../src/upload/image.worker.ts', import.meta.url), { type: 'module' });
+describe('picture.worker, as the image worker', () => {
+  const imageWorker = () => new Worker(new URL('../../src/workers/picture.worker.ts', import.meta.url), { type: 'module' });
 
   it('answers through the shared worker RPC', async () => {
     const client = new WorkerClient<ImageRequest, ImageResult>({ create: imageWorker });
@@ -305,6 +306,29 @@ describe('image.worker', () => {
       expect(client.inWorker, 'ran in the worker, not on a fallback').to.equal(true);
       expect([a.width, a.height], 'each answer matched to its request').to.deep.equal([75, 150]);
       expect([b.width, b.height]).to.deep.equal([30, 60]);
+    } finally {
+      client.terminate();
+    }
+  });
+
+  it('is the analysis worker too: one worker answers a camera frame and a photo, each by its own handler', async () => {
+    const client = new WorkerClient<ImageRequest | AnalysisRequest, ImageResult | AnalysisResult>({ create: imageWorker });
+    try {
+      const canvas = new OffscreenCanvas(320, 180);
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#333';
+      context.fillRect(0, 0, 320, 180);
+      context.fillStyle = '#eee';
+      context.fillRect(60, 40, 200, 100);
+      const frame = await createImageBitmap(canvas);
+      const [photo, measured] = await Promise.all([
+        client.request({ file: await sidewaysPhotoWithGps(), maxDimension: 150, targetBytes: 1_000_000 }),
+        client.request({ type: 'measure', frame }, { transfer: [frame] }),
+      ]);
+      expect(client.inWorker, 'ran in the worker, not on a fallback').to.equal(true);
+      expect([(photo as ImageResult).width, (photo as ImageResult).height]).to.deep.equal([75, 150]);
+      expect((measured as AnalysisResult).type).to.equal('measured');
+      expect(frame.width, 'the frame was transferred').to.equal(0);
     } finally {
       client.terminate();
     }
@@ -330,7 +354,7 @@ describe('image.worker', () => {
   });
 });
 
-describe('image.worker (inside a probe that watches its network)', () => {
+describe('picture.worker (inside a probe that watches its network)', () => {
   it('meets a byte target inside our worker, loading nothing from elsewhere and starting no worker of its own', async () => {
     const worker = new Worker(new URL('./probe.worker.ts', import.meta.url), { type: 'module' });
     try {

@@ -1,5 +1,5 @@
 /**
- * Test-only wrapper around the real image worker: it loads image.worker.ts unchanged, and can
+ * Test-only wrapper around the real image worker: it loads picture.worker.ts unchanged, and can
  * report what that worker did to the network. Anything the worker fetched or importScripts'ed
  * appears in this worker's own resource timeline (invisible from the page); a nested Worker (how
  * a library would fetch its own from a CDN, as browser-image-compression does by default) is counted by patching the constructor.
@@ -32,4 +32,4 @@ scope.addEventListener('message', (event) => {
   });
 });
 
-await import('../../src/upload/image.worker.js');
+await import('../../src/workers/picture.worker.js');
