@@ -11,7 +11,7 @@ export class AnalysisClient {
   private readonly client = new WorkerClient<AnalysisRequest, AnalysisResult>({
     // Keep exactly this shape: Vite finds the worker by the text `new Worker(new URL('./…', import.meta.url)`.
     // This `Worker` is the one the client hands in: it passes a Trusted Types URL (workers/trusted-worker.ts).
-    create: (Worker) => new Worker(new URL('../workers/picture.worker.ts', import.meta.url), { type: 'module' }),
+    create: (Worker) => new Worker(new URL('../picture.worker.ts', import.meta.url), { type: 'module' }),
     fallback: () => import('./analysis-handler.js').then((module) => module.handleAnalysis),
     name: 'analysis',
     lost: 'camera frames are measured on the main thread (the live advice may lag on a slow device)',

@@ -2,7 +2,7 @@
  * Turns whatever the applicant picked or the camera captured into the bytes we upload: an upright,
  * metadata-free JPEG no larger than the target, with its SHA-256 for the declaration. JPEG, PNG and
  * WebP are taken; HEIC (iPhones) and AVIF too, where the browser decodes them.
- * The heavy work runs in a module worker (workers/picture.worker.ts, through the shared worker RPC); the
+ * The heavy work runs in a module worker (picture.worker.ts, through the shared worker RPC); the
  * same handler runs on the main thread where there is no worker, or the worker cannot start.
  */
 import { ImagePreparationError, isImagePreparationErrorCode } from './image-errors.js';
@@ -116,7 +116,7 @@ async function runInWorker(request: ImageRequest): Promise<ImageResult> {
   const client = new WorkerClient<ImageRequest, ImageResult>({
     // Keep exactly this shape: Vite finds the worker by the text `new Worker(new URL('./…', import.meta.url)`.
     // This `Worker` is the one the client hands in: it passes a Trusted Types URL (workers/trusted-worker.ts).
-    create: (Worker) => new Worker(new URL('../workers/picture.worker.ts', import.meta.url), { type: 'module' }),
+    create: (Worker) => new Worker(new URL('../picture.worker.ts', import.meta.url), { type: 'module' }),
     fallback: loadHandler,
     name: 'image',
     lost: 'photos are prepared on the main thread (the page may pause while one is)',

@@ -27,7 +27,7 @@ describe('the built worker URLs through plain esbuild', { skip }, () => {
       writeFileSync(entry, `import ${JSON.stringify(DEFINE)};\n`);
       const result = await build({ entryPoints: [entry], bundle: true, format, write: false, logLevel: 'silent', outfile: join(scratch, `out-${format}.js`) });
       const code = result.outputFiles.map((file) => file.text).join('\n');
-      assert.equal(workers.length, 3, `dist/assets: ${workers.join(', ')}`);
+      assert.equal(workers.length, 2, `dist/assets: ${workers.join(', ')}`);
       for (const name of workers) {
         // Quoted as the build writes it (a template literal without substitutions: a string to every bundler).
         const site = new RegExp(

@@ -137,10 +137,10 @@ describe('<beltic-verify> worker files hosted elsewhere', function () {
       create: (Worker) => new Worker(new URL(new URL('../assets/picture.worker.ts', importMeta.url).href, `${importMeta.url}`), { type: 'module' }),
       fallback: () => Promise.reject(new Error('the fallback must not be needed')),
     });
-    setAssetsBase('/src/workers/', owner);
+    setAssetsBase('/src/', owner);
     try {
       client.warm();
-      await waitUntil(() => client.inWorker === true, 'the worker started from /src/workers/', { timeout: 10000 });
+      await waitUntil(() => client.inWorker === true, 'the worker started from /src/', { timeout: 10000 });
     } finally {
       client.terminate();
       setAssetsBase(null, owner);

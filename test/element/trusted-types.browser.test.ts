@@ -90,7 +90,7 @@ describe('Trusted Types', function () {
     expect(reading, 'the barcode was read').to.include('JANE SPECIMEN');
     expect(inWorkers).to.deep.equal({ analysis: true, barcode: true });
     // The image workers (one per photo) start from the analysis worker's file; one refused would be an error, and there is none.
-    expect(await fetchedOk(page.win, /\/src\/workers\/picture\.worker\.ts$/), 'the picture worker').to.have.length.greaterThan(0);
+    expect(await fetchedOk(page.win, /\/src\/picture\.worker\.ts$/), 'the picture worker').to.have.length.greaterThan(0);
     expect(page.violations).to.deep.equal([]);
     expect(page.errors).to.deep.equal([]);
     page.frame.remove();
@@ -140,7 +140,7 @@ describe('Trusted Types', function () {
     const session = await createSession({ scenario: 'pass' });
     // Two instances of the worker module (the second by another URL), as two copies of the widget have.
     const probe = `
-      const url = new URL('/src/workers/picture.worker.ts', document.baseURI);
+      const url = new URL('/src/picture.worker.ts', document.baseURI);
       const started = (Worker) => new Promise((resolve) => {
         const worker = new Worker(url, { type: 'module' });
         worker.addEventListener('message', (e) => { resolve(e.data.type); worker.terminate(); }, { once: true });

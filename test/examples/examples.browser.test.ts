@@ -65,7 +65,7 @@ describe('framework examples (built)', function () {
       expect(errors).to.deep.equal([]);
 
       // base './': the bundle and the widget's workers were loaded from the example's own dist/assets.
-      expect(await fetchedOk(win, new RegExp(`/examples/${dist}/assets/image\\.worker-[\\w-]+\\.js$`))).to.not.be.empty;
+      expect(await fetchedOk(win, new RegExp(`/examples/${dist}/assets/picture\\.worker-[\\w-]+\\.js$`))).to.not.be.empty;
       frame.remove();
     });
   }

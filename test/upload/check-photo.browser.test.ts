@@ -57,7 +57,7 @@ describe('checkPhoto', function () {
     } finally {
       globalThis.Worker = Original;
     }
-    expect(started.filter((url) => url.includes('image')).length, started.join(', ')).to.equal(2);
+    expect(started.filter((url) => url.includes('/picture.worker')).length, started.join(', ')).to.equal(2);
     // None when an earlier test's checks left it running, one otherwise.
     expect(started.filter((url) => url.includes('barcode')).length, started.join(', ')).to.be.at.most(1);
   });

@@ -293,7 +293,7 @@ describe('prepareImage', () => {
 });
 
 describe('picture.worker, as the image worker', () => {
-  const imageWorker = () => new Worker(new URL('../../src/workers/picture.worker.ts', import.meta.url), { type: 'module' });
+  const imageWorker = () => new Worker(new URL('../../src/picture.worker.ts', import.meta.url), { type: 'module' });
 
   it('answers through the shared worker RPC', async () => {
     const client = new WorkerClient<ImageRequest, ImageResult>({ create: imageWorker });

@@ -32,4 +32,4 @@ scope.addEventListener('message', (event) => {
   });
 });
 
-await import('../../src/workers/picture.worker.js');
+await import('../../src/picture.worker.js');
