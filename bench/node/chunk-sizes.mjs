@@ -15,13 +15,16 @@ export const BUILDS = [
 /** What each file is, by the name Vite gives it. First match wins. */
 const ROLES = [
   [/beltic-verify\.classic\.js$/, 'everything in one classic script (window.BelticVerify); workers still separate files'],
-  [/cdn\/beltic-verify\.js$/, 'main: element, flow, UI, API client, persistence, lit and idb-keyval'],
+  [/cdn\/beltic-verify\.js$/, 'entry of the module script tag: registers <beltic-verify>'],
   [/dist\/index\.js$/, 'entry: re-exports the element chunk'],
   [/dist\/define\.js$/, 'entry: registers <beltic-verify>'],
-  [/chunks\/beltic-verify-/, 'main: element, flow, UI, API client, storage, lit and idb-keyval'],
+  [/chunks\/beltic-verify-/, 'main: the element, the intro and document screens, the English words, styles, lit'],
+  [/flow-parts-/, "the flow: its machine's effects, storage (idb-keyval), cross-tab lock, API client (loaded on connect, beside the signals)"],
+  [/contract-/, "the API contract's constants, shared by the element, the flow, the signals and the uploads"],
+  [/barcode-rule-/, 'which documents carry a barcode on the back, shared by the flow, the camera and the photo checks'],
   [/capture-parts-/, 'what the steps after the intro need: camera, file source, preview, country field, their screens (loaded while the intro shows)'],
   [/signals-controller-/, 'behaviour signals and the device record (loaded on connect, beside the first download)'],
-  [/submission-/, 'once the photos are in: the presigned uploads with their retries, the verification and its reads (fetched with the capture parts)'],
+  [/submission-/, 'once the photos are in: the presigned uploads with their retries, the verification and its reads (fetched as the flow is loaded)'],
   [/guidance-/, 'worker clients and frame guidance, shared by the camera and the photo checks'],
   [/analysed-frame-/, 'frame analysis types shared by the camera and the photo checks'],
   [/check-photo-/, 'checks before upload: image preparation client, loaded when a photo is chosen'],
@@ -100,9 +103,17 @@ function loadPhases(root, entries) {
   const phase = new Map();
   const initial = staticClosure(root, entries);
   initial.files.forEach((file) => phase.set(file, 'initial'));
-  const lazyStarts = [...initial.files].flatMap((file) => edges(root, file).dynamic);
-  const lazy = staticClosure(root, lazyStarts);
-  lazy.files.forEach((file) => phase.has(file) || phase.set(file, 'on demand'));
+  // Lazy chunks may load lazy chunks of their own (the flow's code loads the uploads'): followed to the end.
+  const lazy = { files: new Set(), external: new Set() };
+  for (let starts = [...initial.files]; starts.length;) {
+    const reached = staticClosure(
+      root,
+      starts.flatMap((file) => edges(root, file).dynamic).filter((file) => !phase.has(file)),
+    );
+    reached.external.forEach((name) => lazy.external.add(name));
+    starts = [...reached.files].filter((file) => !phase.has(file));
+    starts.forEach((file) => (phase.set(file, 'on demand'), lazy.files.add(file)));
+  }
   const workerStarts = [...phase.keys()].flatMap((file) => edges(root, file).workers);
   staticClosure(root, workerStarts).files.forEach((file) => phase.has(file) || phase.set(file, 'worker'));
   return { phase, external: [...initial.external, ...lazy.external].filter((name, i, all) => all.indexOf(name) === i) };
