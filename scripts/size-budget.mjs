@@ -15,16 +15,19 @@ const KiB = 1024;
 const BUDGETS = {
   // Cut from 35 when the module build lost its whitespace and the CSS its comments (34.2 → 30.3 KiB), then the
   // later steps' styles went to the capture parts (→ 29.4 KiB), then the uploads and the verification to a chunk
-  // loaded with them (flow/submission.ts: → 28.7 KiB).
-  firstLoad: { ceiling: 29.5 * KiB, target: 25 * KiB, label: 'first load' },
+  // loaded with them (flow/submission.ts: → 28.7 KiB), then the flow itself to a chunk loaded on connect, beside the
+  // signals (flow-parts.ts: 28.8 → 21.5 KiB): the element paints without it, and its intro waits on the session anyway.
+  firstLoad: { ceiling: 22 * KiB, target: 25 * KiB, label: 'first load' },
   // Cut from 114.5 by the same (114.1 → 107.4 KiB; 107.7 with the styles in two files). Raised to 109 for the
   // barcode worker's quick look and its pixels read out as needed (37.9 → 38.6 KiB), which took the decode of a
   // 1080p frame with a barcode from 1.54× zxing's time to 0.81× in the bench; then to 109.5 for flow/submission.ts
   // in a chunk of its own (108.6 → 109.1 KiB: code in two files compresses a little less), which took 0.7 KiB off
   // the first load. Cut to 105 when frame analysis and image preparation came to share one worker file
   // (picture.worker.ts: 109.1 → 104.5 KiB), then to 101 when zxing's codeword table was encoded at build
-  // time like its symbol table (scripts/compact-pdf417-table.ts: → 100.7 KiB).
-  wholeFlow: { ceiling: 101 * KiB, target: 90 * KiB, label: 'whole flow' },
+  // time like its symbol table (scripts/compact-pdf417-table.ts: → 100.7 KiB). Raised to 102.5 for the flow in a
+  // chunk of its own (flow-parts.ts: 100.7 → 102.0 KiB), which took 7.3 KiB off the first load: the API contract's
+  // constants and the barcode rule, shared by it and the later chunks, became small chunks of their own.
+  wholeFlow: { ceiling: 102.5 * KiB, target: 90 * KiB, label: 'whole flow' },
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -19,11 +19,9 @@ import { importedWithoutDom, reportBlockedWorkers } from './workers/trusted-type
 import { LitElement, adoptStyles, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DOCUMENT_TYPES, looksLikeSecretKey, type DocumentType } from './api/contract.js';
-import { BelticClient } from './api/client.js';
-import { FlowController, type FlowNotice } from './flow/flow-controller.js';
+import type { FlowController, FlowListener, FlowNotice } from './flow/flow-controller.js';
 import type { FlowState } from './flow/machine.js';
 import { internals, type Internals } from './internals.js';
-import { createWidgetStorage } from './storage/widget-storage.js';
 import type { SourceContext } from './sources/capture-source.js';
 import {
   BelticVerifyCancelEvent,
@@ -53,6 +51,12 @@ import { retryAnnouncement } from './ui/reasons.js';
  * JavaScript of its own), `clienttoken` (a server renderer's rendering of the `clientToken` property).
  */
 const TOKEN_ATTRIBUTES = ['client-token', 'clienttoken'] as const;
+
+/** The flow's code (flow-parts.ts) once loaded, and the flow made from it. */
+interface FlowRunner {
+  flow: FlowController;
+  parts: typeof import('./flow-parts.js');
+}
 
 /** Configuration problems the host page must fix; shown instead of the flow. */
 type ConfigProblem = 'secret_key' | 'missing_config' | 'session_mismatch';
@@ -118,14 +122,22 @@ export class BelticVerify extends LitElement {
 
   // ------------------------------------------------------------ parts
 
-  private readonly flow = new FlowController(this);
+  /**
+   * The flow (flow-parts.ts: the controller, its storage, the API client): not in the element's first
+   * download. Loaded on connect, beside the signals; until then, null, and the element shows that it is starting.
+   */
+  private flow: FlowController | null = null;
+  private flowLoading: Promise<FlowRunner | null> | null = null;
+  /** The flow's code could not be loaded (offline): the element offers "Try again". */
+  @state() private flowFailed = false;
+  /** The signals follow the flow through the element, which has it only once its code is in. */
+  private readonly flowFollowers = new Set<FlowListener>();
   /** Focus never falls to the page when a render removes what held it. */
   private readonly focusKeeper = new FocusKeeper(this);
   /** The words, their direction, and the locale of dates and country names. */
   private readonly language = new LanguageController(this);
-  /** What capture sources and the flow's followers are given: the flow, and the element's words and voice. */
-  private readonly context: SourceContext = {
-    flow: this.flow,
+  /** What capture sources are given besides the flow: the element's words and voice. */
+  private readonly voice: Omit<SourceContext, 'flow'> = {
     strings: () => this.strings,
     lang: () => this.locale,
     announce: (text) => (this.announcement = text),
@@ -159,10 +171,17 @@ export class BelticVerify extends LitElement {
       return part;
     };
     // Read when asked for: the parts arrive after this object is made.
+    const flow = () => loaded(this.flow, 'flow (it is loaded on connect)');
+    const flowLoaded = () => this.flow !== null;
     const camera = () => loaded(this.parts?.camera ?? null, 'camera (it comes with the capture parts, once the intro shows)');
     const signals = () => loaded(this.signals, 'signals controller (it is loaded on connect)');
     return {
-      flow: this.flow,
+      get flow() {
+        return flow();
+      },
+      get flowLoaded() {
+        return flowLoaded();
+      },
       get camera() {
         return camera();
       },
@@ -268,10 +287,9 @@ export class BelticVerify extends LitElement {
 
   constructor() {
     super();
-    this.flow.listen((notice) => this.onFlowNotice(notice));
     // Trusted Types: a recoverable `workers_blocked`, once, if the page's policy keeps the workers from starting.
     // (Any other worker that cannot start is told by the capture parts, where the workers start: `worker_unavailable`.)
-    reportBlockedWorkers(this, this.context.reportError);
+    reportBlockedWorkers(this, this.voice.reportError);
   }
 
   override connectedCallback(): void {
@@ -280,6 +298,7 @@ export class BelticVerify extends LitElement {
     if (typeof document === 'undefined') return;
     super.connectedCallback();
     void this.loadSignals();
+    void this.loadFlow();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -322,9 +341,14 @@ export class BelticVerify extends LitElement {
     const run = ++this.runs;
     this.opening = { sessionId, run };
     const current = () => this.opening?.run === run;
+    // The flow's code, and the signals (they follow the flow from its start, `session_started`: in place before it opens).
+    const [runner] = await Promise.all([this.loadFlow(), this.loadSignals()]);
+    // Code that could not be loaded is said (with "Try again", which starts again): nothing retries by itself.
+    if (!runner || !current()) return;
+    const { flow, parts } = runner;
     /** The newest token for this session: one for another session (set, not yet switched to) is not sent here. */
     let own: string | null = null;
-    const client = new BelticClient({
+    const client = new parts.BelticClient({
       apiBase: this.apiBase,
       // A flow let go of keeps its client, but the client has no token any more: it sends nothing.
       token: () => {
@@ -354,16 +378,13 @@ export class BelticVerify extends LitElement {
         return this.token;
       },
     });
-    // The signals follow the flow from its start (`session_started`): in place before it opens.
-    await this.loadSignals();
-    if (!current()) return;
-    const storage = createWidgetStorage({
+    const storage = parts.createWidgetStorage({
       onUnavailable: () =>
         this.emitError('storage_unavailable', "This browser's storage is unavailable: the verification goes on, but a reload would start it over.", true),
     });
     void storage.sweepExpired();
     // Resolves false when another session was asked for meanwhile: that one says it is ready.
-    if (await this.flow.open({ client, sessionId, storage })) this.dispatchEvent(new BelticVerifyReadyEvent({ sessionId }));
+    if (await flow.open({ client, sessionId, storage })) this.dispatchEvent(new BelticVerifyReadyEvent({ sessionId }));
   }
 
   /**
@@ -374,7 +395,8 @@ export class BelticVerify extends LitElement {
     this.signalsLoading ??= import('./signals/signals-controller.js').then(
       ({ SignalsController }) => {
         const camera = { listenCamera: (listener: (track: MediaStreamTrack) => void) => this.cameraListeners.add(listener) };
-        this.signals = new SignalsController(this, { flow: this.flow, camera });
+        const flow = { listen: (listener: FlowListener) => this.flowFollowers.add(listener) };
+        this.signals = new SignalsController(this, { flow, camera });
       },
       () => this.emitError('signals_unavailable', 'The behaviour signals could not be loaded (dist/chunks): the verification goes on without them.', true),
     );
@@ -382,13 +404,47 @@ export class BelticVerify extends LitElement {
   }
 
   /**
+   * The flow's code (flow-parts.ts), loaded once, and the flow made from it; the element follows it, and
+   * relays what it says to the signals. A failed load (offline) is said, with "Try again" in the element.
+   */
+  private loadFlow(): Promise<FlowRunner | null> {
+    this.flowLoading ??= import('./flow-parts.js').then(
+      (parts) => {
+        const flow = new parts.FlowController(this);
+        flow.listen((notice) => {
+          this.onFlowNotice(flow, notice);
+          this.flowFollowers.forEach((follower) => follower(notice));
+        });
+        this.flow = flow;
+        this.flowFailed = false;
+        return { flow, parts };
+      },
+      () => {
+        this.flowLoading = null;
+        this.flowFailed = true;
+        this.announcement = errorText(this.strings, 'network');
+        this.emitError('network', 'The code of the flow could not be loaded (dist/chunks): "Try again" loads it again.', true);
+        return null;
+      },
+    );
+    return this.flowLoading;
+  }
+
+  /** "Try again" after the flow's code failed to load: fetched again, and the session asked for (if any yet) started afresh. */
+  private retryFlow(): void {
+    this.opening = null;
+    void this.loadFlow();
+    this.requestUpdate();
+  }
+
+  /**
    * The capture parts (capture-parts.ts), loaded once; the steps after the intro wait for them. A
    * failed load (offline) is said once, with "Try again" on the step, which loads them again.
    */
-  private loadCaptureParts(): Promise<CaptureParts | null> {
+  private loadCaptureParts(flow: FlowController): Promise<CaptureParts | null> {
     this.partsLoading ??= import('./capture-parts.js').then(
       ({ createCaptureParts }) => {
-        const parts = createCaptureParts(this, this.context, this.assetsBase);
+        const parts = createCaptureParts(this, { ...this.voice, flow }, this.assetsBase);
         parts.camera.listenCamera((track) => this.cameraListeners.forEach((listener) => listener(track)));
         this.parts = parts;
         this.partsFailed = false;
@@ -415,14 +471,14 @@ export class BelticVerify extends LitElement {
 
   /** Forgets this device's progress for the session and starts over at the intro. */
   async reset(): Promise<void> {
-    await this.flow.reset();
+    await this.flow?.reset();
   }
 
   /** Asks to cancel; the host page may prevent it. Everything stored is wiped. */
   async cancel(): Promise<boolean> {
-    const event = new BelticVerifyCancelEvent({ sessionId: this.flow.state?.sessionId ?? null });
+    const event = new BelticVerifyCancelEvent({ sessionId: this.flow?.state?.sessionId ?? null });
     if (!this.dispatchEvent(event)) return false;
-    await this.flow.close('cancelled');
+    await this.flow?.close('cancelled');
     return true;
   }
 
@@ -444,7 +500,7 @@ export class BelticVerify extends LitElement {
   /** Runs neither session: the flow lets go of the one it ran, and the page is told what to fix. */
   private refuseSessionMismatch({ attribute, token }: { attribute: string; token: string }): void {
     this.opening = null;
-    this.flow.leave();
+    this.flow?.leave();
     this.configProblem = 'session_mismatch';
     this.emitError(
       'session_mismatch',
@@ -455,17 +511,17 @@ export class BelticVerify extends LitElement {
 
   // ------------------------------------------------------------ the flow's notices, as public events
 
-  private onFlowNotice(notice: FlowNotice): void {
+  private onFlowNotice(flow: FlowController, notice: FlowNotice): void {
     switch (notice.type) {
       case 'changed':
         // From the intro on (or a step after it, resumed): what the steps after the intro need is fetched, while the intro is read.
-        if (notice.state.step.name !== 'starting') void this.loadCaptureParts();
+        if (notice.state.step.name !== 'starting') void this.loadCaptureParts(flow);
         return this.onStepMaybeChanged(notice.state, notice.previous);
       case 'upload_progress': {
         const { side, loaded, total, percent, previousPercent } = notice;
         // Announce quarters only, so a screen reader is informed without being flooded.
         if (Math.floor(percent / 25) > Math.floor(previousPercent / 25)) {
-          this.announcement = this.strings.uploading.progress[photoSide(this.flow.state?.documentType ?? null, side)](percent);
+          this.announcement = this.strings.uploading.progress[photoSide(flow.state?.documentType ?? null, side)](percent);
         }
         this.dispatchEvent(new BelticVerifyUploadProgressEvent({ side, loaded, total, percent }));
         return;
@@ -548,23 +604,23 @@ export class BelticVerify extends LitElement {
   // ------------------------------------------------------------ applicant actions
 
   private readonly handlers: StepHandlers = {
-    consent: () => this.flow.dispatch({ type: 'consented' }),
-    chooseDocument: (documentType, issuingCountry) => this.flow.dispatch({ type: 'document_chosen', documentType, issuingCountry }),
-    accept: () => this.flow.dispatch({ type: 'image_accepted' }),
-    retake: () => this.flow.dispatch({ type: 'retake' }),
-    back: () => this.flow.dispatch({ type: 'back' }),
-    retry: () => this.flow.retry(),
+    consent: () => this.flow?.dispatch({ type: 'consented' }),
+    chooseDocument: (documentType, issuingCountry) => this.flow?.dispatch({ type: 'document_chosen', documentType, issuingCountry }),
+    accept: () => this.flow?.dispatch({ type: 'image_accepted' }),
+    retake: () => this.flow?.dispatch({ type: 'retake' }),
+    back: () => this.flow?.dispatch({ type: 'back' }),
+    retry: () => this.flow?.retry(),
     acknowledgeRetry: () => {
       // Its button goes with the press: focus goes on to the shutter (the step's heading without a camera).
       this.focusKeeper.keep((root) => root.querySelector<HTMLElement>('button.shutter:not(:disabled)'));
-      this.flow.dispatch({ type: 'retry_acknowledged' });
+      this.flow?.dispatch({ type: 'retry_acknowledged' });
     },
-    useRefusedPhoto: () => void this.flow.useRefusedPhoto(),
+    useRefusedPhoto: () => void this.flow?.useRefusedPhoto(),
     startOver: () => void this.reset(),
     cancel: () => void this.cancel(),
     selectDocumentType: (documentType) => (this.selectedDocumentType = documentType),
     continue: (event) => {
-      const state = this.flow.state;
+      const state = this.flow?.state;
       if (state?.step.name !== 'result') return;
       const follow = this.dispatchEvent(new BelticVerifyContinueEvent({ sessionId: state.sessionId, status: state.step.outcome }));
       if (!follow) event.preventDefault();
@@ -585,10 +641,11 @@ export class BelticVerify extends LitElement {
 
   /** Moves focus to the new step's heading, unless the change happened before the applicant interacted. */
   private focusHeadingOnStepChange(): void {
-    const step = this.flow.state?.step;
-    if (!step && !this.flow.elsewhere) return;
+    const elsewhere = this.flow?.elsewhere ?? false;
+    const step = this.flow?.state?.step;
+    if (!step && !elsewhere) return;
     // A step after the intro still waiting for its code: its heading gets focus once it is shown.
-    if (step && !this.parts && isLaterStep(step) && !this.flow.elsewhere) return;
+    if (step && !this.parts && isLaterStep(step) && !elsewhere) return;
     const key = step ? `${step.name}:${'side' in step ? step.side : ''}` : 'elsewhere';
     if (key === this.lastStepKey) return;
     const wasAutomatic = this.lastStepKey === null || this.lastStepKey.startsWith('starting');
@@ -630,18 +687,20 @@ export class BelticVerify extends LitElement {
     if (this.configProblem) {
       return html`<div class="notice" role="alert" part="notice"><p>${errorText(strings, this.configProblem)}</p></div>`;
     }
-    if (this.flow.elsewhere) return renderElsewhere(strings, () => this.flow.continueHere());
-    const state = this.flow.state;
-    if (!state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
+    const flow = this.flow;
+    if (!flow && this.flowFailed) return renderLoadFailure(strings, () => this.retryFlow());
+    if (flow?.elsewhere) return renderElsewhere(strings, () => flow.continueHere());
+    const state = flow?.state;
+    if (!flow || !state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
     const view: StepView = {
       strings,
       lang: locale,
       state,
       documentTypes: this.documentTypes,
-      preparing: this.flow.preparing,
-      captureNotice: this.flow.imageProblem ? errorText(strings, this.flow.imageProblem) : null,
-      photoCheck: this.flow.photoCheck,
-      progress: this.flow.progress,
+      preparing: flow.preparing,
+      captureNotice: flow.imageProblem ? errorText(strings, flow.imageProblem) : null,
+      photoCheck: flow.photoCheck,
+      progress: flow.progress,
       errorMessage: this.errorMessage || (state.error ? errorText(strings, state.error.code) : ''),
       languageTag: this.language.askedTag(),
       selectedDocumentType: this.selectedDocumentType,
@@ -650,16 +709,19 @@ export class BelticVerify extends LitElement {
     };
     const parts = this.parts;
     const later = parts && { steps: parts.steps, view: { sources: parts.sources, previewUrl: parts.preview.url, countryField: parts.countryField } };
-    if (!later && this.partsFailed && isLaterStep(state.step)) {
-      return html`<div class="notice" part="notice" role="alert">
-        <p>${errorText(strings, 'network')}</p>
-        <div class="actions" part="actions">
-          <button part="button" type="button" @click=${() => void this.loadCaptureParts()}>${strings.tryAgain}</button>
-        </div>
-      </div>`;
-    }
+    if (!later && this.partsFailed && isLaterStep(state.step)) return renderLoadFailure(strings, () => void this.loadCaptureParts(flow));
     return html`${renderStep(view, later)}`;
   }
+}
+
+/** Code of the widget that could not be fetched (offline): said, with "Try again", which fetches it again. */
+function renderLoadFailure(strings: Strings, tryAgain: () => void): TemplateResult {
+  return html`<div class="notice" part="notice" role="alert">
+    <p>${errorText(strings, 'network')}</p>
+    <div class="actions" part="actions">
+      <button part="button" type="button" @click=${tryAgain}>${strings.tryAgain}</button>
+    </div>
+  </div>`;
 }
 
 // lit is evaluated and the class defined. Where there is no DOM (a server), lit prepares the class

@@ -38,9 +38,6 @@ export function createCaptureParts(host: ReactiveControllerHost & HTMLElement, c
   setAssetsBase(assetsBase, host);
   // A worker that cannot start: a recoverable `worker_unavailable`, once.
   reportUnavailableWorkers(host, (code, message, recoverable) => context.reportError(code, message, recoverable));
-  // The code of the uploads and the verification (flow-controller.ts imports it when the photos are in) is
-  // fetched now, with time to spare: an upload never waits on it, nor fails on it when the network drops meanwhile.
-  import('./flow/submission.js').catch(() => undefined);
   const camera = new LiveCapture(host, context);
   return {
     camera,

@@ -11,7 +11,9 @@ import type { SignalsController } from './signals/signals-controller.js';
 export const internals = Symbol.for('beltic-verify.internals');
 
 export interface Internals {
+  /** Throws until the flow's code is in (it is loaded on connect): `flowLoaded` says. */
   readonly flow: FlowController;
+  readonly flowLoaded: boolean;
   readonly camera: LiveCapture;
   readonly signals: SignalsController;
 }

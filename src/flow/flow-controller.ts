@@ -92,7 +92,7 @@ export interface FlowSession {
 
 const DEFAULT_TIMING: FlowTiming = { pollStartMs: 800, pollMaxMs: 5000, pollLimitMs: 180_000, sleep };
 
-/** Loaded on demand (as the code below): the uploads and the verification, once the photos are in (capture-parts.ts fetches them ahead). */
+/** Loaded on demand: the uploads and the verification, once the photos are in (fetched ahead as a session's flow is loaded). */
 const loadSubmission = () => import('./submission.js');
 
 /** Loaded on demand: the image pipeline and the checks are only needed once a photo is chosen. */
@@ -288,6 +288,9 @@ export class FlowController implements ReactiveController {
     const state = restoredState(saved, sessionId) ?? initialState(sessionId);
     // A resumed flow re-runs its step's effect afresh: the error it may have stopped on is stale.
     this.commit({ ...state, error: null, step: resumeStep(state) }, null);
+    // The code of the uploads and the verification, needed once the photos are in, is fetched now, with time to
+    // spare: an upload never waits on it, nor fails on it when the network drops meanwhile.
+    loadSubmission().catch(() => undefined);
   }
 
   dispatch(event: FlowEvent): void {

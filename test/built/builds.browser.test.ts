@@ -107,8 +107,8 @@ describe('built files', function () {
 
   it('the script-tag ES module build fetches what follows the intro once the intro shows; where that fails, the next step says so and offers "Try again"', async () => {
     const session = await createSession({ scenario: 'pass' });
-    // The page may run the first download and the signals, not the capture parts: a CSP listing those files alone.
-    const allowed = await scriptsReached('/dist/cdn/beltic-verify.js', /signals-controller-/);
+    // The page may run the first download, the signals and the flow, not the capture parts: a CSP listing those files alone.
+    const allowed = await scriptsReached('/dist/cdn/beltic-verify.js', /signals-controller-|flow-parts-/);
     expect(allowed.some((url) => url.includes('/chunks/capture-parts-'))).to.equal(false);
     const scriptSrc = [...allowed, new URL('/test/built/page-recorder.js', location.href).href].join(' ');
     const page = await pageWith(BUILDS.module, session.client_token, STRICT_CSP.replace("script-src 'self'", `script-src ${scriptSrc}`));
@@ -124,6 +124,31 @@ describe('built files', function () {
     expect(notice.querySelector('button')!.textContent).to.equal('Try again');
     // The page hears of the refusal on its own schedule (Firefox: at times after the error event).
     await waitUntil(() => page.violations.some((violation) => violation.includes('/chunks/capture-parts-')), 'the CSP violation', { timeout: 10000 });
+    page.frame.remove();
+  });
+
+  it('the script-tag ES module build paints without the flow\u2019s code; where that cannot be fetched, the element says so once and "Try again" fetches it again', async () => {
+    const session = await createSession({ scenario: 'pass' });
+    // The first download and the signals only.
+    const allowed = await scriptsReached('/dist/cdn/beltic-verify.js', /signals-controller-/);
+    expect(allowed.some((url) => url.includes('/chunks/flow-parts-'))).to.equal(false);
+    const scriptSrc = [...allowed, new URL('/test/built/page-recorder.js', location.href).href].join(' ');
+    const page = await pageWith(BUILDS.module, session.client_token, STRICT_CSP.replace("script-src 'self'", `script-src ${scriptSrc}`));
+    await rendered(page);
+    await waitUntil(() => page.errors.some((error) => error.code === 'network'), 'the failed load was reported', { timeout: 10000 });
+    const notice = () => page.element.shadowRoot!.querySelector('[part~=notice]');
+    await waitUntil(() => notice(), 'the notice is shown', { timeout: 10000 });
+    expect(notice()!.getAttribute('role')).to.equal('alert');
+    expect(notice()!.textContent).to.include('Check your connection and try again');
+    // Nothing fetches it again by itself: one error, until the applicant asks.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(page.errors.map(({ code, recoverable }) => ({ code, recoverable }))).to.deep.equal([{ code: 'network', recoverable: true }]);
+    const tryAgain = notice()!.querySelector('button')!;
+    expect(tryAgain.textContent).to.equal('Try again');
+    tryAgain.click();
+    await waitUntil(() => page.errors.length === 2, '"Try again" fetched it again (refused again here)', { timeout: 10000 });
+    expect(page.errors[1]).to.include({ code: 'network', recoverable: true });
+    await waitUntil(() => page.violations.some((violation) => violation.includes('/chunks/flow-parts-')), 'the CSP violation', { timeout: 10000 });
     page.frame.remove();
   });
 

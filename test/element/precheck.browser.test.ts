@@ -15,6 +15,7 @@ import {
   consent,
   createSession,
   currentStep,
+  flowLoaded,
   expectAccessible,
   fixtureBlob,
   mount,
@@ -179,6 +180,7 @@ describe('<beltic-verify> checks before upload', function () {
     const element = await mount(session);
     const complete = untilComplete(element);
     const refusals: unknown[] = [];
+    await flowLoaded(element);
     harness(element).flow.listen((flowNotice) => flowNotice.type === 'photo_refused' && refusals.push(flowNotice));
     await consent(element);
     await chooseDocument(element, 'drivers_license', 'US');

@@ -20,6 +20,7 @@ import {
   consent,
   createSession,
   currentStep,
+  flowState,
   fixtureBlob,
   freshToken,
   mount,
@@ -159,7 +160,7 @@ describe('<beltic-verify> given a token for another session', function () {
       // The first effect's fetch answers: the element starts opening A…
       element.clientToken = a.client_token;
       await element.updateComplete;
-      expect(harness(element).flow.state, 'A is not open yet').to.equal(null);
+      expect(currentStep(element), 'A is not open yet').to.equal(null);
       // …and the second effect's answers before A opened.
       element.clientToken = b.client_token;
 
@@ -301,7 +302,7 @@ describe('<beltic-verify> given a token for another session', function () {
     const heard = listen(element);
     let asked = 0;
     element.getClientToken = async () => (++asked === 1 ? b.client_token : freshToken(a.session_id));
-    await waitUntil(() => harness(element).flow.state?.error?.code === 'token_refresh_failed', 'the refresh failed', { timeout: 15000 });
+    await waitUntil(() => flowState(element)?.error?.code === 'token_refresh_failed', 'the refresh failed', { timeout: 15000 });
     expect(heard.errors.map(({ code }) => code)).to.deep.equal(['session_mismatch', 'token_refresh_failed']);
     expect(heard.errors[0]!.message).to.include(b.session_id);
     expect(harness(element).flow.sessionId).to.equal(a.session_id);

@@ -15,6 +15,7 @@ import {
   clearWidgetStorage,
   consent,
   createSession,
+  currentStep,
   fixtureBlob,
   mount,
   sandboxSession,
@@ -25,7 +26,8 @@ import {
 } from '../helpers/widget.js';
 
 const heading = (element: BelticVerify) => element.shadowRoot!.querySelector('h2')?.textContent?.trim();
-const isElsewhere = (element: BelticVerify) => harness(element).flow.elsewhere && heading(element) === 'Continuing in another tab';
+const isElsewhere = (element: BelticVerify) =>
+  harness(element).flowLoaded && harness(element).flow.elsewhere && heading(element) === 'Continuing in another tab';
 
 async function untilElsewhere(element: BelticVerify): Promise<void> {
   await waitUntil(
@@ -134,7 +136,7 @@ describe('<beltic-verify> in two tabs of one session', () => {
     inFrame.setAttribute('api-base', apiBase());
     inFrame.clientToken = session.client_token;
     frame.contentDocument!.body.append(inFrame);
-    await waitUntil(() => harness(inFrame).flow.state?.step.name === 'intro', 'the frame reached the intro', { timeout: 10000 });
+    await waitUntil(() => currentStep(inFrame) === 'intro', 'the frame reached the intro', { timeout: 10000 });
     harness(inFrame).flow.dispatch({ type: 'consented' });
     await harness(inFrame).flow.saved();
 

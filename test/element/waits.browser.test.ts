@@ -13,6 +13,7 @@ import {
   consent,
   createSession,
   currentStep,
+  flowState,
   fixtureBlob,
   freshToken,
   mount,
@@ -36,8 +37,8 @@ function recordErrors(element: BelticVerify): ErrorDetail[] {
 /** The flow's error, once it stopped on one. */
 async function untilError(element: BelticVerify, code: string): Promise<void> {
   await waitUntil(
-    () => harness(element).flow.state?.error?.code === code,
-    () => `no ${code} error (at ${currentStep(element)}, error ${harness(element).flow.state?.error?.code ?? 'none'})`,
+    () => flowState(element)?.error?.code === code,
+    () => `no ${code} error (at ${currentStep(element)}, error ${flowState(element)?.error?.code ?? 'none'})`,
     // Reached after the photo's checks and its upload: seconds in a loaded engine.
     { timeout: 30000, interval: 20 },
   );

@@ -81,8 +81,19 @@ export async function mount(session: DemoSession, attributes = ''): Promise<Belt
   return element;
 }
 
+/** The element's flow is in place: its code (flow-parts.ts) loads on connect, so the tests may reach it through the harness. */
+export async function flowLoaded(element: BelticVerify): Promise<void> {
+  await waitUntil(() => harness(element).flowLoaded, "the flow's code was loaded", { timeout: 10000 });
+}
+
+/** The flow's state; null before it opens, or before its code is in (it loads on connect). */
+export function flowState(element: BelticVerify): FlowState | null {
+  const parts = harness(element);
+  return parts.flowLoaded ? parts.flow.state : null;
+}
+
 export function currentStep(element: BelticVerify): StepName | null {
-  return harness(element).flow.state?.step.name ?? null;
+  return flowState(element)?.step.name ?? null;
 }
 
 /** `context`, where given, says more about where things stood when the wait ran out. */

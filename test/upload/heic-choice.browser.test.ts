@@ -14,6 +14,7 @@ import {
   consent,
   createSession,
   fixtureBlob,
+  flowLoaded,
   mount,
   shadow,
   waitForStep,
@@ -28,6 +29,7 @@ describe('choosing a HEIC photo the browser cannot open', function () {
   it('says it is HEIC and what to do instead, keeps the front, and takes a JPEG or PNG next', async () => {
     const session = await createSession({ scenario: 'pass' });
     const element = await mount(session);
+    await flowLoaded(element);
     const flow = harness(element).flow;
     await consent(element);
     await chooseDocument(element, 'drivers_license');
