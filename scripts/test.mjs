@@ -4,7 +4,7 @@
 // Usage: node scripts/test.mjs [node|browser] [--engine chromium,firefox,webkit] [extra args for the runner,
 // e.g. --files test/x.browser.test.ts]. --engine (or BELTIC_ENGINES) chooses the browser engines; all three by default.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ENGINES } from './engines/find.mjs';
@@ -21,7 +21,9 @@ function engineChoice(args) {
   return { engines: value, extra: [...args.slice(0, at), ...args.slice(at + (inline ? 1 : 2))] };
 }
 const root = new URL('..', import.meta.url).pathname;
+// The runs' counts and failures, read back once each run ends; gone when this script ends, however it ends.
 const scratch = mkdtempSync(join(tmpdir(), 'beltic-test-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 function filesEndingWith(dir, suffix) {
   return readdirSync(dir).flatMap((name) => {
