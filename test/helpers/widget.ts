@@ -1,6 +1,7 @@
 /** Drives <beltic-verify> in the browser tests the way an applicant would, through its shadow DOM. */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { waitUntil } from './wait.js';
+import { ranOut, waitUntil } from './wait.js';
+import { timeLimit } from './engines.js';
 import type { BelticVerify } from '../../src/index.js';
 import { initialState, type FlowState, type StepName } from '../../src/flow/machine.js';
 import { clear, keys, type UseStore } from 'idb-keyval';
@@ -179,15 +180,24 @@ export function widgetDatabase(): UseStore {
  * step: that write lands first, or it would fill the store again after it was cleared.
  */
 export async function clearWidgetStorage(): Promise<void> {
-  await Promise.all(
-    [...mounted].map((element) =>
-      harness(element)
-        .flow.saved()
-        .catch(() => undefined),
-    ),
-  );
+  const writes = [...mounted].map((element) => {
+    const parts = harness(element);
+    return parts.flowLoaded ? parts.flow.saved().catch(() => undefined) : undefined;
+  });
   mounted.clear();
-  await clear(widgetDatabase());
+  // Bounded, and named: a hook that never ends fails only as the suite's own time limit, without saying what it waited for.
+  await resolvesWithin(Promise.all(writes), "the last test's flows to end their writes");
+  await resolvesWithin(clear(widgetDatabase()), "the widget's store to be cleared");
+}
+
+async function resolvesWithin<T>(promise: Promise<T>, what: string, limit = timeLimit(15000)): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const ranOutOfTime = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(ranOut(`Timeout: waited ${limit} ms for ${what}`)), limit)));
+  try {
+    return await Promise.race([promise, ranOutOfTime]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The number of keys the widget's store holds; with `sessionId`, only that session's (another test's flow left halfway keeps its own, by design). */
