@@ -182,7 +182,7 @@ export function widgetDatabase(): UseStore {
 export async function clearWidgetStorage(): Promise<void> {
   const writes = [...mounted].map((element) => {
     const parts = harness(element);
-    return parts.flowLoaded ? parts.flow.saved().catch(() => undefined) : undefined;
+    return parts.flowLoaded ? parts.flow.saved().catch(() => undefined) : Promise.resolve();
   });
   mounted.clear();
   // Bounded, and named: a hook that never ends fails only as the suite's own time limit, without saying what it waited for.
