@@ -52,10 +52,10 @@ import { retryAnnouncement } from './ui/reasons.js';
  */
 const TOKEN_ATTRIBUTES = ['client-token', 'clienttoken'] as const;
 
-/** The flow's code (flow-parts.ts) once loaded, and the flow made from it. */
+/** The flow made from its code (flow-parts.ts), and that code, once loaded. */
 interface FlowRunner {
   flow: FlowController;
-  parts: typeof import('./flow-parts.js');
+  code: typeof import('./flow-parts.js');
 }
 
 /** Configuration problems the host page must fix; shown instead of the flow. */
@@ -126,7 +126,10 @@ export class BelticVerify extends LitElement {
    * The flow (flow-parts.ts: the controller, its storage, the API client): not in the element's first
    * download. Loaded on connect, beside the signals; until then, null, and the element shows that it is starting.
    */
-  private flow: FlowController | null = null;
+  private runner: FlowRunner | null = null;
+  private get flow(): FlowController | null {
+    return this.runner?.flow ?? null;
+  }
   private flowLoading: Promise<FlowRunner | null> | null = null;
   /** The flow's code could not be loaded (offline): the element offers "Try again". */
   @state() private flowFailed = false;
@@ -345,10 +348,10 @@ export class BelticVerify extends LitElement {
     const [runner] = await Promise.all([this.loadFlow(), this.loadSignals()]);
     // Code that could not be loaded is said (with "Try again", which starts again): nothing retries by itself.
     if (!runner || !current()) return;
-    const { flow, parts } = runner;
+    const { flow, code } = runner;
     /** The newest token for this session: one for another session (set, not yet switched to) is not sent here. */
     let own: string | null = null;
-    const client = new parts.BelticClient({
+    const client = new code.BelticClient({
       apiBase: this.apiBase,
       // A flow let go of keeps its client, but the client has no token any more: it sends nothing.
       token: () => {
@@ -378,7 +381,7 @@ export class BelticVerify extends LitElement {
         return this.token;
       },
     });
-    const storage = parts.createWidgetStorage({
+    const storage = code.createWidgetStorage({
       onUnavailable: () =>
         this.emitError('storage_unavailable', "This browser's storage is unavailable: the verification goes on, but a reload would start it over.", true),
     });
@@ -409,15 +412,15 @@ export class BelticVerify extends LitElement {
    */
   private loadFlow(): Promise<FlowRunner | null> {
     this.flowLoading ??= import('./flow-parts.js').then(
-      (parts) => {
-        const flow = new parts.FlowController(this);
-        flow.listen((notice) => {
-          this.onFlowNotice(flow, notice);
+      (code) => {
+        const runner = { flow: new code.FlowController(this), code };
+        runner.flow.listen((notice) => {
+          this.onFlowNotice(runner, notice);
           this.flowFollowers.forEach((follower) => follower(notice));
         });
-        this.flow = flow;
+        this.runner = runner;
         this.flowFailed = false;
-        return { flow, parts };
+        return runner;
       },
       () => {
         this.flowLoading = null;
@@ -441,8 +444,8 @@ export class BelticVerify extends LitElement {
    * The capture parts (capture-parts.ts), loaded once; the steps after the intro wait for them. A
    * failed load (offline) is said once, with "Try again" on the step, which loads them again.
    */
-  private loadCaptureParts(flow: FlowController): Promise<CaptureParts | null> {
-    this.partsLoading ??= import('./capture-parts.js').then(
+  private loadCaptureParts({ flow, code }: FlowRunner): Promise<CaptureParts | null> {
+    this.partsLoading ??= code.loadCaptureParts().then(
       ({ createCaptureParts }) => {
         const parts = createCaptureParts(this, { ...this.voice, flow }, this.assetsBase);
         parts.camera.listenCamera((track) => this.cameraListeners.forEach((listener) => listener(track)));
@@ -511,17 +514,17 @@ export class BelticVerify extends LitElement {
 
   // ------------------------------------------------------------ the flow's notices, as public events
 
-  private onFlowNotice(flow: FlowController, notice: FlowNotice): void {
+  private onFlowNotice(runner: FlowRunner, notice: FlowNotice): void {
     switch (notice.type) {
       case 'changed':
         // From the intro on (or a step after it, resumed): what the steps after the intro need is fetched, while the intro is read.
-        if (notice.state.step.name !== 'starting') void this.loadCaptureParts(flow);
+        if (notice.state.step.name !== 'starting') void this.loadCaptureParts(runner);
         return this.onStepMaybeChanged(notice.state, notice.previous);
       case 'upload_progress': {
         const { side, loaded, total, percent, previousPercent } = notice;
         // Announce quarters only, so a screen reader is informed without being flooded.
         if (Math.floor(percent / 25) > Math.floor(previousPercent / 25)) {
-          this.announcement = this.strings.uploading.progress[photoSide(flow.state?.documentType ?? null, side)](percent);
+          this.announcement = this.strings.uploading.progress[photoSide(runner.flow.state?.documentType ?? null, side)](percent);
         }
         this.dispatchEvent(new BelticVerifyUploadProgressEvent({ side, loaded, total, percent }));
         return;
@@ -687,11 +690,12 @@ export class BelticVerify extends LitElement {
     if (this.configProblem) {
       return html`<div class="notice" role="alert" part="notice"><p>${errorText(strings, this.configProblem)}</p></div>`;
     }
-    const flow = this.flow;
+    const runner = this.runner;
+    const flow = runner?.flow;
     if (!flow && this.flowFailed) return renderLoadFailure(strings, () => this.retryFlow());
     if (flow?.elsewhere) return renderElsewhere(strings, () => flow.continueHere());
     const state = flow?.state;
-    if (!flow || !state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
+    if (!runner || !flow || !state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
     const view: StepView = {
       strings,
       lang: locale,
@@ -709,7 +713,7 @@ export class BelticVerify extends LitElement {
     };
     const parts = this.parts;
     const later = parts && { steps: parts.steps, view: { sources: parts.sources, previewUrl: parts.preview.url, countryField: parts.countryField } };
-    if (!later && this.partsFailed && isLaterStep(state.step)) return renderLoadFailure(strings, () => void this.loadCaptureParts(flow));
+    if (!later && this.partsFailed && isLaterStep(state.step)) return renderLoadFailure(strings, () => void this.loadCaptureParts(runner));
     return html`${renderStep(view, later)}`;
   }
 }

@@ -6,3 +6,9 @@
 export { BelticClient } from './api/client.js';
 export { FlowController } from './flow/flow-controller.js';
 export { createWidgetStorage } from './storage/widget-storage.js';
+
+/**
+ * The capture parts (capture-parts.ts), fetched through this chunk: what they share with the flow (the
+ * barcode rule) then stays in it, where a chunk of its own would cost the intro one more round trip.
+ */
+export const loadCaptureParts = () => import('./capture-parts.js');

@@ -21,7 +21,6 @@ const ROLES = [
   [/chunks\/beltic-verify-/, 'main: the element, the intro and document screens, the English words, styles, lit'],
   [/flow-parts-/, "the flow: its machine's effects, storage (idb-keyval), cross-tab lock, API client (loaded on connect, beside the signals)"],
   [/contract-/, "the API contract's constants, shared by the element, the flow, the signals and the uploads"],
-  [/barcode-rule-/, 'which documents carry a barcode on the back, shared by the flow, the camera and the photo checks'],
   [/capture-parts-/, 'what the steps after the intro need: camera, file source, preview, country field, their screens (loaded while the intro shows)'],
   [/signals-controller-/, 'behaviour signals and the device record (loaded on connect, beside the first download)'],
   [/submission-/, 'once the photos are in: the presigned uploads with their retries, the verification and its reads (fetched as the flow is loaded)'],
