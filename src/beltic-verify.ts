@@ -425,8 +425,7 @@ export class BelticVerify extends LitElement {
       () => {
         this.flowLoading = null;
         this.flowFailed = true;
-        this.announcement = errorText(this.strings, 'network');
-        this.emitError('network', 'The code of the flow could not be loaded (dist/chunks): "Try again" loads it again.', true);
+        this.sayNotLoaded('the flow');
         return null;
       },
     );
@@ -457,12 +456,17 @@ export class BelticVerify extends LitElement {
       () => {
         this.partsLoading = null;
         this.partsFailed = true;
-        this.announcement = errorText(this.strings, 'network');
-        this.emitError('network', 'The code of the steps after the intro could not be loaded (dist/chunks): "Try again" loads it again.', true);
+        this.sayNotLoaded('the steps after the intro');
         return null;
       },
     );
     return this.partsLoading;
+  }
+
+  /** A chunk of the widget's code could not be fetched (offline): said to the applicant and to the page, recoverable. */
+  private sayNotLoaded(what: string): void {
+    this.announcement = errorText(this.strings, 'network');
+    this.emitError('network', `The code of ${what} could not be loaded (dist/chunks): "Try again" loads it again.`, true);
   }
 
   /** The later steps' styles (capture-parts.ts), after the element's own in its shadow root: once, before a later step renders. */
