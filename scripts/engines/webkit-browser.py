@@ -72,12 +72,28 @@ def listen_to_tests(view):
     manager.register_script_message_handler('belticTestBrowser')
 
 
+def enable_feature(settings, identifier):
+    # One of WebKit's switchable features (webkit_settings_get_all_features), by its identifier; a WebKitGTK
+    # without it runs as it is (these only save processor time).
+    features = WebKit2.Settings.get_all_features()
+    for index in range(features.get_length()):
+        feature = features.get(index)
+        if feature.get_identifier() == identifier:
+            settings.set_feature_enabled(feature, True)
+            return
+    print(f'webkit-browser.py: this WebKitGTK has no feature named {identifier}', file=sys.stderr)
+
+
 def create_web_view(_session):
     view = WebKit2.WebView(web_context=context, is_controlled_by_automation=True)
     settings = view.get_settings()
     settings.set_enable_media_stream(True)
     settings.set_enable_mock_capture_devices(True)
     settings.set_enable_webrtc(True)
+    # Each frame composites only what changed (a spinner, the camera's video) instead of the whole page, as
+    # Safari's compositor does: with Mesa's software renderer doing it here, a spinner alone cost a core
+    # (WebKit's default test group: 723 core-seconds instead of 774, 370 s instead of 394, everything passing).
+    enable_feature(settings, 'UseDamagingInformationForCompositing')
     if 'user-agent' in options:
         settings.set_user_agent(options['user-agent'])
     view.connect('permission-request', grant)
