@@ -695,11 +695,11 @@ export class BelticVerify extends LitElement {
       return html`<div class="notice" role="alert" part="notice"><p>${errorText(strings, this.configProblem)}</p></div>`;
     }
     const runner = this.runner;
-    const flow = runner?.flow;
-    if (!flow && this.flowFailed) return renderLoadFailure(strings, () => this.retryFlow());
-    if (flow?.elsewhere) return renderElsewhere(strings, () => flow.continueHere());
-    const state = flow?.state;
-    if (!runner || !flow || !state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
+    if (!runner && this.flowFailed) return renderLoadFailure(strings, () => this.retryFlow());
+    if (runner?.flow.elsewhere) return renderElsewhere(strings, () => runner.flow.continueHere());
+    const state = runner?.flow.state;
+    if (!runner || !state) return html`<p class="muted">${this.token ? strings.starting : strings.waitingForToken}</p>`;
+    const { flow } = runner;
     const view: StepView = {
       strings,
       lang: locale,
