@@ -6,19 +6,27 @@
  *
  * Persistence is a convenience, never a requirement: when IndexedDB is missing or refuses (private
  * modes, quota, a blocked upgrade) every method resolves as if the store were empty, and the flow
- * runs on without resume. Nothing here throws to the caller.
+ * runs on without resume. Nothing here throws to the caller, and nothing waits for ever: an
+ * IndexedDB that does not answer (a transaction stuck behind another tab's, a browser that never
+ * calls back) counts as failed after `answerWithinMs`, and is not asked again in this page.
  */
 import { del, delMany, entries, get, keys, set } from 'idb-keyval';
 import { openWidgetDatabase } from './database.js';
 
 export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long one IndexedDB operation may take before the store counts as stalled. Far above a slow
+ * phone's write of a full-size photo (tens to hundreds of ms), far below an applicant's patience.
+ */
+export const ANSWER_WITHIN_MS = 10_000;
 
 export interface RecordStoreOptions {
   /** How long a saved value stays usable. Identity data should not linger on a shared device. */
   ttlMs?: number;
   now?: () => number;
-  /** Told of every IndexedDB failure that was swallowed (missing, blocked, quota, an aborted transaction). */
+  /** Told of every IndexedDB failure that was swallowed (missing, blocked, quota, an aborted transaction, no answer). */
   onFailure?: (error: unknown) => void;
+  answerWithinMs?: number;
 }
 
 export interface RecordStore {
@@ -50,14 +58,21 @@ interface StoredRecord<T> {
 }
 
 export function createRecordStore(options: RecordStoreOptions = {}): RecordStore {
-  const { ttlMs = DEFAULT_TTL_MS, now = Date.now, onFailure } = options;
+  const { ttlMs = DEFAULT_TTL_MS, now = Date.now, onFailure, answerWithinMs = ANSWER_WITHIN_MS } = options;
   const database = openWidgetDatabase(ttlMs, now);
   const db = () => database.use;
+  /**
+   * Set once an operation got no answer in time. Every later one would wait as long, so none is
+   * asked for. What the stalled one was writing may still land later: the bucket's expiry, or the
+   * sweep at the next start, removes it with the rest.
+   */
+  let stalled = false;
 
   /** Any IndexedDB failure becomes "nothing stored": resume is lost, the flow is not. */
   async function quietly<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
+    if (stalled) return fallback;
     try {
-      return await operation();
+      return await answered(operation(), answerWithinMs, () => (stalled = true));
     } catch (error) {
       onFailure?.(error);
       return fallback;
@@ -80,8 +95,10 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
   }
 
   async function write(space: Space, key: string, data: unknown): Promise<void> {
-    await quietly(() => set([space, key] satisfies StoredKey, { savedAt: now(), data } satisfies StoredRecord<unknown>, db()), undefined);
-    database.touch();
+    await quietly(async () => {
+      await set([space, key] satisfies StoredKey, { savedAt: now(), data } satisfies StoredRecord<unknown>, db());
+      database.touch();
+    }, undefined);
   }
 
   return {
@@ -113,6 +130,22 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
         return true;
       }, false),
   };
+}
+
+/** `operation`, or a rejection once `limitMs` passed without its answer (`onStall` is called then). */
+async function answered<T>(operation: Promise<T>, limitMs: number, onStall: () => void): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onStall();
+      reject(new Error(`IndexedDB gave no answer within ${limitMs} ms: the widget's storage counts as unavailable in this page.`));
+    }, limitMs);
+  });
+  try {
+    return await Promise.race([operation, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function isRecord(value: unknown): value is StoredRecord<unknown> {

@@ -10,7 +10,9 @@ import { BelticClient } from '../../src/api/client.js';
 import { FlowController, type FlowNotice } from '../../src/flow/flow-controller.js';
 import { initialState, type FlowState, type StepName } from '../../src/flow/machine.js';
 import { createWidgetStorage } from '../../src/storage/widget-storage.js';
-import { apiBase, clearWidgetStorage, createSession, fixtureBlob, widgetDatabase } from '../helpers/widget.js';
+import { createRecordStore } from '../../src/storage/records.js';
+import { apiBase, clearWidgetStorage, createSession, fixtureBlob, holdWidgetStore, widgetDatabase } from '../helpers/widget.js';
+import { keys } from 'idb-keyval';
 
 /** The smallest host: counts updates and lets the test connect and disconnect its controllers. */
 class BareHost implements ReactiveControllerHost {
@@ -34,10 +36,9 @@ class BareHost implements ReactiveControllerHost {
   }
 }
 
-async function openFlow(scenario = 'pass') {
+async function openFlow(scenario = 'pass', storage = createWidgetStorage()) {
   const session = await createSession({ scenario });
   const client = new BelticClient({ apiBase: apiBase(), token: () => session.client_token });
-  const storage = createWidgetStorage();
   const host = new BareHost();
   const flow = new FlowController(host, { timing: { pollStartMs: 50, pollMaxMs: 200 } });
   const notices: FlowNotice[] = [];
@@ -49,7 +50,6 @@ async function openFlow(scenario = 'pass') {
 
 /** The image keys in the widget's IndexedDB store, read directly. */
 async function storedBlobs(): Promise<unknown[]> {
-  const { keys } = await import('idb-keyval');
   return (await keys(widgetDatabase())).filter((key) => Array.isArray(key) && key[0] === 'blob');
 }
 
@@ -210,6 +210,36 @@ describe('FlowController', () => {
     expect(flow.state!.captures.front, 'the capture is still described').to.not.equal(undefined);
     expect(await storedBlobs(), 'but its bytes are gone').to.deep.equal([]);
     expect(await flow.imageBlob(flow.state!.captures.front!)).to.equal(null);
+  });
+
+  it("runs the whole flow from memory when IndexedDB gives no answer (stuck behind another tab's write), and says so once", async () => {
+    const unavailable: unknown[] = [];
+    const storage = createWidgetStorage({
+      onUnavailable: (error) => unavailable.push(error),
+      lasting: (onFailure) => createRecordStore({ onFailure, answerWithinMs: 300 }),
+    });
+    // Held only while the flow opens: its first read gets no answer, and the store is not asked again.
+    const release = await holdWidgetStore();
+    let opened: Awaited<ReturnType<typeof openFlow>>;
+    try {
+      opened = await openFlow('pass', storage);
+    } finally {
+      release();
+    }
+    const { flow, notices, sessionId } = opened;
+    await until(flow, 'intro');
+    flow.dispatch({ type: 'consented' });
+    flow.dispatch({ type: 'document_chosen', documentType: 'passport', issuingCountry: 'US' });
+    expect(await flow.takeImage('front', await fixtureBlob('passport.jpg'), 'file')).to.equal(true);
+    expect((await flow.imageBlob(flow.state!.captures.front!))?.type, 'the photo, from memory').to.equal('image/jpeg');
+    await flow.saved();
+    const sessionKeys = (await keys(widgetDatabase())).filter((key) => JSON.stringify(key).includes(sessionId));
+    expect(sessionKeys, 'nothing of the session was asked of IndexedDB').to.deep.equal([]);
+    flow.dispatch({ type: 'image_accepted' });
+    await until(flow, 'result');
+    expect(flow.state!.step).to.deep.equal({ name: 'result', outcome: 'passed' });
+    await waitUntil(() => notices.some((n) => n.type === 'finished'), 'the finished notice', { timeout: 5000 });
+    expect(unavailable.map(String)).to.deep.equal(["Error: IndexedDB gave no answer within 300 ms: the widget's storage counts as unavailable in this page."]);
   });
 
   it('closes: stops, ends on the outcome, wipes the session, and says so without a complete outcome', async () => {

@@ -175,6 +175,25 @@ export function widgetDatabase(): UseStore {
 }
 
 /**
+ * Holds a read-write transaction on the widget's store, as another tab's long write would, until
+ * the returned function is called: every other read or write of the store waits behind it. The
+ * transaction is real, kept alive by one request after another.
+ */
+export function holdWidgetStore(): Promise<() => void> {
+  return new Promise((held, failed) => {
+    widgetDatabase()('readwrite', (store) => {
+      let holding = true;
+      const next = () => {
+        if (holding) store.count().onsuccess = next;
+      };
+      next();
+      held(() => (holding = false));
+      return new Promise((done) => (store.transaction.oncomplete = done));
+    }).catch(failed);
+  });
+}
+
+/**
  * Empties the widget's store, so each test starts from a browser that never saw the widget. A flow
  * the last test left halfway (its element removed by the fixture's cleanup) may still be writing its
  * step: that write lands first, or it would fill the store again after it was cleared.

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { clear, del, get, set } from 'idb-keyval';
 import { BUCKET_NAME, DATABASE_NAME, openWidgetDatabase } from '../../src/storage/database.js';
 import { createRecordStore, DEFAULT_TTL_MS } from '../../src/storage/records.js';
+import { holdWidgetStore } from '../helpers/widget.js';
+import { waitUntil } from '../helpers/wait.js';
 
 /** The bit of the Storage Buckets API the tests look at (Chromium has it). */
 const buckets = (navigator as { storageBuckets?: { keys(): Promise<string[]> } }).storageBuckets;
@@ -187,6 +189,25 @@ describe('createRecordStore', () => {
     // No widget code runs from here on: the browser alone removes the bucket once it expired.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await buckets.keys()).to.not.include(BUCKET_NAME);
+  });
+
+  it("an IndexedDB that gives no answer (a write stuck behind another tab's) counts as failed after answerWithinMs, and is not asked again", async () => {
+    const release = await holdWidgetStore();
+    const failures: unknown[] = [];
+    const store = createRecordStore({ answerWithinMs: 300, onFailure: (error) => failures.push(error) });
+    try {
+      await store.save(k('stuck'), 'first');
+      expect(failures.map(String)).to.deep.equal(["Error: IndexedDB gave no answer within 300 ms: the widget's storage counts as unavailable in this page."]);
+    } finally {
+      release();
+    }
+    // Released, the write that got no answer lands; the store that gave up on it no longer asks.
+    const fresh = createRecordStore();
+    await waitUntil(async () => (await fresh.load(k('stuck'))) === 'first', 'the late write lands');
+    expect(await store.load(k('stuck'))).to.equal(null);
+    await store.save(k('later'), 'second');
+    expect(await fresh.load(k('later'))).to.equal(null);
+    expect(failures, 'said once').to.have.length(1);
   });
 
   it('reports availability', async () => {
