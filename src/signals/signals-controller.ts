@@ -43,6 +43,8 @@ interface Delivery {
   /** Where the session mark lives between page loads: the session's storage scope. */
   scope: SessionScope;
   mark: SessionMark;
+  /** Its device record is on the wire (a start over meanwhile does not send a second). */
+  reportingDevice?: boolean;
 }
 
 export class SignalsController implements ReactiveController {
@@ -51,7 +53,6 @@ export class SignalsController implements ReactiveController {
   private camera: CameraSummary | null = null;
   /** The camera summary went out with the device record (so not again in `meta.camera`). */
   private cameraSent = false;
-  private reportingDevice = false;
   private ended = false;
   private connected = false;
   private lastSent: string | null = null;
@@ -116,14 +117,17 @@ export class SignalsController implements ReactiveController {
   private async sessionStarted(client: BelticClient, scope: SessionScope): Promise<void> {
     const { sessionId } = scope;
     if (this.ended) return;
+    let delivery = this.delivery;
     // A start over in this page keeps what this page knows.
-    if (this.delivery?.sessionId === sessionId) {
-      this.delivery.client = client;
+    if (delivery?.sessionId === sessionId) {
+      delivery.client = client;
     } else {
       // Deliverable at once; what an earlier page load of the session kept is merged in when read.
       const mark: SessionMark = { started_at: this.wallClock(), submitted_at: null, device_reported: false, tally: null };
-      this.delivery = { client, sessionId, scope, mark };
+      this.delivery = delivery = { client, sessionId, scope, mark };
       const kept = await scope.loadMark<SessionMark>().catch(() => null);
+      // The flow let go of this session while its mark was read (another session opened): nothing more of it.
+      if (this.delivery !== delivery) return;
       if (kept && typeof kept.started_at === 'number') {
         mark.started_at = kept.started_at;
         mark.submitted_at ??= kept.submitted_at;
@@ -134,7 +138,7 @@ export class SignalsController implements ReactiveController {
     }
     if (this.ended) return;
     this.saveMark();
-    if (!this.host.noSignals && !this.delivery.mark.device_reported) await this.reportDevice();
+    if (!this.host.noSignals && !delivery.mark.device_reported) await this.reportDevice(delivery);
   }
 
   /** The final submit: the verification is about to be created. */
@@ -193,21 +197,22 @@ export class SignalsController implements ReactiveController {
     void delivery.scope.saveMark(delivery.mark);
   }
 
-  private async reportDevice(): Promise<void> {
-    const delivery = this.delivery!;
-    if (this.reportingDevice) return;
-    this.reportingDevice = true;
+  private async reportDevice(delivery: Delivery): Promise<void> {
+    if (delivery.reportingDevice) return;
+    delivery.reportingDevice = true;
     try {
       const device = await readDevice(window, this.camera);
       await delivery.client.reportSessionDevice(delivery.sessionId, { ...device });
       // Also when the API has no such call (false): asking again would change nothing.
       delivery.mark.device_reported = true;
+      // Unless the flow let go of the session meanwhile: what follows belongs to the next one.
+      if (this.delivery !== delivery) return;
       if (device.camera) this.cameraSent = true;
       this.saveMark();
     } catch {
       // Left unreported: the next start of this session (a reload) tries again.
     } finally {
-      this.reportingDevice = false;
+      delivery.reportingDevice = false;
     }
   }
 

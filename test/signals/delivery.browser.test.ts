@@ -8,16 +8,24 @@ import '../../src/define.js';
 import type { BelticVerify } from '../../src/index.js';
 import { BEHAVIOR_FIELDS } from '../../src/api/contract.js';
 import { engine, type Engine, timeLimit } from '../helpers/engines.js';
+import type { ReactiveController } from 'lit';
+import { BelticClient } from '../../src/api/client.js';
+import type { FlowNotice } from '../../src/flow/flow-controller.js';
+import { SignalsController } from '../../src/signals/signals-controller.js';
+import { createWidgetStorage } from '../../src/storage/widget-storage.js';
 import {
+  apiBase,
   captureAndAccept,
   chooseDocument,
   clearWidgetStorage,
   consent,
   createSession,
   fixtureBlob,
+  holdWidgetStore,
   mount,
   untilComplete,
   waitForStep,
+  type DemoSession,
 } from '../helpers/widget.js';
 import {
   cameraTrack,
@@ -32,6 +40,30 @@ import {
   storedSession,
   typed,
 } from './helpers.js';
+
+/** The signals controller alone, on a bare host: a shadow root to collect from, and the flow's notices sent by hand. */
+function bareSignals(): { notify(notice: FlowNotice): void; end(): void } {
+  const holder = document.body.appendChild(document.createElement('div'));
+  const controllers: ReactiveController[] = [];
+  const host = {
+    noSignals: false,
+    renderRoot: holder.attachShadow({ mode: 'open' }),
+    updateComplete: Promise.resolve(true),
+    addController: (controller: ReactiveController) => void controllers.push(controller),
+    removeController: () => undefined,
+    requestUpdate: () => undefined,
+  };
+  const listeners: ((notice: FlowNotice) => void)[] = [];
+  new SignalsController(host, { flow: { listen: (listener) => listeners.push(listener) } });
+  for (const controller of controllers) controller.hostConnected?.();
+  return {
+    notify: (notice) => listeners.forEach((listener) => listener(notice)),
+    end: () => {
+      for (const controller of controllers) controller.hostDisconnected?.();
+      holder.remove();
+    },
+  };
+}
 
 const isDeviceReport = (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith('/identity/session-devices');
 const isBehaviorUpdate = (r: { method: string; path: string; body: string }) => r.method === 'PATCH' && r.body.includes('behavior_analysis');
@@ -229,5 +261,30 @@ describe('signals delivery', function () {
     // Video Device, WebKit's Mock video device), classified virtual too.
     const lastMeta = JSON.parse(sent.filter((s) => s.includes('behavior_analysis')).at(-1)!).meta;
     expect(lastMeta.camera.kind).to.equal('virtual');
+  });
+  it('a session let go of while its kept counts are read (another one opened meanwhile): nothing more of it is sent, and the next one reports its device', async () => {
+    const [a, b] = await Promise.all([createSession({ scenario: 'pass' }), createSession({ scenario: 'pass' })]);
+    const storage = createWidgetStorage();
+    const clientOf = (session: DemoSession) => new BelticClient({ apiBase: apiBase(), token: () => session.client_token });
+    const rejections: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    const { notify, end } = bareSignals();
+    try {
+      // The store held: A's kept counts are still being read when the flow lets go of A.
+      const release = await holdWidgetStore();
+      notify({ type: 'session_started', client: clientOf(a), scope: storage.scope(a.session_id) });
+      notify({ type: 'left', sessionId: a.session_id });
+      release();
+      await storage.scope(a.session_id).settled();
+      notify({ type: 'session_started', client: clientOf(b), scope: storage.scope(b.session_id) });
+      await waitUntil(async () => (await storedDevices(b.session_id)).length === 1, "B's device record");
+      expect(await storedDevices(a.session_id), 'none for A').to.deep.equal([]);
+      expect(recorded.requests.filter(isDeviceReport)).to.have.length(1);
+      expect(rejections.map(String), 'no failure left behind').to.deep.equal([]);
+    } finally {
+      end();
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
   });
 });
