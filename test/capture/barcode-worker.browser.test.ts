@@ -1,6 +1,6 @@
 // The barcode worker through the path the viewfinder uses: a decoded camera frame as an
 // ImageBitmap, transferred to a module worker, read there with the rotation/crop variants, and
-// only the parsed AAMVA fields coming back. Prints the read rate and the worker time per frame.
+// only the parsed AAMVA fields coming back. Prints the worker time per frame.
 import { expect } from '@open-wc/testing';
 import { AnalysisClient } from '../../src/camera/analysis-client.js';
 import { BarcodeClient, WorkerUnavailableError } from '../../src/camera/barcode-client.js';
@@ -40,21 +40,18 @@ describe('barcode worker', function () {
 
   it('reads the camera fixtures through ImageBitmaps: every must-read frame, with the payload\u2019s fields', async () => {
     const client = new BarcodeClient();
-    const frames = (await manifest()).files.filter((entry: FixtureEntry) => entry.kind === 'camera-frame');
-    expect(frames.length).to.be.greaterThan(20);
-    const figures: Record<string, { read: number; of: number; readMs: number[]; missMs: number[]; unread: string[] }> = {};
+    // The others (best effort: skew 20°, far, dark, glare, blur) are the bench's (docs/bench.md): here, in every
+    // engine, they would only cost seconds each and print figures.
+    const frames = (await manifest()).files.filter((entry: FixtureEntry) => entry.kind === 'camera-frame' && entry.expected.readable);
+    expect(frames.length).to.be.greaterThan(10);
+    const readMs: Record<string, number[]> = {};
     const misses: string[] = [];
     // The first read pays for the worker's start and JIT warm-up: not what the figures are about.
     await client.read(await bitmapOf('licence-back.png'));
     for (const entry of frames) {
       const reading = await client.read(await bitmapOf(entry.file));
-      const size = `${entry.width}x${entry.height}`;
-      const row = (figures[size] ??= { read: 0, of: 0, readMs: [], missMs: [], unread: [] });
-      row.of++;
-      const ms = reading.prepareMs + reading.decodeMs;
       if (reading.found) {
-        row.read++;
-        row.readMs.push(ms);
+        (readMs[`${entry.width}x${entry.height}`] ??= []).push(reading.prepareMs + reading.decodeMs);
         expect(reading.fields, entry.file).to.include({
           first_name: LICENCE.first_name,
           last_name: LICENCE.last_name,
@@ -65,16 +62,14 @@ describe('barcode worker', function () {
         });
         expect(reading.fields!.address).to.deep.include({ line1: LICENCE.address.line1, postal_code: LICENCE.address.postal_code });
       } else {
-        row.missMs.push(ms);
-        row.unread.push(entry.file.replace(/^camera-\d+x\d+-|\.png$/g, ''));
-        if (entry.expected.readable) misses.push(entry.file);
+        misses.push(entry.file);
       }
       // Only parsed fields leave the worker: never the raw payload.
       expect(JSON.stringify(reading)).to.not.include('ANSI ');
     }
-    for (const [size, row] of Object.entries(figures)) {
+    for (const [size, ms] of Object.entries(readMs)) {
       console.log(
-        `barcode worker ${size}: read ${row.read}/${row.of} frames; worker ms per frame, read: median ${median(row.readMs).toFixed(0)} max ${Math.max(...row.readMs).toFixed(0)}; not read: median ${median(row.missMs).toFixed(0)} (${row.unread.join(', ')}, best effort)`,
+        `barcode worker ${size}: ${ms.length} must-read frames read; worker ms per frame: median ${median(ms).toFixed(0)} max ${Math.max(...ms).toFixed(0)}`,
       );
     }
     expect(misses, 'frames the decoder must read').to.deep.equal([]);
