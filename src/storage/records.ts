@@ -8,7 +8,8 @@
  * modes, quota, a blocked upgrade) every method resolves as if the store were empty, and the flow
  * runs on without resume. Nothing here throws to the caller, and nothing waits for ever: an
  * IndexedDB that does not answer (a transaction stuck behind another tab's, a browser that never
- * calls back) counts as failed after `answerWithinMs`, and is not asked again in this page.
+ * calls back) counts as failed after `answerWithinMs`, and is asked for nothing but removals
+ * in this page.
  */
 import { del, delMany, entries, get, keys, set } from 'idb-keyval';
 import { openWidgetDatabase } from './database.js';
@@ -62,9 +63,8 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
   const database = openWidgetDatabase(ttlMs, now);
   const db = () => database.use;
   /**
-   * Set once an operation got no answer in time. Every later one would wait as long, so none is
-   * asked for. What the stalled one was writing may still land later: the bucket's expiry, or the
-   * sweep at the next start, removes it with the rest.
+   * Set once an operation got no answer in time. Every later one would wait as long, so no read or
+   * write is asked for any more; removals still are (`removing`).
    */
   let stalled = false;
 
@@ -77,6 +77,15 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
       onFailure?.(error);
       return fallback;
     }
+  }
+
+  /**
+   * A removal, asked of a stalled store too, without waiting for its answer: IndexedDB runs it after
+   * the write it is stuck behind, whenever that ends, so what that late write leaves is removed too.
+   */
+  async function removing(operation: () => Promise<void>): Promise<void> {
+    if (!stalled) return quietly(operation, undefined);
+    operation().catch(() => undefined);
   }
 
   const isExpired = (record: StoredRecord<unknown>): boolean => now() - record.savedAt > ttlMs;
@@ -109,20 +118,20 @@ export function createRecordStore(options: RecordStoreOptions = {}): RecordStore
       return data instanceof Blob ? data : null;
     },
     saveBlob: (key, blob) => write('blob', key, blob),
-    deleteBlob: (key) => quietly(() => del(['blob', key] satisfies StoredKey, db()), undefined),
+    deleteBlob: (key) => removing(() => del(['blob', key] satisfies StoredKey, db())),
 
     wipe: (keyPrefix) =>
-      quietly(async () => {
+      removing(async () => {
         const all = await keys(db());
         const doomed = all.filter((key) => keyPrefix === undefined || (isStoredKey(key) && key[1].startsWith(keyPrefix)));
         if (doomed.length > 0) await delMany(doomed, db());
-      }, undefined),
+      }),
 
     sweepExpired: () =>
-      quietly(async () => {
+      removing(async () => {
         const doomed = (await entries(db())).filter(([, record]) => !isRecord(record) || isExpired(record)).map(([key]) => key);
         if (doomed.length > 0) await delMany(doomed, db());
-      }, undefined),
+      }),
 
     isAvailable: () =>
       quietly(async () => {

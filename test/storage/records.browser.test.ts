@@ -210,6 +210,20 @@ describe('createRecordStore', () => {
     expect(failures, 'said once').to.have.length(1);
   });
 
+  it('a wipe asked of a store that gave no answer still reaches IndexedDB: what the late write leaves is removed once it lands', async () => {
+    const release = await holdWidgetStore();
+    const store = createRecordStore({ answerWithinMs: 300 });
+    try {
+      await store.save(k('sess_1:flow'), 'written late');
+      await store.wipe(k('sess_1:'));
+    } finally {
+      release();
+    }
+    // Every read from here is ordered after the late write: it sees the write, or the wipe after it.
+    const fresh = createRecordStore();
+    await waitUntil(async () => (await fresh.load(k('sess_1:flow'))) === null, 'the late write wiped');
+  });
+
   it('reports availability', async () => {
     expect(await createRecordStore().isAvailable()).to.equal(true);
   });
