@@ -27,6 +27,7 @@ export interface RecordStoreOptions {
   now?: () => number;
   /** Told of every IndexedDB failure that was swallowed (missing, blocked, quota, an aborted transaction, no answer). */
   onFailure?: (error: unknown) => void;
+  /** How long one operation may go without an answer before the store counts as stalled (ANSWER_WITHIN_MS). */
   answerWithinMs?: number;
 }
 
