@@ -26,8 +26,9 @@ const BUDGETS = {
   // (picture.worker.ts: 109.1 → 104.5 KiB), then to 101 when zxing's codeword table was encoded at build
   // time like its symbol table (scripts/compact-pdf417-table.ts: → 100.7 KiB). Raised to 102.5 for the flow in a
   // chunk of its own (flow-parts.ts: 100.7 → 102.0 KiB), which took 7.3 KiB off the first load: the API contract's
-  // constants, which it shares with the element and the later chunks, became a small chunk of their own.
-  wholeFlow: { ceiling: 102.5 * KiB, target: 90 * KiB, label: 'whole flow' },
+  // constants, which it shares with the element and the later chunks, became a small chunk of their own. Cut to 99
+  // when zxing's two tables became one bit per pattern (the codewords follow from the patterns' order: 102.1 → 98.3 KiB).
+  wholeFlow: { ceiling: 99 * KiB, target: 90 * KiB, label: 'whole flow' },
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
