@@ -3,7 +3,7 @@
 //   dist/cdn/beltic-verify.js         `<script type="module">`: the same code as dist/define.js
 //   dist/chunks/*.js                  shared code and what loads on demand (the image pipeline)
 //   dist/i18n/<lang>.js               each language but English, loaded when an element asks for it (the classic script too)
-//   dist/assets/*.worker-*.js         the three workers, each self-contained (the barcode one holds zxing's PDF417 reader)
+//   dist/assets/*.worker-*.js         the three workers, each self-contained (the barcode one holds the PDF417 reader)
 //   dist/THIRD_PARTY_LICENSES.txt     the licences of every package bundled in the files above
 // `npx vite build --mode classic` builds dist/cdn/beltic-verify.classic.js, the `<script>` for pages without
 // modules (one file, `window.BelticVerify`), which loads the same worker files from dist/assets.
@@ -14,7 +14,6 @@ import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { compactCssLiteralsPlugin } from './scripts/compact-css-literals.js';
-import { compactPdf417Table } from './scripts/compact-pdf417-table.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const LICENSES_FILE = 'THIRD_PARTY_LICENSES.txt';
@@ -48,7 +47,7 @@ function shared(licenses: ThirdPartyLicenses): UserConfig {
       target: 'es2022',
       rolldownOptions: { output },
     },
-    worker: { format: 'es', plugins: () => [licenses.plugin, compactPdf417Table()], rolldownOptions: { output: workerOutput } },
+    worker: { format: 'es', plugins: () => [licenses.plugin], rolldownOptions: { output: workerOutput } },
   };
 }
 
@@ -159,7 +158,7 @@ function packageOf(id: string): Package | null {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
       const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string; license?: string };
-      // Nested package.json files that only set "type" (lit-html/development, zxing's esm/) are not the package.
+      // Nested package.json files that only set "type" (lit-html/development) are not the package.
       if (pkg.name && pkg.version) return { name: pkg.name, version: pkg.version, license: pkg.license ?? 'UNKNOWN', dir };
     }
     dir = dirname(dir);

@@ -2,10 +2,9 @@
 // the sandbox (Beltic emulator), the server helper's proxy and the demo backend route, so QA needs
 // nothing else running. The library's own build is ../vite.config.ts.
 //
-// The backend (./dev-backend.ts: the sandbox, which reads barcodes with zxing, and the proxy) is loaded
-// when the server starts, through tsx, as the browser tests load it, and not bundled into this config:
-// Vite bundles a config with what it imports, and zxing's `esm/` files, which Node would load as
-// CommonJS, made it warn that the config would not load natively.
+// The backend (./dev-backend.ts: the sandbox and the proxy) is loaded when the server starts, through
+// tsx, as the browser tests load it, and not bundled into this config (Vite bundles a config with what
+// it imports): the demo runs the backend's code as the tests do.
 import { createReadStream, existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,6 @@
 // Bundles the bench pages (bench/pages/*.page.ts) with Vite, the bundler the shipped builds
-// use, so the code under test is compiled as it ships: src/capture's zxing deep imports
-// converted from CommonJS, and `new Worker(new URL('./x.worker.ts', import.meta.url))` turned
-// into worker files next to the page scripts.
+// use, so the code under test is compiled as it ships: `new Worker(new URL('./x.worker.ts',
+// import.meta.url))` turned into worker files next to the page scripts.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';

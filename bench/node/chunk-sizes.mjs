@@ -34,7 +34,7 @@ const ROLES = [
   [/image-pipeline-/, 'image pipeline for the main-thread fallback'],
   [/image-errors-/, 'image error class shared by the client and the pipeline'],
   [/picture\.worker-/, 'picture workers (two from one file): camera frames measured, the kept one encoded; photos prepared, checked'],
-  [/barcode\.worker-/, 'barcode worker: PDF417 decoder, narrow zxing, AAMVA parser'],
+  [/barcode\.worker-/, 'barcode worker: PDF417 decoder and reader, AAMVA parser'],
   [/analysis-handler-/, 'frame analysis on the main thread (the fallback where workers are forbidden)'],
   [/frame-quality-/, 'frame quality measures: brightness, glare, sharpness, document position'],
   [/barcode-client-|barcode-/, 'barcode reader client (starts the barcode worker)'],

@@ -1,7 +1,7 @@
 /**
  * Finds where a PDF417 probably is in a frame, and how it is turned, from edge orientations.
  *
- * zxing reads a PDF417 only when it is within about 3° of upright (it also tries 180°), so the
+ * The reader (pdf417/read.ts) reads a PDF417 only within about 8° of upright (or upside down), so the
  * decoder must turn the frame first. Trying a fan of angles costs a full decode each; this
  * pass costs about one: a PDF417 is a dense field of parallel bars, so its edges' gradient
  * directions pile up on one angle (the bars' normal), far above the text and pattern around it.
@@ -13,7 +13,7 @@ import type { LumaImage, Rect } from '../frame/luma.js';
 export interface BarcodeEstimate {
   /**
    * Clockwise turn of the bars away from upright, degrees in (-90, 90]. Turning the image by
-   * `-angle` makes the bars vertical (zxing then reads it upright or upside down).
+   * `-angle` makes the bars vertical (the reader then reads it upright or upside down).
    */
   angle: number;
   /** Share of all edge energy on that orientation (±6°): ~0.1 means no dominant direction. */

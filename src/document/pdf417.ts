@@ -2,33 +2,31 @@
  * PDF417 decoding that copes with how people hold a licence to a camera: turned a little,
  * turned a lot (portrait), small in the frame, or on a busy background.
  *
- * zxing reads a PDF417 only when it is within about 3° of upright (or upside down), fills
- * enough of the image, and has modules of about 2 px or more. So this module tries a sequence
+ * The reader (pdf417/read.ts) reads a PDF417 only when it is within about 8° of upright (or upside
+ * down), and has modules of about 2 px or more. So this module tries a sequence
  * of transformed images (variants), cheapest and likeliest first, and stops at the first
  * that reads:
  *
  *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely, at half
  *      size from 1600 px wide unless a near card was outlined: step 1 looks at that) finds a
  *      field of bars, turned upright and shrunk to about 2 px a module in one resampling: most
- *      frames with a barcode read here, at a fraction of what zxing spends on the whole frame;
+ *      frames with a barcode read here, at a fraction of what reading the whole frame costs;
  *   1. with the document's outline (its four corners, from the frame analysis): the card, read
  *      from its own pixels only (looked at again there, when the half-size look found
  *      nothing), flattened to an upright rectangle (perspective.ts), which undoes turn, tilt and
  *      distance at once; a flattened card with no field of bars ends the search there (a card
- *      near enough is judged before zxing runs: a front costs a look, not a decode), one
+ *      near enough is judged before it is read: a front costs a look, not a decode), one
  *      with bars that did not read is read again levelled (levelled.ts: a lamp's reflection);
  *   2. the frame as it is;
  *   3. the region where the full edge analysis found the symbol, turned upright by its
  *      measured angle, enlarged 2× when the modules are small;
  *   4. the whole frame turned by the measured angle, and by a quarter (portrait cards);
- *      the runner-up region, when something else in view has more parallel edges;
  *   5. a fan of fixed angles, in case the measurement was fooled by the background;
  *   6. the lower half and the centre band (where a licence back carries its barcode);
- *   7. with `tryHarder`: the fan on the whole frame and wider, the other binarizer,
- *      enlarged crops.
+ *   7. with `tryHarder`: the fan on the whole frame and wider, enlarged crops.
  *
- * A frame without any edge, or without a field of parallel bars anywhere (a licence's front, a
- * desk), stops after step 2: see `looksLikeSymbol`. Whole-frame transforms of photos above
+ * A frame without any edge, or without a field of parallel bars anywhere, not even the runner-up to
+ * something else in view (a licence's front, a desk), stops after step 2: see `looksLikeSymbol`. Whole-frame transforms of photos above
  * ~2 MP run on a downscaled copy (named '+downscaled'), so a 12 MP still stays affordable.
  *
  * Pure and synchronous, for a Worker and for Node alike. The `signal` is checked between
@@ -36,7 +34,7 @@
  */
 import { estimateBarcodes, type BarcodeEstimate } from './barcode-locator.js';
 import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from '../frame/luma.js';
-import { readPdf417, type Binarizer } from './zxing-pdf417.js';
+import { readPdf417 } from './pdf417/read.js';
 import { flatten, warp, type Homography, type Quad } from '../frame/perspective.js';
 import { levelled } from '../frame/levelled.js';
 import { lumaPixels, type FramePixels } from './frame-pixels.js';
@@ -55,7 +53,7 @@ export interface DecodePdf417Options {
    * finder traced them in this frame or one just before: the card is flattened and read first.
    */
   outline?: Quad;
-  /** Try the slower variants too (wider angles, another binarizer, enlarged crops). */
+  /** Try the slower variants too (wider angles, enlarged crops). */
   tryHarder?: boolean;
   /** Checked between variants: when it is aborted, decoding stops and returns null. */
   signal?: { aborted: boolean };
@@ -65,14 +63,16 @@ interface Variant {
   name: string;
   /** Builds the image to read; null when the variant does not apply to this frame. */
   image: () => LumaImage | null;
-  binarizer?: Binarizer;
 }
 
-/** Below this tilt a rotation gains nothing: zxing's own tolerance is about 3°. */
+/** Below this tilt a rotation gains nothing: the reader's scan lines then cross at most a row or two. */
 const UPRIGHT_TOLERANCE = 1.5;
-/** Fixed fan for when the measured angle is wrong; zxing covers ±3° around each. */
-const SWEEP = [4, -4, 8, -8, 12, -12];
-const SWEEP_HARDER = [16, -16, 20, -20, 25, -25];
+/**
+ * Fixed fan for when the measured angle is wrong. The reader covers about ±8° around each on clean symbols
+ * (test/capture/pdf417-reader.node.test.ts); the fan counts on ±6° for a camera's.
+ */
+const SWEEP = [6, -6, 12, -12];
+const SWEEP_HARDER = [18, -18, 24, -24];
 /**
  * A symbol shorter than this (pixels along its rows) has modules under ~2.5 px for the
  * 250–300 module rows of AAMVA barcodes: enlarge it 2× before reading.
@@ -103,7 +103,7 @@ const LOOK_AT_HALF_FROM = 1600;
 /**
  * The located symbol is read with its rows this long (pixels) when it is longer: ~2 px per
  * module for the widest AAMVA symbols (about 400 modules a row), and a fraction of the pixels
- * zxing would binarize and search at the camera's size. Shorter symbols are read as they are.
+ * the reader would threshold and scan at the camera's size. Shorter symbols are read as they are.
  */
 const READ_LENGTH = 900;
 /**
@@ -134,7 +134,7 @@ export function decodePdf417(image: LumaImage | FramePixels, options: DecodePdf4
     tried.add(variant.name);
     const candidate = variant.image();
     if (!candidate || candidate.width < MIN_SIDE || candidate.height < MIN_SIDE) continue;
-    const text = readPdf417(candidate, { binarizer: variant.binarizer ?? 'hybrid', tryHarder: options.tryHarder ?? false });
+    const text = readPdf417(candidate);
     if (text !== null) return { text, variant: variant.name };
   }
   return null;
@@ -153,7 +153,7 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
     yield symbolVariant(() => pixels.region(region), region, look.angle);
   }
   // A card the frame analysis outlined is looked at first, from its own pixels: a licence's front has no
-  // field of bars, and that is known without reading the rest of the frame or running zxing.
+  // field of bars, and that is known without reading the rest of the frame or decoding.
   const lookAgain = !half || !looksLikeSymbol(look);
   if (outline && !(yield* cardVariants(pixels, outline, near, tryHarder, lookAgain))) return;
   // Past here the whole frame is needed.
@@ -180,11 +180,7 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   const suffix = shrink < 1 ? '+downscaled' : '';
   let workCopy: LumaImage | null = null;
   const work = () => (workCopy ??= shrink < 1 ? scale(image, shrink) : image);
-  const whole = (name: string, build: (frame: LumaImage) => LumaImage | null, binarizer?: Binarizer): Variant => ({
-    name: name + suffix,
-    image: () => build(work()),
-    ...(binarizer ? { binarizer } : {}),
-  });
+  const whole = (name: string, build: (frame: LumaImage) => LumaImage | null): Variant => ({ name: name + suffix, image: () => build(work()) });
   const lowerHalf = (frame: LumaImage) => crop(frame, { x: 0, y: frame.height / 2, width: frame.width, height: frame.height / 2 });
   const centreBand = (frame: LumaImage) => crop(frame, { x: 0, y: frame.height / 4, width: frame.width, height: frame.height / 2 });
   const enlarged = (frame: LumaImage) => (frame.width * frame.height * 4 <= MAX_ENLARGED_PIXELS ? scale(frame, 2) : null);
@@ -192,8 +188,6 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   if (region) yield* locatedVariants(image, region, angle);
   if (Math.abs(angle) > UPRIGHT_TOLERANCE) yield whole(rotationName(angle).slice(1), (frame) => turnUpright(frame, angle));
   yield whole('rot90', rotate90);
-  // Something else in view had more parallel edges than the symbol: try the next orientation.
-  if (runnerUp?.region) yield* locatedVariants(image, runnerUp.region, runnerUp.angle, 'located#2');
   if (image.width < SMALL_FRAME) yield { name: 'as-is+2x', image: () => enlarged(image) };
 
   // The fan, for when the measured angle was off: around upright, or around the quarter turn
@@ -213,14 +207,9 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   if (!tryHarder) return;
   for (const degrees of [...SWEEP, ...SWEEP_HARDER]) yield whole(fanName(quarter, degrees), (frame) => fanTurn(frame, quarter, degrees));
   for (const degrees of [4, -4, 8, -8]) yield whole(fanName(!quarter, degrees), (frame) => fanTurn(frame, !quarter, degrees));
-  yield whole('as-is+global', (frame) => frame, 'global');
-  if (region) {
-    yield { name: 'located+global', image: () => uprightRegion(image, region, angle), binarizer: 'global' };
-    yield { name: 'located+2x', image: () => enlarged(uprightRegion(image, region, angle)) };
-  }
+  if (region) yield { name: 'located+2x', image: () => enlarged(uprightRegion(image, region, angle)) };
   yield whole('crop-lower-half+2x', (frame) => enlarged(lowerHalf(frame)));
   yield whole('crop-centre-band+2x', (frame) => enlarged(centreBand(frame)));
-  if (quarter) yield whole('rot90+global', rotate90, 'global');
 }
 
 /**
@@ -240,7 +229,7 @@ function* cardVariants(pixels: FramePixels, outline: Quad, near: boolean, tryHar
   const box = wholePixels({ x: minX - padX, y: minY - padY, width: maxX - minX + 2 * padX, height: maxY - minY + 2 * padY }, 1, pixels);
   if (box.width < MIN_SIDE || box.height < MIN_SIDE) return true;
   const card = pixels.region(box);
-  // A near card shows its bars to the look, which then decides without flattening it or running zxing.
+  // A near card shows its bars to the look, which then decides without flattening or reading it.
   if (lookAgain) {
     // Near, the full look: its verdict stands. A far card's look only finds the symbol: the quick one does.
     const [seen] = estimateBarcodes(card, 1, { step: near ? undefined : QUICK_STEP });
@@ -311,8 +300,8 @@ function looksLikeSymbol(estimate: BarcodeEstimate | undefined): boolean {
 }
 
 /** The located symbol: cropped, turned upright, and enlarged when its modules are small. */
-function* locatedVariants(image: LumaImage, region: Rect, angle: number, label = 'located'): Generator<Variant> {
-  const name = `${label}${rotationName(angle)}`;
+function* locatedVariants(image: LumaImage, region: Rect, angle: number): Generator<Variant> {
+  const name = `located${rotationName(angle)}`;
   let cached: LumaImage | null = null;
   const upright = () => (cached ??= uprightRegion(image, region, angle));
   yield { name, image: upright };
@@ -327,7 +316,7 @@ function uprightRegion(image: LumaImage, region: Rect, angle: number): LumaImage
 
 /**
  * Turns by -angle. Near a quarter turn: one exact clockwise quarter turn, then the small
- * residual (zxing reads the symbol upside down as well, so the direction does not matter).
+ * residual (the reader reads the symbol upside down as well, so the direction does not matter).
  */
 function turnUpright(image: LumaImage, angle: number): LumaImage {
   if (isNearlyQuarterTurn(angle)) {

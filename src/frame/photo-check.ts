@@ -13,7 +13,7 @@ import type { DocumentPresence, FoundBy } from './document-presence.js';
 import type { DocumentRegion } from './frame-quality.js';
 import { BLURRY } from './guidance.js';
 
-/** Below this, an ID photo is too small to read (and zxing cannot resolve PDF417 modules). */
+/** Below this, an ID photo is too small to read (and no reader can resolve PDF417 modules). */
 export const MIN_SHORT_SIDE_PX = 600;
 
 /**

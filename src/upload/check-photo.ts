@@ -109,8 +109,8 @@ function giveBack(entry: KeptReader): void {
 }
 
 /**
- * A quick look first (zxing's "try harder" slows even a symbol that reads at once several times
- * over), then, if that did not read, as hard as the verification tries. The quick look's budget
+ * A quick look first (trying harder runs up to a dozen more variants where a symbol does not read
+ * at once), then, if that did not read, as hard as the verification tries. The quick look's budget
  * only saves time: its failing decides nothing.
  */
 async function read(lent: KeptReader, luma: LumaImage, budgetMs: number): Promise<BarcodeResult> {

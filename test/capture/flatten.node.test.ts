@@ -11,7 +11,7 @@ import { measureFrame } from '../../src/frame/frame-quality.js';
 import { rgbaToLuma, scale, type LumaImage } from '../../src/frame/luma.js';
 import { apply, flatten, homography, warp, type Quad } from '../../src/frame/perspective.js';
 import { decodePdf417 } from '../../src/document/pdf417.js';
-import { readPdf417 } from '../../src/document/zxing-pdf417.js';
+import { readPdf417 } from '../../src/document/pdf417/read.js';
 import { fixturePath } from '../fixtures/manifest.js';
 import { PAYLOADS } from '../fixtures/payload.js';
 
@@ -150,7 +150,7 @@ describe('flatten, then read', () => {
       for (const other of [turned, backwards]) {
         const flat = flatten(frame, other)!;
         assert.deepEqual([flat.width, flat.height], [reference.width, reference.height]);
-        // Starting at the opposite corner gives the card upside down (zxing reads both), to within the sampling's
+        // Starting at the opposite corner gives the card upside down (the reader reads both), to within the sampling's
         // half-pixel; never a mirror image, which differs as much as another picture would.
         const same = meanDifference(flat, (x, y) => reference.data[y * reference.width + x]!);
         const upsideDown = meanDifference(flat, (x, y) => reference.data[(reference.height - 1 - y) * reference.width + (reference.width - 1 - x)]!);
@@ -191,8 +191,8 @@ describe('flatten, then read', () => {
       assert.equal(result.text, PAYLOADS.licence.text);
       assert.match(result.variant, FIRST_READS, `read by ${result.variant}`);
       assert.equal(readPdf417(flatten(frame, outline)!), PAYLOADS.licence.text, 'the flattened card reads');
-      const plain = readPdf417(frame, { binarizer: 'hybrid', tryHarder: false });
-      console.log(`  ${pose.name}: read by ${result.variant} in ${ms.toFixed(0)} ms; zxing on the frame: ${plain === null ? 'nothing' : 'read'}`);
+      const plain = readPdf417(frame);
+      console.log(`  ${pose.name}: read by ${result.variant} in ${ms.toFixed(0)} ms; the reader on the whole frame: ${plain === null ? 'nothing' : 'read'}`);
     });
   }
 
@@ -210,7 +210,7 @@ describe('flatten, then read', () => {
       },
     };
     assert.equal(decodePdf417(frame, { outline, signal: counting }), null);
-    // The card is near (about 1150 px flattened): the look decides, without zxing and without the rest of the frame.
+    // The card is near (about 1150 px flattened): the look decides, without reading it and without the rest of the frame.
     assert.equal(variantsTried, 0, 'no variant is read');
     variantsTried = 0;
     decodePdf417(frame, { outline, signal: counting, tryHarder: true });

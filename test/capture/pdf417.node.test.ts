@@ -1,6 +1,6 @@
 /**
  * decodePdf417 on every image of the fixture manifest, plus the proof that the variants are
- * what make tilted and portrait frames read (zxing alone fails on them).
+ * what make tilted and portrait frames read (the reader alone fails on them).
  *
  * Prints, per series, which variant read each frame, how long it took, and the success rate.
  */
@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { parseAamva } from '../../src/document/aamva.js';
 import { rotate } from '../../src/frame/luma.js';
 import { decodePdf417, rgbaToLuma, type LumaImage, type Pdf417Result } from '../../src/document/pdf417.js';
-import { readPdf417 } from '../../src/document/zxing-pdf417.js';
+import { readPdf417 } from '../../src/document/pdf417/read.js';
 import { fixturePath, loadFixtures, type FixtureEntry } from '../fixtures/manifest.js';
 import { PAYLOADS } from '../fixtures/payload.js';
 
@@ -59,12 +59,12 @@ describe('decodePdf417 on the fixture manifest', () => {
 });
 
 describe('the variants are what read tilted and portrait frames', () => {
-  const needsVariants = images.filter((entry) => entry.kind === 'camera-frame' && [7, 12, 90].includes(entry.skew) && entry.expected.readable);
-  assert.ok(needsVariants.length >= 6);
+  const needsVariants = images.filter((entry) => entry.kind === 'camera-frame' && [12, 20, 90].includes(entry.skew) && entry.expected.readable);
+  assert.ok(needsVariants.length >= 4);
   for (const entry of needsVariants) {
-    it(`${entry.file}: zxing alone fails, decodePdf417 reads it with a transform`, async () => {
+    it(`${entry.file}: the reader alone fails, decodePdf417 reads it with a transform`, async () => {
       const luma = await loadLuma(entry);
-      assert.equal(readPdf417(luma), null, 'zxing should not read this frame as it is (else the fixture proves nothing)');
+      assert.equal(readPdf417(luma), null, 'the reader should not read this frame as it is (else the fixture proves nothing)');
       const result = decodePdf417(luma);
       expectPayload(entry, result);
       assert.notEqual(result!.variant, 'as-is');
@@ -88,22 +88,22 @@ function paintStripes(image: LumaImage, stripes: Array<{ degrees: number; from: 
 }
 
 describe('decodePdf417 when the background outvotes the symbol', () => {
-  it('reads via the runner-up orientation when stripes have more parallel edges than the symbol', async () => {
+  it("reads a symbol tilted 8° under stripes with more parallel edges than it, as it is (the reader's own tolerance)", async () => {
     const frame = paintStripes(rotate(await loadLuma('licence-back.png'), 8), [{ degrees: 35, from: 0, to: 1 }]);
     const result = decodePdf417(frame);
     assert.equal(result?.text, PAYLOADS.licence.text);
-    assert.match(result!.variant, /^located#2\+deskew\+8$/);
+    assert.equal(result!.variant, 'as-is');
   });
 
   it('needs tryHarder when two stripe fields outvote it: the fan over the whole frame reads it', async () => {
-    const frame = paintStripes(rotate(await loadLuma('licence-back.png'), 8), [
+    const frame = paintStripes(rotate(await loadLuma('licence-back.png'), 14), [
       { degrees: 35, from: 0, to: 0.5 },
       { degrees: 62, from: 0.5, to: 1 },
     ]);
     assert.equal(decodePdf417(frame), null);
     const result = decodePdf417(frame, { tryHarder: true });
     assert.equal(result?.text, PAYLOADS.licence.text);
-    assert.match(result!.variant, /^deskew\+\d+$/);
+    assert.match(result!.variant, /^deskew\+\d+(\+downscaled)?$/);
   });
 });
 
@@ -114,16 +114,16 @@ describe('decodePdf417 contract', () => {
   });
 
   it('checks the signal between variants and stops when it turns', async () => {
-    // A small symbol seen by a webcam: the quick look finds no field big enough to read first, 'as-is' fails, 'located' reads.
-    const luma = await loadLuma('scene-1280x720-hand-held-back-skew-2-scale72-webcam.png');
+    // A symbol under glare: the quick look's crop of it does not read, the frame as it is does.
+    const luma = await loadLuma('camera-1280x720-skew0-scale60-glare.png');
     let checks = 0;
     const signal = {
       get aborted() {
         checks++;
-        return checks > 1; // let 'as-is' run, then abort
+        return checks > 1; // let the quick look's variant run, then abort
       },
     };
-    assert.equal(decodePdf417(luma, { signal }), null, 'the located variant that would read it never ran');
+    assert.equal(decodePdf417(luma, { signal }), null, "the variant that would read it ('as-is') never ran");
     assert.equal(checks, 2);
     assert.ok(decodePdf417(luma), 'without the abort it reads');
   });

@@ -1,9 +1,10 @@
 /**
  * The engine's outcome for inputs it has seen before. The checks are a pure function of the
  * bytes, the declared document and the day, and they are the sandbox's one costly step (sharp
- * and zxing: 0.3–0.7 s of the event loop per verification, while every other call waits). A
- * suite that uploads the same fixtures run after run, or an applicant who sends the same file
- * again, gets the outcome already computed, at the cost of a SHA-256 of the bytes.
+ * and the PDF417 reader: 0.3–0.7 s of the event loop per verification, measured with zxing's
+ * reader, while every other call waits). A suite that uploads the same fixtures run after run,
+ * or an applicant who sends the same file again, gets the outcome already computed, at the cost
+ * of a SHA-256 of the bytes.
  */
 import { createHash } from 'node:crypto';
 import { verifyDocument, type EngineInput, type VerificationOutcome } from './checks.js';
