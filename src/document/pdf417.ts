@@ -9,7 +9,8 @@
  *
  *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely, at half
  *      size from 1600 px wide unless a near card was outlined: step 1 looks at that) finds a
- *      field of bars, turned upright and shrunk to about 2 px a module in one resampling: most
+ *      field of bars: read from the half-size copy the look saw, turned upright; then from the
+ *      frame's pixels, turned upright and shrunk to about 2 px a module in one resampling: most
  *      frames with a barcode read here, at a fraction of what reading the whole frame costs;
  *   1. with the document's outline (its four corners, from the frame analysis): the card, read
  *      from its own pixels only (looked at again there, when the half-size look found
@@ -147,8 +148,13 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   // A near card the analysis outlined is looked at on its own pixels instead (cardVariants): the look there decides.
   const near = outline !== undefined && longestSide(outline) >= TRUSTED_LOOK_LENGTH;
   const half = pixels.width >= LOOK_AT_HALF_FROM && !near;
-  const [look] = half ? estimateBarcodes(pixels.shrunk(0.5), 1, { step: QUICK_STEP / 2 }) : [];
+  const halfSize = half ? pixels.shrunk(0.5) : null;
+  const [look] = halfSize ? estimateBarcodes(halfSize, 1, { step: QUICK_STEP / 2 }) : [];
   if (look?.region && looksLikeSymbol(look)) {
+    // Read first where the look saw it: a symbol near enough to show there has modules of 1.5 px and more at half
+    // size, which the reader reads, and the frame's pixels at full size are then never read out.
+    const seen = look.region;
+    yield { name: `symbol@half${rotationName(look.angle)}`, image: () => turnUpright(crop(halfSize!, seen), look.angle) };
     const region = wholePixels(look.region, 2, pixels);
     yield symbolVariant(() => pixels.region(region), region, look.angle);
   }

@@ -3,9 +3,10 @@
  * under a lamp, in low light, in portrait turned 20°, far and turned 15°. Each frame goes the live
  * path's way: the frame analysis outlines the card on its 480 px copy, and the decoder reads with
  * that outline (flattened first, the fan of variants after). The issue asks the live path to read
- * at least 90% of them (16 of 17); it reads 16, and the test holds that floor (a change that
- * reads fewer fails) while each set's figure is printed. Time is the bench's (no budget here: a
- * loaded machine would turn a slow read into a miss).
+ * at least 90% of them (16 of 17); it reads all 17 (16 with zxing's reader, which missed a lamp's
+ * reflection), and the test holds that floor (a change that reads fewer fails) while each set's
+ * figure is printed. Time is the bench's (no budget here: a loaded machine would turn a slow
+ * read into a miss).
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -44,7 +45,7 @@ describe('held cards: the live path reads the hard ways a back is shown', () => 
     assert.ok(entries.every((entry) => entry.width === 1920 && entry.height === 1080));
   });
 
-  it('they read as they did (16 of 17; #16 asks for 90%), outlined by the analysis where it finds the card', async () => {
+  it('they read as they did (17 of 17; #16 asks for 90%), outlined by the analysis where it finds the card', async () => {
     const bySet = new Map<string, { read: number; frames: number; how: string[] }>();
     for (const entry of entries) {
       const frame = await lumaOf(entry);
@@ -65,10 +66,10 @@ describe('held cards: the live path reads the hard ways a back is shown', () => 
       console.log(`  ${set}: ${tally.read}/${tally.frames} (${tally.how.join('; ')})`);
     }
     console.log(`  ${read} of ${entries.length} read: ${read >= 0.9 * entries.length ? "#16's 90% met" : "#16's 90% not met yet"}`);
-    assert.ok(read >= 16, `${read} of ${entries.length} held cards read, fewer than the 16 that did`);
+    assert.ok(read >= 17, `${read} of ${entries.length} held cards read, fewer than the 17 that did`);
   });
 
-  it('a card under a lamp, which does not read, gets the glare advice instead', async () => {
+  it('a card under a lamp gets the glare advice, whether or not it reads', async () => {
     for (const entry of entries.filter((e) => e.sets.includes('glare-patch'))) {
       const glare = measured(await lumaOf(entry)).glare;
       assert.ok(glare >= GLARE_SHARE, `${entry.file}: glare ${glare.toFixed(4)} under the advice's ${GLARE_SHARE}`);

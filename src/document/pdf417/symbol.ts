@@ -29,14 +29,22 @@ export interface SymbolCodewords {
   ecLevel: number;
 }
 
-const BLOCK = 8;
+/** Thresholds are set per block of 8 × 8 pixels. */
+const BLOCK_SHIFT = 3;
+const BLOCK = 1 << BLOCK_SHIFT;
 /** A block whose grey spans less than this is flat: its threshold comes from its neighbours. */
 const MIN_DYNAMIC_RANGE = 24;
-const START = [8, 1, 1, 1, 1, 1, 1, 3];
-const STOP = [7, 1, 1, 3, 1, 1, 1, 2, 1];
+/** A guard pattern: its elements' widths (a bar first), and their sum. */
+interface Pattern {
+  widths: readonly number[];
+  modules: number;
+}
+const pattern = (...widths: number[]): Pattern => ({ widths, modules: widths.reduce((sum, width) => sum + width, 0) });
+const START = pattern(8, 1, 1, 1, 1, 1, 1, 3);
+const STOP = pattern(7, 1, 1, 3, 1, 1, 1, 2, 1);
 /** Their mirror images: what a symbol upside down shows at its left and right. */
-const STOP_MIRRORED = [...STOP].reverse();
-const START_MIRRORED = [...START].reverse();
+const STOP_MIRRORED = pattern(...[...STOP.widths].reverse());
+const START_MIRRORED = pattern(...[...START.widths].reverse());
 /** How far (modules) one element of a pattern may be off, and all of its elements together. */
 const ELEMENT_TOLERANCE = 0.8;
 const PATTERN_TOLERANCE = 3;
@@ -74,25 +82,26 @@ function scanRows(image: LumaImage): Row[] {
   const threshold = thresholds(image);
   const blocksAcross = Math.ceil(width / BLOCK);
   const rows: Row[] = [];
-  const edges: number[] = [];
+  // A row has fewer edges than pixels: one scratch row, each row's copied out at its length.
+  const edges = new Float32Array(width);
   for (let y = 0; y < height; y++) {
-    edges.length = 0;
+    let count = 0;
     const offset = y * width;
-    const thresholdRow = Math.floor(y / BLOCK) * blocksAcross;
+    const thresholdRow = (y >> BLOCK_SHIFT) * blocksAcross;
     let previous = data[offset]!;
     const firstDark = previous <= threshold[thresholdRow]!;
     let dark = firstDark;
     for (let x = 1; x < width; x++) {
       const value = data[offset + x]!;
-      const t = threshold[thresholdRow + (x >> 3)]!;
+      const t = threshold[thresholdRow + (x >> BLOCK_SHIFT)]!;
       if (value <= t !== dark) {
         dark = !dark;
         // Between the two pixels, where the grey would cross the threshold.
-        edges.push(x - 1 + (previous - t) / (previous - value || 1));
+        edges[count++] = x - 1 + (previous - t) / (previous - value || 1);
       }
       previous = value;
     }
-    rows.push({ edges: Float32Array.from(edges), firstDark });
+    rows.push({ edges: edges.slice(0, count), firstDark });
   }
   return rows;
 }
@@ -103,21 +112,23 @@ function thresholds({ width, height, data }: LumaImage): Uint8Array {
   const down = Math.ceil(height / BLOCK);
   const black = new Float32Array(across * down);
   for (let by = 0; by < down; by++) {
+    const top = by * BLOCK;
+    const bottom = Math.min(height, top + BLOCK);
     for (let bx = 0; bx < across; bx++) {
+      const left = bx * BLOCK;
+      const right = Math.min(width, left + BLOCK);
       let min = 255;
       let max = 0;
       let sum = 0;
-      let count = 0;
-      for (let y = by * BLOCK; y < Math.min(height, by * BLOCK + BLOCK); y++) {
-        for (let x = bx * BLOCK, i = y * width + x; x < Math.min(width, bx * BLOCK + BLOCK); x++, i++) {
+      for (let y = top; y < bottom; y++) {
+        for (let i = y * width + left, end = y * width + right; i < end; i++) {
           const value = data[i]!;
           sum += value;
-          count++;
           if (value < min) min = value;
           if (value > max) max = value;
         }
       }
-      let point = sum / count;
+      let point = sum / ((bottom - top) * (right - left));
       if (max - min <= MIN_DYNAMIC_RANGE) {
         // Flat: paper or ink all over. Assume paper, unless the neighbours say this is darker than their black.
         point = min / 2;
@@ -154,13 +165,12 @@ function thresholds({ width, height, data }: LumaImage): Uint8Array {
 const intoBar = (row: Row, k: number) => (k + (row.firstDark ? 1 : 0)) % 2 === 0;
 
 /** The module width if the elements from edge `k` on have the widths of `pattern`, else 0. */
-function matches(edges: Float32Array, k: number, pattern: readonly number[]): number {
-  if (k + pattern.length >= edges.length) return 0;
-  const modules = pattern.reduce((sum, width) => sum + width, 0);
-  const module = (edges[k + pattern.length]! - edges[k]!) / modules;
+function matches(edges: Float32Array, k: number, { widths, modules }: Pattern): number {
+  if (k + widths.length >= edges.length) return 0;
+  const module = (edges[k + widths.length]! - edges[k]!) / modules;
   let off = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const deviation = Math.abs((edges[k + i + 1]! - edges[k + i]!) / module - pattern[i]!);
+  for (let i = 0; i < widths.length; i++) {
+    const deviation = Math.abs((edges[k + i + 1]! - edges[k + i]!) / module - widths[i]!);
     if (deviation > ELEMENT_TOLERANCE) return 0;
     off += deviation;
   }
@@ -183,7 +193,7 @@ function findSides(rows: Row[]): { left: Side[]; right: Side[]; mirrored: number
     for (let k = 0; k < edges.length; k++) {
       if (intoBar(row, k)) {
         let module = 0;
-        if (!start && (module = matches(edges, k, START))) start = { y, x: edges[k + START.length]!, module };
+        if (!start && (module = matches(edges, k, START))) start = { y, x: edges[k + START.widths.length]!, module };
         else if ((module = matches(edges, k, STOP))) stop = { y, x: edges[k]!, module };
         else if (!mirror && matches(edges, k, STOP_MIRRORED)) mirror = true;
       } else if (!mirror && matches(edges, k, START_MIRRORED)) mirror = true;
@@ -279,15 +289,18 @@ function edgeOf(sides: Side[], module: number): Edge | null {
  * far side); with one, slots are that side's module width × 17 from it.
  */
 function slotBounds(left: Edge | null, right: Edge | null, slots: number, y: number, slot: number): [number, number] {
-  const at = (k: number): number => {
-    if (left && right) {
-      const [moduleLeft, moduleRight] = [left.module.at(y), right.module.at(y)];
-      const modules = (n: number) => n * moduleLeft + ((moduleRight - moduleLeft) * n * n) / (2 * slots);
-      return left.x.at(y) + ((right.x.at(y) - left.x.at(y)) * modules(k)) / modules(slots);
-    }
-    return left ? left.x.at(y) + k * 17 * left.module.at(y) : right!.x.at(y) - (slots - k) * 17 * right!.module.at(y);
-  };
-  return [at(slot), at(slot + 1)];
+  if (left && right) {
+    const from = left.x.at(y);
+    const moduleLeft = left.module.at(y);
+    const growth = (right.module.at(y) - moduleLeft) / (2 * slots);
+    // Modules from the left side to the start of slot n: n × (left module + growth × n), in 17s.
+    const scale = (right.x.at(y) - from) / (slots * (moduleLeft + growth * slots));
+    const at = (n: number) => from + scale * n * (moduleLeft + growth * n);
+    return [at(slot), at(slot + 1)];
+  }
+  const length = 17 * (left ?? right)!.module.at(y);
+  const start = left ? left.x.at(y) + slot * length : right!.x.at(y) - (slots - slot) * length;
+  return [start, start + length];
 }
 
 interface Reading {
