@@ -1,6 +1,6 @@
 /**
- * A PDF417 symbol's codewords, read from a grey image in which it stands upright (within a few
- * degrees) or upside down.
+ * A PDF417 symbol's codewords, read from a grey image in which it stands upright (within about 8°
+ * on clean symbols) or upside down.
  *
  * 1. Each pixel row becomes a list of edges, placed between pixels where the grey crosses a local
  *    threshold (per 8×8 block, from its 5×5 neighbourhood, as zxing's hybrid binarizer: glare and
@@ -58,17 +58,21 @@ interface Row {
   firstDark: boolean;
 }
 
+/** Where one row meets the symbol's left or right side: the guard pattern's inner edge, and its module width. */
 interface Side {
   y: number;
   x: number;
   module: number;
 }
 
-export function readSymbol(image: LumaImage, turned = false): SymbolCodewords | null {
+export function readSymbol(image: LumaImage): SymbolCodewords | null {
   const rows = scanRows(image);
   const sides = findSides(rows);
-  if (!turned && sides.mirrored > sides.left.length + sides.right.length) return readSymbol(turnedHalf(image), true);
-  return readCodewords(rows, sides.left, sides.right);
+  // More rows show the patterns mirrored than as they are: the symbol is upside down.
+  if (sides.mirrored <= sides.left.length + sides.right.length) return readCodewords(rows, sides.left, sides.right);
+  const turned = scanRows(turnedHalf(image));
+  const turnedSides = findSides(turned);
+  return readCodewords(turned, turnedSides.left, turnedSides.right);
 }
 
 function turnedHalf(image: LumaImage): LumaImage {
