@@ -8,10 +8,11 @@
  * that reads:
  *
  *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely, at half
- *      size from 1600 px wide unless a near card was outlined: step 1 looks at that) finds a
- *      field of bars: read from the half-size copy the look saw, turned upright; then from the
- *      frame's pixels, turned upright and shrunk to about 2 px a module in one resampling: most
- *      frames with a barcode read here, at a fraction of what reading the whole frame costs;
+ *      size from 1600 px wide unless a near card was outlined: step 1 looks at that; at two thirds
+ *      from 1200 px with no card outlined) finds a field of bars: read from the smaller copy the
+ *      look saw, turned upright; then from the frame's pixels, turned upright and shrunk to about
+ *      2 px a module in one resampling: most frames with a barcode read here, at a fraction of
+ *      what reading the whole frame costs;
  *   1. with the document's outline (its four corners, from the frame analysis): the card, read
  *      from its own pixels only (looked at again there, when the half-size look found
  *      nothing), flattened to an upright rectangle (perspective.ts), which undoes turn, tilt and
@@ -102,6 +103,12 @@ const QUICK_STEP = 4;
  */
 const LOOK_AT_HALF_FROM = 1600;
 /**
+ * Frames at least this wide (a 720p camera's) with no card outlined (a barcode held close, the card cut off)
+ * are first looked at two thirds of their size, under half the pixels: a symbol of 2 px modules and more
+ * shows there, and reads (5 of the 6 720p camera frames that must read, in Node).
+ */
+const LOOK_AT_TWO_THIRDS_FROM = 1200;
+/**
  * The located symbol is read with its rows this long (pixels) when it is longer: ~2 px per
  * module for the widest AAMVA symbols (about 400 modules a row), and a fraction of the pixels
  * the reader would threshold and scan at the camera's size. Shorter symbols are read as they are.
@@ -147,20 +154,21 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   // field of bars, the cheapest read there is. Without one, the usual order follows.
   // A near card the analysis outlined is looked at on its own pixels instead (cardVariants): the look there decides.
   const near = outline !== undefined && longestSide(outline) >= TRUSTED_LOOK_LENGTH;
-  const half = pixels.width >= LOOK_AT_HALF_FROM && !near;
-  const halfSize = half ? pixels.shrunk(0.5) : null;
-  const [look] = halfSize ? estimateBarcodes(halfSize, 1, { step: QUICK_STEP / 2 }) : [];
+  const factor = pixels.width >= LOOK_AT_HALF_FROM ? 0.5 : pixels.width >= LOOK_AT_TWO_THIRDS_FROM && !outline ? 2 / 3 : 1;
+  const smaller = factor < 1 && !near;
+  const copy = smaller ? pixels.shrunk(factor) : null;
+  const [look] = copy ? estimateBarcodes(copy, 1, { step: Math.round(QUICK_STEP * factor) }) : [];
   if (look?.region && looksLikeSymbol(look)) {
-    // Read first where the look saw it: a symbol near enough to show there has modules of 1.5 px and more at half
-    // size, which the reader reads, and the frame's pixels at full size are then never read out.
+    // Read first where the look saw it: a symbol near enough to show there has modules of 1.5 px and more in the
+    // smaller copy, which the reader reads, and the frame's pixels at full size are then never read out.
     const seen = look.region;
-    yield { name: `symbol@half${rotationName(look.angle)}`, image: () => turnUpright(crop(halfSize!, seen), look.angle) };
-    const region = wholePixels(look.region, 2, pixels);
+    yield { name: `symbol@smaller${rotationName(look.angle)}`, image: () => turnUpright(crop(copy!, seen), look.angle) };
+    const region = wholePixels(look.region, 1 / factor, pixels);
     yield symbolVariant(() => pixels.region(region), region, look.angle);
   }
   // A card the frame analysis outlined is looked at first, from its own pixels: a licence's front has no
   // field of bars, and that is known without reading the rest of the frame or decoding.
-  const lookAgain = !half || !looksLikeSymbol(look);
+  const lookAgain = !smaller || !looksLikeSymbol(look);
   if (outline && !(yield* cardVariants(pixels, outline, near, tryHarder, lookAgain))) return;
   // Past here the whole frame is needed.
   const image = pixels.whole();
