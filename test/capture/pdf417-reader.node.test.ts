@@ -205,6 +205,32 @@ describe('reading rendered symbols', () => {
     assert.equal(readPdf417(blotted(0.35)), null, 'a third of the symbol gone');
   });
 
+  it('damaged at random (blots, noise, a turn), reads the exact text or nothing: never other text, never an exception', async () => {
+    const symbol = await render(PAYLOADS.licence.text, { columns: 10, eclevel: 4 });
+    const next = random(99);
+    let exact = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const image = rotate(symbol, (next() - 0.5) * 12);
+      const { data, width, height } = image;
+      for (let blots = Math.floor(next() * 12); blots > 0; blots--) {
+        const [left, top, size, ink] = [next() * width, next() * height, next() * 60, next() < 0.5 ? 0 : 255].map(Math.floor) as [
+          number,
+          number,
+          number,
+          number,
+        ];
+        for (let y = top; y < Math.min(height, top + size); y++) data.fill(ink, y * width + left, y * width + Math.min(width, left + size));
+      }
+      const noise = next() * 80;
+      for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i]! + (next() - 0.5) * noise));
+      const text = readPdf417(image);
+      if (text !== null) assert.equal(text, PAYLOADS.licence.text, `trial ${trial}`);
+      if (text !== null) exact++;
+    }
+    // About three in four read (the rest are refused): enough that the check above is not vacuous.
+    assert.ok(exact >= 100, `only ${exact} of 200 read`);
+  });
+
   it('reads nothing in noise, stripes or a blank page', () => {
     const next = random(7);
     const size = { width: 640, height: 240 };
