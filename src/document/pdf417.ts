@@ -28,8 +28,9 @@
  *   7. with `tryHarder`: the fan on the whole frame and wider, enlarged crops.
  *
  * A frame without any edge, or without a field of parallel bars anywhere, not even the runner-up to
- * something else in view (a licence's front, a desk), stops after step 2: see `looksLikeSymbol`. Whole-frame transforms of photos above
- * ~2 MP run on a downscaled copy (named '+downscaled'), so a 12 MP still stays affordable.
+ * something else in view (a licence's front, a desk), stops after step 2: see `looksLikeSymbol`.
+ * Whole-frame transforms of photos above ~2 MP run on a downscaled copy (named '+downscaled'), so a
+ * 12 MP still stays affordable.
  *
  * Pure and synchronous, for a Worker and for Node alike. The `signal` is checked between
  * variants, so a caller can drop a stale camera frame mid-way.
