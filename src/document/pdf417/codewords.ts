@@ -9,8 +9,8 @@
  * The standard's three clusters (0, 3 and 6, where cluster = (bar 1 − bar 2 + bar 3 − bar 4) mod 9)
  * hold 1,484, 1,002 and 1,002 patterns, of which it took 929 each; within a cluster the codewords
  * are the chosen patterns in ascending order of their widths e1 … e5, then e0, e6. So the table is
- * written as which patterns were chosen: one bit each, 3,488 bits. test/capture/pdf417-codewords
- * checks the rebuilt table against zxing's.
+ * written as which patterns were chosen: one bit each, 3,488 bits.
+ * test/capture/pdf417-reader.node.test.ts checks the rebuilt table against zxing's.
  */
 
 /** Which of each cluster's patterns, in the order above, the standard chose (bit n of byte n >> 3). */
@@ -24,7 +24,7 @@ export interface Codeword {
 }
 
 /** The key of six edge widths (each 2–12 modules), e0 first: base-13 digits. */
-export function edgeKey(edges: ArrayLike<number>): number {
+function edgeKey(edges: ArrayLike<number>): number {
   let key = 0;
   for (let i = 0; i < 6; i++) key = key * 13 + edges[i]!;
   return key;
@@ -43,7 +43,7 @@ export function codewordOf(edges: ArrayLike<number>): Codeword | undefined {
  * whose bars are all one module wider (and spaces narrower) share their edge widths; the standard took
  * at most one of each such pair.
  */
-export function clusterPatterns(): number[][][] {
+function clusterPatterns(): number[][][] {
   const clusters: Array<Array<{ order: number; widths: number[] }>> = [[], [], []];
   const widths: number[] = [];
   (function place(sum: number): void {
@@ -69,7 +69,7 @@ export function clusterPatterns(): number[][][] {
 }
 
 /** The six edge widths e0 … e5 of 8 element widths. */
-export function edgesOf(widths: ArrayLike<number>): number[] {
+function edgesOf(widths: ArrayLike<number>): number[] {
   return [0, 1, 2, 3, 4, 5].map((i) => widths[i]! + widths[i + 1]!);
 }
 
