@@ -2,8 +2,9 @@
  * Where the barcode decoder gets its pixels. A frame held as luma already has them all; a camera
  * frame in the barcode worker is a bitmap whose pixels cost more to read out than to decode
  * (a 1080p frame: ~40 ms drawn and read back, against ~20 ms of decoding, in headless Chromium),
- * so the decoder asks for only what it needs: a half-size copy to look for the symbol, then the
- * symbol's region at full size, and the whole frame only when those did not read.
+ * so the decoder asks for only what it needs: scan lines across an outlined card, a half-size copy
+ * to look for the symbol, then the symbol's region at full size, and the whole frame only when those
+ * did not read.
  */
 import { crop, scale, type LumaImage, type Rect } from '../frame/luma.js';
 
@@ -16,7 +17,11 @@ export interface FramePixels {
   shrunk(factor: number): LumaImage;
   /** `rect` (whole pixels, inside the frame) at full size. */
   region(rect: Rect): LumaImage;
+  /** Scan lines one pixel thick, at full size: row i of the image is the frame's row (or column) `at[i]`, from `from`, `length` long. */
+  lines(direction: LineDirection, at: readonly number[], from: number, length: number): LumaImage;
 }
+
+export type LineDirection = 'rows' | 'columns';
 
 /** A frame whose luma is all there already. */
 export function lumaPixels(image: LumaImage): FramePixels {
@@ -26,5 +31,13 @@ export function lumaPixels(image: LumaImage): FramePixels {
     whole: () => image,
     shrunk: (factor) => scale(image, factor),
     region: (rect) => crop(image, rect),
+    lines: (direction, at, from, length) => {
+      const data = new Uint8Array(at.length * length);
+      at.forEach((line, i) => {
+        for (let j = 0; j < length; j++)
+          data[i * length + j] = image.data[direction === 'rows' ? line * image.width + from + j : (from + j) * image.width + line]!;
+      });
+      return { width: length, height: at.length, data };
+    },
   };
 }
