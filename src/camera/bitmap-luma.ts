@@ -85,7 +85,8 @@ export function bitmapPixels(bitmap: ImageBitmap, spent: { ms: number }): FrameP
     height: bitmap.height,
     whole: () => (whole ??= timed(() => bitmapToLuma(bitmap))),
     shrunk: (factor) => timed(() => bitmapToLuma(bitmap, Math.max(1, Math.round(bitmap.width * factor)), Math.max(1, Math.round(bitmap.height * factor)))),
-    region: (rect) => timed(() => bitmapToLuma(bitmap, undefined, undefined, rect)),
+    region: (rect, factor = 1) =>
+      timed(() => bitmapToLuma(bitmap, Math.max(1, Math.round(rect.width * factor)), Math.max(1, Math.round(rect.height * factor)), rect)),
     lines: (direction, at, from, length) => timed(() => bitmapLines(bitmap, direction, at, from, length)),
   };
 }

@@ -15,8 +15,8 @@ export interface FramePixels {
   whole(): LumaImage;
   /** The whole frame scaled by `factor` (below 1). */
   shrunk(factor: number): LumaImage;
-  /** `rect` (whole pixels, inside the frame) at full size. */
-  region(rect: Rect): LumaImage;
+  /** `rect` (whole pixels, inside the frame) at full size, or scaled by `factor` (below 1). */
+  region(rect: Rect, factor?: number): LumaImage;
   /** Scan lines one pixel thick, at full size: row i of the image is the frame's row (or column) `at[i]`, from `from`, `length` long. */
   lines(direction: LineDirection, at: readonly number[], from: number, length: number): LumaImage;
 }
@@ -30,7 +30,7 @@ export function lumaPixels(image: LumaImage): FramePixels {
     height: image.height,
     whole: () => image,
     shrunk: (factor) => scale(image, factor),
-    region: (rect) => crop(image, rect),
+    region: (rect, factor = 1) => (factor < 1 ? scale(crop(image, rect), factor) : crop(image, rect)),
     lines: (direction, at, from, length) => {
       const data = new Uint8Array(at.length * length);
       at.forEach((line, i) => {

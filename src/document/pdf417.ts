@@ -5,16 +5,20 @@
  * The reader (pdf417/read.ts) reads a PDF417 only when it is within about 8° of upright (or upside
  * down), and has modules of about 2 px or more. So this module tries a sequence
  * of transformed images (variants), cheapest and likeliest first, and stops at the first
- * that reads. A card the frame analysis outlined is first crossed by a few dozen scan lines
- * along its long side: without a start or stop pattern on any of them it is not a back this way
- * up (a licence's front), and nothing is read (a 1080p front costs ~4 ms, not a decode).
+ * that reads. Guard patterns come first, found on a few dozen scan lines (pdf417/symbol.ts
+ * sidesAcross): a card the frame analysis outlined is crossed along its long side, and without a
+ * start or stop pattern on any line it is not a back this way up (a licence's front), so nothing
+ * is read (a 1080p front costs ~4 ms, not a decode); a frame with no card outlined is crossed by
+ * rows, and where they cross both sides of a symbol (within about 45° of level) they place it and
+ * measure its tilt: it is read from that region alone, turned upright, its modules brought to 2 px
+ * ('guarded'). Then:
  *
  *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely, at half
  *      size from 1600 px wide unless a near card was outlined: step 1 looks at that; at two thirds
  *      from 1200 px with no card outlined) finds a field of bars: read from the smaller copy the
  *      look saw, turned upright; then from the frame's pixels, turned upright and shrunk to about
- *      2 px a module in one resampling: most frames with a barcode read here, at a fraction of
- *      what reading the whole frame costs;
+ *      2 px a module in one resampling: a portrait symbol, or one the rows did not place,
+ *      reads here, at a fraction of what reading the whole frame costs;
  *   1. with the document's outline (its four corners, from the frame analysis): the card, read
  *      from its own pixels only (looked at again there, when the half-size look found
  *      nothing), flattened to an upright rectangle (perspective.ts), which undoes turn, tilt and
@@ -43,7 +47,7 @@ import { readPdf417 } from './pdf417/read.js';
 import { flatten, warp, type Homography, type Quad } from '../frame/perspective.js';
 import { levelled } from '../frame/levelled.js';
 import { lumaPixels, type FramePixels } from './frame-pixels.js';
-import { linesWithGuards } from './pdf417/symbol.js';
+import { linesWithGuards, sidesAcross } from './pdf417/symbol.js';
 
 export { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
@@ -167,6 +171,15 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   // An outlined card without a start or stop pattern on any line across it is not a back this side up (a licence's
   // front): nothing in the frame is read, for the pixels of a few lines (trying harder reads on).
   if (outline && !tryHarder && !guardsAcross(pixels, outline)) return;
+  // With no card outlined (a barcode held close, the card cut off): rows across the frame, where they cross the
+  // symbol's start and stop patterns, place it and say its tilt, for a few rows' pixels.
+  if (!outline) {
+    const guarded = guardedSymbol(pixels);
+    if (guarded) {
+      const { region, angle, factor } = guarded;
+      yield { name: `guarded${rotationName(angle)}`, image: () => turnUpright(pixels.region(region, factor), angle) };
+    }
+  }
   const near = outline !== undefined && longestSide(outline) >= TRUSTED_LOOK_LENGTH;
   const factor = pixels.width >= LOOK_AT_HALF_FROM ? 0.5 : pixels.width >= LOOK_AT_TWO_THIRDS_FROM && !outline ? 2 / 3 : 1;
   const smaller = factor < 1 && !near;
@@ -295,6 +308,34 @@ function guardsAcross(pixels: FramePixels, outline: Quad): boolean {
   if (length < MIN_SIDE || count < 1) return true;
   const at = Array.from({ length: count }, (_, i) => first + Math.floor(((i + 0.5) * across) / count));
   return linesWithGuards(pixels.lines(rows ? 'rows' : 'columns', at, from, length)) > 0;
+}
+
+/** Rows across the whole frame, to find a symbol by its guard patterns: about a dozen cross the smallest that reads. */
+const GUARD_ROWS = 64;
+
+/** The module width (pixels) a located symbol is read at, when its modules are wider: the reader reads 2 px modules. */
+const READ_MODULE = 2;
+
+/**
+ * The symbol that GUARD_ROWS rows across the frame place by its guard patterns (sidesAcross): its region, its
+ * tilt, and the factor that brings its modules down to READ_MODULE.
+ */
+function guardedSymbol(pixels: FramePixels): { region: Rect; angle: number; factor: number } | null {
+  const step = pixels.height / GUARD_ROWS;
+  const at = Array.from({ length: GUARD_ROWS }, (_, i) => Math.floor((i + 0.5) * step));
+  const sides = sidesAcross(pixels.lines('rows', at, 0, pixels.width), at);
+  if (!sides) return null;
+  const { left, right, module } = sides;
+  // The symbol's rows run between the first and last line that crossed it, and up to a line beyond each.
+  const top = Math.min(left.from, right.from) - step;
+  const bottom = Math.max(left.to, right.to) + step;
+  const xs = [left.at(top), left.at(bottom), right.at(top), right.at(bottom)];
+  const margin = 2 * module;
+  const region = wholePixels({ x: Math.min(...xs) - margin, y: top, width: Math.max(...xs) - Math.min(...xs) + 2 * margin, height: bottom - top }, 1, pixels);
+  // The sides lean as the bars do: x grows down a side of bars turned anticlockwise.
+  const slope = (left.at(bottom) - left.at(top) + right.at(bottom) - right.at(top)) / (2 * (bottom - top));
+  const angle = (-Math.atan(slope) * 180) / Math.PI;
+  return region.width >= MIN_SIDE && region.height >= MIN_SIDE ? { region, angle, factor: Math.min(1, READ_MODULE / module) } : null;
 }
 
 function longestSide(quad: Quad): number {

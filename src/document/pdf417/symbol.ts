@@ -75,15 +75,72 @@ export function readSymbol(image: LumaImage): SymbolCodewords | null {
   return readCodewords(turned, turnedSides.left, turnedSides.right);
 }
 
+/** A guard pattern crossed by a scan line: on the symbol's left as the line runs (a start pattern, or a stop pattern upside down), or its right. */
+interface Guard {
+  /** The scan line: a row of the lines' image. */
+  line: number;
+  side: 'left' | 'right';
+  /** Where the pattern begins and ends along the line, pixels. */
+  from: number;
+  to: number;
+  module: number;
+}
+
+/** The guard patterns each of `lines` crosses (each row an independent scan line, thresholded on its own). */
+function guardsOn({ width, height, data }: LumaImage): Guard[] {
+  const guards: Guard[] = [];
+  for (let line = 0; line < height; line++) {
+    const [row] = scanRows({ width, height: 1, data: data.subarray(line * width, (line + 1) * width) });
+    const { edges } = row!;
+    for (let k = 0; k < edges.length; k++) {
+      const patterns = intoBar(row!, k) ? BAR_FIRST : SPACE_FIRST;
+      for (const [pattern, side] of patterns) {
+        const module = matches(edges, k, pattern);
+        if (module) guards.push({ line, side, from: edges[k]!, to: edges[k + pattern.widths.length]!, module });
+      }
+    }
+  }
+  return guards;
+}
+const BAR_FIRST = [
+  [START, 'left'],
+  [STOP, 'right'],
+  [STOP_MIRRORED, 'left'],
+] as const;
+const SPACE_FIRST = [[START_MIRRORED, 'right']] as const;
+
 /**
- * How many of `lines` (each row an independent scan line, thresholded on its own) cross a start or stop pattern,
- * either way round. Every row of a symbol does and little else does (a licence's front: no line, in any fixture),
- * so a few dozen lines across a card tell whether a symbol is there at all, at a fraction of a read's cost.
+ * How many of `lines` (each row an independent scan line) cross a start or stop pattern, either way round.
+ * Every row of a symbol does and little else does (a licence's front: no line, in any fixture), so a few dozen
+ * lines across a card tell whether a symbol is there at all, at a fraction of a read's cost.
  */
-export function linesWithGuards({ width, height, data }: LumaImage): number {
-  const rows: Row[] = [];
-  for (let y = 0; y < height; y++) rows.push(...scanRows({ width, height: 1, data: data.subarray(y * width, (y + 1) * width) }));
-  return findSides(rows).guarded;
+export function linesWithGuards(lines: LumaImage): number {
+  return new Set(guardsOn(lines).map(({ line }) => line)).size;
+}
+
+/** A symbol's outer sides, as lines x = at(y), and its module width. */
+export interface SymbolSides {
+  left: Line;
+  right: Line;
+  module: number;
+}
+
+/**
+ * Where rows of an image (`lines`, row i being the image's row `at[i]`) place a symbol within about 45° of
+ * upright or upside down: its outer left and right sides, fitted through the guard patterns they cross. Null
+ * unless both sides show on three lines or more.
+ */
+export function sidesAcross(lines: LumaImage, at: readonly number[]): SymbolSides | null {
+  const guards = guardsOn(lines);
+  if (guards.length < 6) return null;
+  const module = median(guards.map((guard) => guard.module));
+  const side = (which: 'left' | 'right') => {
+    const points = guards.filter((guard) => guard.side === which).map((guard) => ({ y: at[guard.line]!, x: which === 'left' ? guard.from : guard.to }));
+    return points.length >= 3 ? fitLine(points, 3 * module) : null;
+  };
+  const left = side('left');
+  const right = side('right');
+  return left && right ? { left, right, module } : null;
 }
 
 function turnedHalf(image: LumaImage): LumaImage {
@@ -194,13 +251,12 @@ function matches(edges: Float32Array, k: number, { widths, modules }: Pattern): 
 
 /**
  * Per row, the leftmost start pattern's end (where the left row indicator begins) and the rightmost stop pattern's
- * start; how many rows show the patterns mirrored (the symbol upside down), and how many show any of them.
+ * start; and how many rows show the patterns mirrored (the symbol upside down).
  */
-function findSides(rows: Row[]): { left: Side[]; right: Side[]; mirrored: number; guarded: number } {
+function findSides(rows: Row[]): { left: Side[]; right: Side[]; mirrored: number } {
   const left: Side[] = [];
   const right: Side[] = [];
   let mirrored = 0;
-  let guarded = 0;
   rows.forEach((row, y) => {
     const { edges } = row;
     let start: Side | null = null;
@@ -217,12 +273,11 @@ function findSides(rows: Row[]): { left: Side[]; right: Side[]; mirrored: number
     if (start) left.push(start);
     if (stop) right.push(stop);
     if (mirror) mirrored++;
-    if (start || stop || mirror) guarded++;
   });
-  return { left, right, mirrored, guarded };
+  return { left, right, mirrored };
 }
 
-interface Line {
+export interface Line {
   at: (y: number) => number;
   from: number;
   to: number;
