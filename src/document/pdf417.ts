@@ -47,7 +47,7 @@ import { readPdf417 } from './pdf417/read.js';
 import { flatten, warp, type Homography, type Quad } from '../frame/perspective.js';
 import { levelled } from '../frame/levelled.js';
 import { lumaPixels, type FramePixels } from './frame-pixels.js';
-import { linesWithGuards, sidesAcross } from './pdf417/symbol.js';
+import { findGuards, type SymbolSides } from './pdf417/symbol.js';
 
 export { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
@@ -77,6 +77,8 @@ interface Variant {
 
 /** Below this tilt a rotation gains nothing: the reader's scan lines then cross at most a row or two. */
 const UPRIGHT_TOLERANCE = 1.5;
+/** Up to this tilt a symbol placed by its guard patterns is read as it is first (the reader's own: about 8°). */
+const READS_AS_IT_IS = 8;
 /**
  * Fixed fan for when the measured angle is wrong. The reader covers about ±8° around each on clean symbols
  * (test/capture/pdf417-reader.node.test.ts); the fan counts on ±6° for a camera's.
@@ -168,17 +170,22 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   // The symbol found by a quick look, turned upright and no larger than needed: for a frame with a
   // field of bars, the cheapest read there is. Without one, the usual order follows.
   // A near card the analysis outlined is looked at on its own pixels instead (cardVariants): the look there decides.
-  // An outlined card without a start or stop pattern on any line across it is not a back this side up (a licence's
-  // front): nothing in the frame is read, for the pixels of a few lines (trying harder reads on).
-  if (outline && !tryHarder && !guardsAcross(pixels, outline)) return;
-  // With no card outlined (a barcode held close, the card cut off): rows across the frame, where they cross the
-  // symbol's start and stop patterns, place it and say its tilt, for a few rows' pixels.
-  if (!outline) {
-    const guarded = guardedSymbol(pixels);
-    if (guarded) {
-      const { region, angle, factor } = guarded;
-      yield { name: `guarded${rotationName(angle)}`, image: () => turnUpright(pixels.region(region, factor), angle) };
-    }
+  // Scan lines across the outlined card along its long side (where a back's rows run), or rows across a frame with no
+  // card outlined (a barcode held close, the card cut off): a card without a start or stop pattern on any line is
+  // not a back this way up (a licence's front), and nothing in the frame is read (trying harder reads on); a symbol
+  // whose two sides show on them is placed and read first.
+  const scan = outline ? guardScan(pixels, cardBox(outline, pixels), isLevel(outline), GUARD_LINES) : guardScan(pixels, wholeFrame(pixels), true, GUARD_ROWS);
+  if (outline && scan?.crossed === 0 && !tryHarder) return;
+  // Lines across a card that cross guard patterns but do not place the symbol (an outline that cuts it off, or takes in
+  // more than the card): rows across the whole frame may.
+  const symbol = scan?.symbol ?? (outline && scan?.crossed ? guardScan(pixels, wholeFrame(pixels), true, GUARD_ROWS)?.symbol : null);
+  if (symbol) {
+    const { region, angle, factor } = symbol;
+    let placed: LumaImage | null = null;
+    const seen = () => (placed ??= pixels.region(region, factor));
+    // Read as it is when the reader's own tolerance covers the tilt: turning the region costs more than reading it.
+    if (Math.abs(angle) <= READS_AS_IT_IS) yield { name: 'guarded', image: seen };
+    if (Math.abs(angle) > UPRIGHT_TOLERANCE) yield { name: `guarded${rotationName(angle)}`, image: () => turnUpright(seen(), angle) };
   }
   const near = outline !== undefined && longestSide(outline) >= TRUSTED_LOOK_LENGTH;
   const factor = pixels.width >= LOOK_AT_HALF_FROM ? 0.5 : pixels.width >= LOOK_AT_TWO_THIRDS_FROM && !outline ? 2 / 3 : 1;
@@ -294,49 +301,62 @@ function cardBox(outline: Quad, frame: { width: number; height: number }): Rect 
   return wholePixels({ x: minX - padX, y: minY - padY, width: maxX - minX + 2 * padX, height: maxY - minY + 2 * padY }, 1, frame);
 }
 
-/**
- * Whether any of GUARD_LINES scan lines across the card in `outline`, along its long side, crosses a guard pattern
- * (true, too, for a card too small to tell).
- */
-function guardsAcross(pixels: FramePixels, outline: Quad): boolean {
-  const box = cardBox(outline, pixels);
+/** Whether the card in `outline` lies level rather than upright: its long side nearer across than up. */
+function isLevel(outline: Quad): boolean {
   const [a, b, c] = outline;
   const [dx, dy] = Math.hypot(b.x - a.x, b.y - a.y) >= Math.hypot(c.x - b.x, c.y - b.y) ? [b.x - a.x, b.y - a.y] : [c.x - b.x, c.y - b.y];
-  const rows = Math.abs(dx) >= Math.abs(dy);
-  const [from, length, first, across] = rows ? [box.x, box.width, box.y, box.height] : [box.y, box.height, box.x, box.width];
-  const count = Math.min(GUARD_LINES, Math.floor(across / 2));
-  if (length < MIN_SIDE || count < 1) return true;
-  const at = Array.from({ length: count }, (_, i) => first + Math.floor(((i + 0.5) * across) / count));
-  return linesWithGuards(pixels.lines(rows ? 'rows' : 'columns', at, from, length)) > 0;
+  return Math.abs(dx) >= Math.abs(dy);
 }
 
-/** Rows across the whole frame, to find a symbol by its guard patterns: about a dozen cross the smallest that reads. */
-const GUARD_ROWS = 64;
+const wholeFrame = ({ width, height }: FramePixels): Rect => ({ x: 0, y: 0, width, height });
 
+/** Rows across the whole frame, to find a symbol by its guard patterns: 6 or more cross every camera fixture's that reads (14 with 64 rows). */
+const GUARD_ROWS = 40;
 /** The module width (pixels) a located symbol is read at, when its modules are wider: the reader reads 2 px modules. */
 const READ_MODULE = 2;
 
-/**
- * The symbol that GUARD_ROWS rows across the frame place by its guard patterns (sidesAcross): its region, its
- * tilt, and the factor that brings its modules down to READ_MODULE.
- */
-function guardedSymbol(pixels: FramePixels): { region: Rect; angle: number; factor: number } | null {
-  const step = pixels.height / GUARD_ROWS;
-  const at = Array.from({ length: GUARD_ROWS }, (_, i) => Math.floor((i + 0.5) * step));
-  const sides = sidesAcross(pixels.lines('rows', at, 0, pixels.width), at);
-  if (!sides) return null;
-  const { left, right, module } = sides;
-  // The symbol's rows run between the first and last line that crossed it, and up to a line beyond each.
-  const top = Math.min(left.from, right.from) - step;
-  const bottom = Math.max(left.to, right.to) + step;
-  const xs = [left.at(top), left.at(bottom), right.at(top), right.at(bottom)];
-  const margin = 2 * module;
-  const region = wholePixels({ x: Math.min(...xs) - margin, y: top, width: Math.max(...xs) - Math.min(...xs) + 2 * margin, height: bottom - top }, 1, pixels);
-  // The sides lean as the bars do: x grows down a side of bars turned anticlockwise.
-  const slope = (left.at(bottom) - left.at(top) + right.at(bottom) - right.at(top)) / (2 * (bottom - top));
-  const angle = (-Math.atan(slope) * 180) / Math.PI;
-  return region.width >= MIN_SIDE && region.height >= MIN_SIDE ? { region, angle, factor: Math.min(1, READ_MODULE / module) } : null;
+interface GuardScan {
+  /** How many lines crossed a guard pattern. */
+  crossed: number;
+  /** The symbol the lines placed: its region, its tilt, and the factor that brings its modules down to READ_MODULE. */
+  symbol: { region: Rect; angle: number; factor: number } | null;
 }
+
+/** `count` scan lines across `box`, rows (`rows`) or columns, and what they show of a symbol (findGuards); null for a box too small to tell. */
+function guardScan(pixels: FramePixels, box: Rect, rows: boolean, count: number): GuardScan | null {
+  const [from, length, first, across] = rows ? [box.x, box.width, box.y, box.height] : [box.y, box.height, box.x, box.width];
+  const lines = Math.min(count, Math.floor(across / 2));
+  if (length < MIN_SIDE || lines < 1) return null;
+  const step = across / lines;
+  const at = Array.from({ length: lines }, (_, i) => first + Math.floor((i + 0.5) * step));
+  const { crossed, sides } = findGuards(pixels.lines(rows ? 'rows' : 'columns', at, from, length), at);
+  return { crossed, symbol: sides && placed(sides, from, step, rows, pixels) };
+}
+
+/**
+ * The region and tilt of the symbol whose `sides` scan lines found (positions along them from `from`, the lines
+ * `step` apart, rows or columns), in `frame`'s pixels.
+ */
+function placed({ left, right, module }: SymbolSides, from: number, step: number, rows: boolean, frame: FramePixels): GuardScan['symbol'] {
+  // Its rows run between the first and last line that crossed it, and up to a line beyond each.
+  const first = Math.min(left.from, right.from) - step;
+  const last = Math.max(left.to, right.to) + step;
+  const along = [left.at(first), left.at(last), right.at(first), right.at(last)].map((position) => from + position);
+  const start = Math.min(...along) - 2 * module;
+  const end = Math.max(...along) + 2 * module;
+  const rect = rows ? { x: start, y: first, width: end - start, height: last - first } : { x: first, y: start, width: last - first, height: end - start };
+  const region = wholePixels(rect, 1, frame);
+  if (region.width < MIN_SIDE || region.height < MIN_SIDE) return null;
+  // The sides lean as the bars do: along a row, a side of bars turned anticlockwise moves on as the rows go down.
+  const lean = (Math.atan((left.at(last) - left.at(first) + right.at(last) - right.at(first)) / (2 * (last - first))) * 180) / Math.PI;
+  // Columns see the frame mirrored about its diagonal, which turns the other way: what rows would call -lean is
+  // the bars' turn from level.
+  const angle = rows ? -lean : normalised(90 + lean);
+  return { region, angle, factor: Math.min(1, READ_MODULE / module) };
+}
+
+/** An angle in (-90, 90]: a PDF417 is the same symbol turned half a turn. */
+const normalised = (angle: number) => (angle > 90 ? angle - 180 : angle <= -90 ? angle + 180 : angle);
 
 function longestSide(quad: Quad): number {
   return Math.max(...quad.map((corner, i) => Math.hypot(corner.x - quad[(i + 1) % 4]!.x, corner.y - quad[(i + 1) % 4]!.y)));

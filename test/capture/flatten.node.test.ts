@@ -18,10 +18,10 @@ import { PAYLOADS } from '../fixtures/payload.js';
 
 const FRAME = { width: 1920, height: 1080 };
 /**
- * The variants that read a card held to the camera before any guess is made: the symbol found by the
- * quick look (turned upright), or the flattened card when perspective keeps that from reading.
+ * The variants that read a card held to the camera before any guess is made: the symbol placed by its guard
+ * patterns or found by the quick look (turned upright), or the flattened card when perspective keeps those from reading.
  */
-const FIRST_READS = /^(symbol(\+[a-z0-9+-]+)?|flattened)$/;
+const FIRST_READS = /^((symbol|guarded)(\+[a-z0-9+-]+)?|flattened)$/;
 
 async function card(file = 'licence-back.png'): Promise<LumaImage> {
   const { data, info } = await sharp(fixturePath(file)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });

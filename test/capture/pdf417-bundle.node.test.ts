@@ -25,7 +25,7 @@ const scratch = mkdtempSync(join(SCRATCH, 'pdf417-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 await loadFixtures();
-const TILTED_FRAME = 'camera-1280x720-skew7-scale60-normal.png';
+const TILTED_FRAME = 'camera-1280x720-skew12-scale60-normal.png';
 
 const KiB = 1024;
 const figures: string[] = [];

@@ -94,7 +94,8 @@ function guardsOn({ width, height, data }: LumaImage): Guard[] {
     const { edges } = row!;
     for (let k = 0; k < edges.length; k++) {
       const patterns = intoBar(row!, k) ? BAR_FIRST : SPACE_FIRST;
-      for (const [pattern, side] of patterns) {
+      for (let p = 0; p < patterns.length; p++) {
+        const { pattern, side } = patterns[p]!;
         const module = matches(edges, k, pattern);
         if (module) guards.push({ line, side, from: edges[k]!, to: edges[k + pattern.widths.length]!, module });
       }
@@ -102,23 +103,14 @@ function guardsOn({ width, height, data }: LumaImage): Guard[] {
   }
   return guards;
 }
-const BAR_FIRST = [
-  [START, 'left'],
-  [STOP, 'right'],
-  [STOP_MIRRORED, 'left'],
-] as const;
-const SPACE_FIRST = [[START_MIRRORED, 'right']] as const;
+const BAR_FIRST: ReadonlyArray<{ pattern: Pattern; side: Guard['side'] }> = [
+  { pattern: START, side: 'left' },
+  { pattern: STOP, side: 'right' },
+  { pattern: STOP_MIRRORED, side: 'left' },
+];
+const SPACE_FIRST: ReadonlyArray<{ pattern: Pattern; side: Guard['side'] }> = [{ pattern: START_MIRRORED, side: 'right' }];
 
-/**
- * How many of `lines` (each row an independent scan line) cross a start or stop pattern, either way round.
- * Every row of a symbol does and little else does (a licence's front: no line, in any fixture), so a few dozen
- * lines across a card tell whether a symbol is there at all, at a fraction of a read's cost.
- */
-export function linesWithGuards(lines: LumaImage): number {
-  return new Set(guardsOn(lines).map(({ line }) => line)).size;
-}
-
-/** A symbol's outer sides, as lines x = at(y), and its module width. */
+/** A symbol's outer sides, as lines x = at(y) (x along the scan lines, y across them), and its module width. */
 export interface SymbolSides {
   left: Line;
   right: Line;
@@ -126,13 +118,15 @@ export interface SymbolSides {
 }
 
 /**
- * Where rows of an image (`lines`, row i being the image's row `at[i]`) place a symbol within about 45° of
- * upright or upside down: its outer left and right sides, fitted through the guard patterns they cross. Null
- * unless both sides show on three lines or more.
+ * What scan lines show of a symbol: `lines` holds one line per row (each thresholded on its own), row i lying
+ * at `at[i]` across them. `crossed`: how many cross a start or stop pattern, either way round; every line through
+ * a symbol does and little else does (a licence's front: no line, in any fixture), so a few dozen lines tell
+ * whether a symbol is there at all, at a fraction of a read's cost. `sides`: the symbol's outer sides, fitted
+ * through the patterns, when both show on three lines or more (a symbol within about 45° of square to the lines).
  */
-export function sidesAcross(lines: LumaImage, at: readonly number[]): SymbolSides | null {
+export function findGuards(lines: LumaImage, at: readonly number[]): { crossed: number; sides: SymbolSides | null } {
   const guards = guardsOn(lines);
-  if (guards.length < 6) return null;
+  const crossed = new Set(guards.map(({ line }) => line)).size;
   const module = median(guards.map((guard) => guard.module));
   const side = (which: 'left' | 'right') => {
     const points = guards.filter((guard) => guard.side === which).map((guard) => ({ y: at[guard.line]!, x: which === 'left' ? guard.from : guard.to }));
@@ -140,7 +134,7 @@ export function sidesAcross(lines: LumaImage, at: readonly number[]): SymbolSide
   };
   const left = side('left');
   const right = side('right');
-  return left && right ? { left, right, module } : null;
+  return { crossed, sides: left && right ? { left, right, module } : null };
 }
 
 function turnedHalf(image: LumaImage): LumaImage {
@@ -218,16 +212,13 @@ function thresholds({ width, height, data }: LumaImage): Uint8Array {
     for (let bx = 0; bx < across; bx++) {
       const cy = clamp(by, down);
       const cx = clamp(bx, across);
+      const top = Math.max(0, cy - 2);
+      const bottom = Math.min(down - 1, cy + 2);
+      const left = Math.max(0, cx - 2);
+      const right = Math.min(across - 1, cx + 2);
       let sum = 0;
-      let count = 0;
-      for (let y = cy - 2; y <= cy + 2; y++) {
-        for (let x = cx - 2; x <= cx + 2; x++) {
-          if (y < 0 || x < 0 || y >= down || x >= across) continue;
-          sum += black[y * across + x]!;
-          count++;
-        }
-      }
-      threshold[by * across + bx] = Math.floor(sum / count);
+      for (let y = top; y <= bottom; y++) for (let x = left; x <= right; x++) sum += black[y * across + x]!;
+      threshold[by * across + bx] = Math.floor(sum / ((bottom - top + 1) * (right - left + 1)));
     }
   }
   return threshold;
