@@ -6,12 +6,12 @@
  * down), and has modules of about 2 px or more. So this module tries a sequence
  * of transformed images (variants), cheapest and likeliest first, and stops at the first
  * that reads. Guard patterns come first, found on a few dozen scan lines (pdf417/symbol.ts
- * sidesAcross): a card the frame analysis outlined is crossed along its long side, and without a
+ * findGuards): a card the frame analysis outlined is crossed along its long side, and without a
  * start or stop pattern on any line it is not a back this way up (a licence's front), so nothing
  * is read (a 1080p front costs ~4 ms, not a decode); a frame with no card outlined is crossed by
- * rows, and where they cross both sides of a symbol (within about 45° of level) they place it and
- * measure its tilt: it is read from that region alone, turned upright, its modules brought to 2 px
- * ('guarded'). Then:
+ * rows. Where the lines cross both sides of a symbol (within about 45° of square to them) they
+ * place it and measure its tilt: it is read from that region alone, its modules brought to 2 px,
+ * as it is within 8° and turned upright beyond ('guarded'). Then:
  *
  *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely, at half
  *      size from 1600 px wide unless a near card was outlined: step 1 looks at that; at two thirds
@@ -167,9 +167,6 @@ export function decodePdf417(image: LumaImage | FramePixels, options: DecodePdf4
 
 /** The variants in the order they are tried; built lazily, so an early success costs nothing more. */
 function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | undefined): Generator<Variant> {
-  // The symbol found by a quick look, turned upright and no larger than needed: for a frame with a
-  // field of bars, the cheapest read there is. Without one, the usual order follows.
-  // A near card the analysis outlined is looked at on its own pixels instead (cardVariants): the look there decides.
   // Scan lines across the outlined card along its long side (where a back's rows run), or rows across a frame with no
   // card outlined (a barcode held close, the card cut off): a card without a start or stop pattern on any line is
   // not a back this way up (a licence's front), and nothing in the frame is read (trying harder reads on); a symbol
@@ -187,6 +184,9 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
     if (Math.abs(angle) <= READS_AS_IT_IS) yield { name: 'guarded', image: seen };
     if (Math.abs(angle) > UPRIGHT_TOLERANCE) yield { name: `guarded${rotationName(angle)}`, image: () => turnUpright(seen(), angle) };
   }
+  // The symbol found by a quick look, turned upright and no larger than needed: for a frame with a
+  // field of bars, the cheapest read there is. Without one, the usual order follows.
+  // A near card the analysis outlined is looked at on its own pixels instead (cardVariants): the look there decides.
   const near = outline !== undefined && longestSide(outline) >= TRUSTED_LOOK_LENGTH;
   const factor = pixels.width >= LOOK_AT_HALF_FROM ? 0.5 : pixels.width >= LOOK_AT_TWO_THIRDS_FROM && !outline ? 2 / 3 : 1;
   const smaller = factor < 1 && !near;

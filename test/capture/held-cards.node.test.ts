@@ -2,7 +2,7 @@
  * The generator's held-card sets (#16): a whole licence back at 1080p, tilted 30° away, moving,
  * under a lamp, in low light, in portrait turned 20°, far and turned 15°. Each frame goes the live
  * path's way: the frame analysis outlines the card on its 480 px copy, and the decoder reads with
- * that outline (flattened first, the fan of variants after). The issue asks the live path to read
+ * that outline (the symbol placed by its guard patterns first, the card flattened and the fan of variants after). The issue asks the live path to read
  * at least 90% of them (16 of 17); it reads all 17 (16 with zxing's reader, which missed a lamp's
  * reflection), and the test holds that floor (a change that reads fewer fails) while each set's
  * figure is printed. Time is the bench's (no budget here: a loaded machine would turn a slow
