@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { buildBenchPages } from '../bench/node/build-pages.mjs';
-import { measureBuilds } from '../bench/node/chunk-sizes.mjs';
+import { downloadSizes, measureBuilds } from '../bench/node/chunk-sizes.mjs';
 import { currentLoad, machineFacts } from '../bench/node/machine.mjs';
 import { ensureBuild, ensureFixtures } from '../bench/node/prerequisites.mjs';
 import * as report from '../bench/node/report.mjs';
@@ -77,6 +77,7 @@ async function main() {
       report.captureSection(capture, SETTINGS),
       report.documentFinderSection(finder),
       ...report.chunkSections(builds),
+      report.downloadSection(downloadSizes(root)),
       report.perFrameSection(decode),
     ];
 

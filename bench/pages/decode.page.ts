@@ -1,5 +1,5 @@
 /**
- * Decode time per frame and decode success: every camera frame of one resolution, decoded by
+ * Decode time per frame and decode success: every camera frame and held card of one resolution, decoded by
  * OURS (worker) and BASELINE (zxing on the main thread) in turn, frame by frame, so both see
  * the same machine load. The time is what the caller waits: from "this frame is on screen"
  * to "here is what the barcode says, or nothing".
@@ -9,7 +9,7 @@ import { LIVE_BUDGET_MS } from '../decoders/ours-barcode-client.js';
 import type { DecoderName, FrameDecoder } from '../decoders/frame-decoder.js';
 import { isCorrectRead } from '../shared/correct-read.js';
 import { createStage, exposeBench, show } from '../shared/expose.js';
-import { loadCameraFrames, type BenchFrame, type FrameGroup, type Resolution } from '../shared/fixtures.js';
+import { loadCameraFrames, loadHeldCards, type BenchFrame, type FrameGroup, type Resolution } from '../shared/fixtures.js';
 
 export interface DecodeBenchOptions {
   resolution: Resolution;
@@ -54,7 +54,7 @@ export interface DecodeBenchResult {
 }
 
 async function run(options: DecodeBenchOptions): Promise<DecodeBenchResult> {
-  const frames = await loadCameraFrames(options.resolution);
+  const frames = [...(await loadCameraFrames(options.resolution)), ...(await loadHeldCards(options.resolution))];
   const stage = createStage();
   const decoders: Record<DecoderName, FrameDecoder> = { ours: createDecoder('ours'), baseline: createDecoder('baseline') };
   try {

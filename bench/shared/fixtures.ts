@@ -9,8 +9,11 @@ import { PAYLOADS, type LicenceFields } from '../../test/fixtures/payload.js';
 
 const FIXTURES_URL = '/test/fixtures/generated/';
 
-/** 'must-read': the tests require it; 'best-effort': dark, glare, blur, tiny, 20°; 'no-barcode'. */
-export type FrameGroup = 'must-read' | 'best-effort' | 'no-barcode';
+/**
+ * 'must-read': the tests require it; 'best-effort': dark, glare, blur, tiny, 20°; 'no-barcode'; 'held-card': a whole
+ * back held to a 1080p camera the hard ways (#16's sets: tilted, moving, under a lamp, in low light, portrait, far).
+ */
+export type FrameGroup = 'must-read' | 'best-effort' | 'no-barcode' | 'held-card';
 
 export interface BenchFrame {
   name: string;
@@ -55,12 +58,18 @@ export async function loadCameraFrames(resolution?: Resolution): Promise<BenchFr
   return frames;
 }
 
+/** The held cards at `resolution` (the generator draws them at 1080p only). */
+export async function loadHeldCards(resolution: Resolution): Promise<BenchFrame[]> {
+  const entries = (await loadManifest()).files.filter((entry) => entry.kind === 'held-card' && `${entry.width}x${entry.height}` === resolution);
+  return Promise.all(entries.map(async (entry) => toBenchFrame(entry, await loadBitmap(entry.file))));
+}
+
 function toBenchFrame(entry: FixtureEntry, bitmap: ImageBitmap): BenchFrame {
   return {
     name: entry.file,
     width: entry.width,
     height: entry.height,
-    group: entry.expected.readable === true ? 'must-read' : 'best-effort',
+    group: entry.kind === 'held-card' ? 'held-card' : entry.expected.readable === true ? 'must-read' : 'best-effort',
     sets: entry.sets,
     expected: entry.payload ? PAYLOADS[entry.payload] : null,
     bitmap,
