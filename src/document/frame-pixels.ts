@@ -2,9 +2,9 @@
  * Where the barcode decoder gets its pixels. A frame held as luma already has them all; a camera
  * frame in the barcode worker is a bitmap whose pixels cost more to read out than to decode
  * (a 1080p frame: ~40 ms drawn and read back, against ~20 ms of decoding, in headless Chromium),
- * so the decoder asks for only what it needs: scan lines across an outlined card, a half-size copy
- * to look for the symbol, then the symbol's region at full size, and the whole frame only when those
- * did not read.
+ * so the decoder asks for only what it needs: scan lines across the card or the frame, which place
+ * the symbol by its guard patterns, then the symbol's region (or a half-size copy to look for it),
+ * and the whole frame only when those did not read.
  */
 import { crop, scale, type LumaImage, type Rect } from '../frame/luma.js';
 

@@ -178,8 +178,8 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   const symbol = scan?.symbol ?? (outline && scan?.crossed ? guardScan(pixels, wholeFrame(pixels), true, GUARD_ROWS)?.symbol : null);
   if (symbol) {
     const { region, angle, factor } = symbol;
-    let placed: LumaImage | null = null;
-    const seen = () => (placed ??= pixels.region(region, factor));
+    let symbolPixels: LumaImage | null = null;
+    const seen = () => (symbolPixels ??= pixels.region(region, factor));
     // Read as it is when the reader's own tolerance covers the tilt: turning the region costs more than reading it.
     if (Math.abs(angle) <= READS_AS_IT_IS) yield { name: 'guarded', image: seen };
     if (Math.abs(angle) > UPRIGHT_TOLERANCE) yield { name: `guarded${rotationName(angle)}`, image: () => turnUpright(seen(), angle) };
@@ -330,14 +330,14 @@ function guardScan(pixels: FramePixels, box: Rect, rows: boolean, count: number)
   const step = across / lines;
   const at = Array.from({ length: lines }, (_, i) => first + Math.floor((i + 0.5) * step));
   const { crossed, sides } = findGuards(pixels.lines(rows ? 'rows' : 'columns', at, from, length), at);
-  return { crossed, symbol: sides && placed(sides, from, step, rows, pixels) };
+  return { crossed, symbol: sides && symbolBetween(sides, from, step, rows, pixels) };
 }
 
 /**
  * The region and tilt of the symbol whose `sides` scan lines found (positions along them from `from`, the lines
  * `step` apart, rows or columns), in `frame`'s pixels.
  */
-function placed({ left, right, module }: SymbolSides, from: number, step: number, rows: boolean, frame: FramePixels): GuardScan['symbol'] {
+function symbolBetween({ left, right, module }: SymbolSides, from: number, step: number, rows: boolean, frame: FramePixels): GuardScan['symbol'] {
   // Its rows run between the first and last line that crossed it, and up to a line beyond each.
   const first = Math.min(left.from, right.from) - step;
   const last = Math.max(left.to, right.to) + step;
