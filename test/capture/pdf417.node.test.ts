@@ -109,6 +109,21 @@ describe('decodePdf417 when the background outvotes the symbol', () => {
   });
 });
 
+describe('the symbol placed by its guard patterns', () => {
+  // Rows across the frame cross its start and stop patterns; the two sides fitted through them say where it is and
+  // how it leans, a stray match off a side notwithstanding (-20° has one: a least-squares fit missed that side).
+  for (const turn of [-30, -20, -10, -5, 0, 5, 10, 20, 30, 170, 180]) {
+    it(`turned ${turn}°: read from its region, as it is within 8°, else turned by the tilt the sides measure`, async () => {
+      const result = decodePdf417(rotate(await loadLuma('licence-back.png'), turn));
+      assert.equal(result?.text, PAYLOADS.licence.text);
+      const [, measured] = /^guarded(?:\+deskew([+-]\d+))?$/.exec(result!.variant) ?? assert.fail(`read by ${result!.variant}`);
+      const tilt = turn > 90 ? turn - 180 : turn;
+      if (measured === undefined) assert.ok(Math.abs(tilt) <= 8, `${tilt}° read as it is`);
+      else assert.ok(Math.abs(Number(measured) - tilt) <= 2, `measured ${measured}°, turned ${tilt}°`);
+    });
+  }
+});
+
 describe('decodePdf417 contract', () => {
   it('stops at once when the signal is already aborted', async () => {
     const luma = await loadLuma('licence-back.png');

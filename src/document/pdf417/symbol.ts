@@ -130,11 +130,35 @@ export function findGuards(lines: LumaImage, at: readonly number[]): { crossed: 
   const module = median(guards.map((guard) => guard.module));
   const side = (which: 'left' | 'right') => {
     const points = guards.filter((guard) => guard.side === which).map((guard) => ({ y: at[guard.line]!, x: which === 'left' ? guard.from : guard.to }));
-    return points.length >= 3 ? fitLine(points, 3 * module) : null;
+    return fitSide(points, 3 * module);
   };
   const left = side('left');
   const right = side('right');
   return { crossed, sides: left && right ? { left, right, module } : null };
+}
+
+/** fitSide draws lines through pairs of at most this many points: an image full of stray matches stays cheap. */
+const MAX_SIDE_PAIRS_FROM = 64;
+
+/**
+ * The line through the patterns on one side: of the lines through any two of them, the one the most lie near (within
+ * `tolerance`), refitted through those. A stray match (in text, or in a symbol's own data) cannot drag it off the
+ * others, not even one far along the side, which would pull a least-squares fit its way. Null unless three lie on it.
+ */
+function fitSide(points: ReadonlyArray<{ y: number; x: number }>, tolerance: number): Line | null {
+  const every = Math.ceil(points.length / MAX_SIDE_PAIRS_FROM);
+  const through = points.filter((_, i) => i % every === 0);
+  let best: ReadonlyArray<{ y: number; x: number }> = [];
+  for (let i = 0; i < through.length; i++) {
+    for (let j = i + 1; j < through.length; j++) {
+      const [a, b] = [through[i]!, through[j]!];
+      if (a.y === b.y) continue;
+      const slope = (b.x - a.x) / (b.y - a.y);
+      const near = points.filter((p) => Math.abs(p.x - (a.x + slope * (p.y - a.y))) <= tolerance);
+      if (near.length > best.length) best = near;
+    }
+  }
+  return best.length >= 3 ? fitLine(best, Infinity) : null;
 }
 
 function turnedHalf(image: LumaImage): LumaImage {
