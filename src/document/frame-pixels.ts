@@ -41,3 +41,15 @@ export function lumaPixels(image: LumaImage): FramePixels {
     },
   };
 }
+
+/** `rect` of an image `factor` times smaller, in `frame`'s whole pixels and inside it. */
+export function wholePixels(rect: Rect, factor: number, frame: { width: number; height: number }): Rect {
+  const x = Math.max(0, Math.floor(rect.x * factor));
+  const y = Math.max(0, Math.floor(rect.y * factor));
+  return {
+    x,
+    y,
+    width: Math.min(frame.width, Math.ceil((rect.x + rect.width) * factor)) - x,
+    height: Math.min(frame.height, Math.ceil((rect.y + rect.height) * factor)) - y,
+  };
+}

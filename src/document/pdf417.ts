@@ -5,13 +5,13 @@
  * The reader (pdf417/read.ts) reads a PDF417 only when it is within about 8° of upright (or upside
  * down), and has modules of about 2 px or more. So this module tries a sequence
  * of transformed images (variants), cheapest and likeliest first, and stops at the first
- * that reads. Guard patterns come first, found on a few dozen scan lines (pdf417/symbol.ts
- * findGuards): a card the frame analysis outlined is crossed along its long side, and without a
- * start or stop pattern on any line it is not a back this way up (a licence's front), so nothing
- * is read (a 1080p front costs ~4 ms, not a decode); a frame with no card outlined is crossed by
- * rows. Where the lines cross both sides of a symbol (within about 45° of square to them) they
- * place it and measure its tilt: it is read from that region alone, its modules brought to 2 px,
- * as it is within 8° and turned upright beyond ('guarded'). Then:
+ * that reads. Guard patterns come first, found on a few dozen scan lines (guard-scan.ts): a card
+ * the frame analysis outlined is crossed along its long side, and without a start or stop pattern
+ * on any line it is not a back this way up (a licence's front), so nothing is read (a 1080p front
+ * costs ~4 ms, not a decode); a frame with no card outlined is crossed by rows. Where the lines
+ * cross both sides of a symbol (within about 45° of square to them) they place it and measure its
+ * tilt: it is read from that region alone, its modules brought to 2 px, as it is within 8° and
+ * turned upright beyond ('guarded'). Then:
  *
  *   0. the symbol where a quick look at the edges (barcode-locator.ts, sampled sparsely, at half
  *      size from 1600 px wide unless a near card was outlined: step 1 looks at that; at two thirds
@@ -46,8 +46,8 @@ import { crop, rotate, rotate90, scale, type LumaImage, type Rect } from '../fra
 import { readPdf417 } from './pdf417/read.js';
 import { flatten, warp, type Homography, type Quad } from '../frame/perspective.js';
 import { levelled } from '../frame/levelled.js';
-import { lumaPixels, type FramePixels } from './frame-pixels.js';
-import { findGuards, type SymbolSides } from './pdf417/symbol.js';
+import { lumaPixels, wholePixels, type FramePixels } from './frame-pixels.js';
+import { scanAcrossCard, scanAcrossFrame } from './guard-scan.js';
 
 export { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
@@ -130,13 +130,6 @@ const READ_LENGTH = 900;
  */
 const MIN_FIELD_CELLS = 12;
 
-/**
- * Scan lines across an outlined card along its long side, where a licence back's rows run, before anything else
- * is read: a symbol's start or stop pattern shows on several of them (the fixtures' backs: 3 lines in 25 at the
- * fewest; a line every 8 to 24 px of the card), a front's on none. So a card without one is not read at all.
- */
-const GUARD_LINES = 48;
-
 /** Around an outlined card, this share of its width and height is read too (flatten's margin is 3%). */
 const CARD_PADDING = 0.04;
 /**
@@ -171,11 +164,11 @@ function* variants(pixels: FramePixels, tryHarder: boolean, outline: Quad | unde
   // card outlined (a barcode held close, the card cut off): a card without a start or stop pattern on any line is
   // not a back this way up (a licence's front), and nothing in the frame is read (trying harder reads on); a symbol
   // whose two sides show on them is placed and read first.
-  const scan = outline ? guardScan(pixels, cardBox(outline, pixels), isLevel(outline), GUARD_LINES) : guardScan(pixels, wholeFrame(pixels), true, GUARD_ROWS);
+  const scan = outline ? scanAcrossCard(pixels, outline, cardBox(outline, pixels)) : scanAcrossFrame(pixels);
   if (outline && scan?.crossed === 0 && !tryHarder) return;
   // Lines across a card that cross guard patterns but do not place the symbol (an outline that cuts it off, or takes in
   // more than the card): rows across the whole frame may.
-  const symbol = scan?.symbol ?? (outline && scan?.crossed ? guardScan(pixels, wholeFrame(pixels), true, GUARD_ROWS)?.symbol : null);
+  const symbol = scan?.symbol ?? (outline && scan?.crossed ? scanAcrossFrame(pixels)?.symbol : null);
   if (symbol) {
     const { region, angle, factor } = symbol;
     let symbolPixels: LumaImage | null = null;
@@ -301,63 +294,6 @@ function cardBox(outline: Quad, frame: { width: number; height: number }): Rect 
   return wholePixels({ x: minX - padX, y: minY - padY, width: maxX - minX + 2 * padX, height: maxY - minY + 2 * padY }, 1, frame);
 }
 
-/** Whether the card in `outline` lies level rather than upright: its long side nearer across than up. */
-function isLevel(outline: Quad): boolean {
-  const [a, b, c] = outline;
-  const [dx, dy] = Math.hypot(b.x - a.x, b.y - a.y) >= Math.hypot(c.x - b.x, c.y - b.y) ? [b.x - a.x, b.y - a.y] : [c.x - b.x, c.y - b.y];
-  return Math.abs(dx) >= Math.abs(dy);
-}
-
-const wholeFrame = ({ width, height }: FramePixels): Rect => ({ x: 0, y: 0, width, height });
-
-/** Rows across the whole frame, to find a symbol by its guard patterns: 6 or more cross every camera fixture's that reads (14 with 64 rows). */
-const GUARD_ROWS = 40;
-/** The module width (pixels) a located symbol is read at, when its modules are wider: the reader reads 2 px modules. */
-const READ_MODULE = 2;
-
-interface GuardScan {
-  /** How many lines crossed a guard pattern. */
-  crossed: number;
-  /** The symbol the lines placed: its region, its tilt, and the factor that brings its modules down to READ_MODULE. */
-  symbol: { region: Rect; angle: number; factor: number } | null;
-}
-
-/** `count` scan lines across `box`, rows (`rows`) or columns, and what they show of a symbol (findGuards); null for a box too small to tell. */
-function guardScan(pixels: FramePixels, box: Rect, rows: boolean, count: number): GuardScan | null {
-  const [from, length, first, across] = rows ? [box.x, box.width, box.y, box.height] : [box.y, box.height, box.x, box.width];
-  const lines = Math.min(count, Math.floor(across / 2));
-  if (length < MIN_SIDE || lines < 1) return null;
-  const step = across / lines;
-  const at = Array.from({ length: lines }, (_, i) => first + Math.floor((i + 0.5) * step));
-  const { crossed, sides } = findGuards(pixels.lines(rows ? 'rows' : 'columns', at, from, length), at);
-  return { crossed, symbol: sides && symbolBetween(sides, from, step, rows, pixels) };
-}
-
-/**
- * The region and tilt of the symbol whose `sides` scan lines found (positions along them from `from`, the lines
- * `step` apart, rows or columns), in `frame`'s pixels.
- */
-function symbolBetween({ left, right, module }: SymbolSides, from: number, step: number, rows: boolean, frame: FramePixels): GuardScan['symbol'] {
-  // Its rows run between the first and last line that crossed it, and up to a line beyond each.
-  const first = Math.min(left.from, right.from) - step;
-  const last = Math.max(left.to, right.to) + step;
-  const along = [left.at(first), left.at(last), right.at(first), right.at(last)].map((position) => from + position);
-  const start = Math.min(...along) - 2 * module;
-  const end = Math.max(...along) + 2 * module;
-  const rect = rows ? { x: start, y: first, width: end - start, height: last - first } : { x: first, y: start, width: last - first, height: end - start };
-  const region = wholePixels(rect, 1, frame);
-  if (region.width < MIN_SIDE || region.height < MIN_SIDE) return null;
-  // The sides lean as the bars do: along a row, a side of bars turned anticlockwise moves on as the rows go down.
-  const lean = (Math.atan((left.at(last) - left.at(first) + right.at(last) - right.at(first)) / (2 * (last - first))) * 180) / Math.PI;
-  // Columns see the frame mirrored about its diagonal, which turns the other way: what rows would call -lean is
-  // the bars' turn from level.
-  const angle = rows ? -lean : normalised(90 + lean);
-  return { region, angle, factor: Math.min(1, READ_MODULE / module) };
-}
-
-/** An angle in (-90, 90]: a PDF417 is the same symbol turned half a turn. */
-const normalised = (angle: number) => (angle > 90 ? angle - 180 : angle <= -90 ? angle + 180 : angle);
-
 function longestSide(quad: Quad): number {
   return Math.max(...quad.map((corner, i) => Math.hypot(corner.x - quad[(i + 1) % 4]!.x, corner.y - quad[(i + 1) % 4]!.y)));
 }
@@ -366,18 +302,6 @@ function longestSide(quad: Quad): number {
 function symbolVariant(read: () => LumaImage, region: Rect, angle: number): Variant {
   const factor = Math.min(1, READ_LENGTH / symbolLength(region, angle));
   return { name: `symbol${rotationName(angle)}`, image: () => turnedAndScaled(read(), angle, factor) };
-}
-
-/** `rect` of an image `factor` times smaller, in `frame`'s whole pixels and inside it. */
-function wholePixels(rect: Rect, factor: number, frame: { width: number; height: number }): Rect {
-  const x = Math.max(0, Math.floor(rect.x * factor));
-  const y = Math.max(0, Math.floor(rect.y * factor));
-  return {
-    x,
-    y,
-    width: Math.min(frame.width, Math.ceil((rect.x + rect.width) * factor)) - x,
-    height: Math.min(frame.height, Math.ceil((rect.y + rect.height) * factor)) - y,
-  };
 }
 
 /** What turnUpright(image, angle) gives, scaled by `factor`, sampled once. */

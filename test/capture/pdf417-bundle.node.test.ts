@@ -103,6 +103,7 @@ describe('the PDF417 decoder, bundled', () => {
     const files = [
       'document/pdf417',
       'document/frame-pixels',
+      'document/guard-scan',
       'frame/luma',
       'frame/perspective',
       'frame/levelled',
