@@ -121,11 +121,18 @@ function fromConnect(middleware) {
   };
 }
 
+/**
+ * BELTIC_GROUPS (set by scripts/test.mjs): only the groups named, side by side in one run ('default': the files
+ * below). The runner's own --group runs one group; this runs several small ones at once, each its own browser.
+ */
+const chosenGroups = process.env.BELTIC_GROUPS?.split(',').map((name) => name.trim());
+const chosen = (name) => !chosenGroups || chosenGroups.includes(name);
+
 export default {
   // The signals tests switch tabs for real (bringToFront), which hides every other page of their
   // browser: a camera test beside them would see its page hidden and its camera stopped. They get
   // a browser of their own (the 'signals' group).
-  files: ['test/**/*.browser.test.ts', '!test/signals/**'],
+  files: chosen('default') ? ['test/**/*.browser.test.ts', '!test/signals/**'] : undefined,
   nodeResolve: true,
   concurrency: 2,
   // A limit, never a measure (a passing test waits no longer for it): what a loaded WebKit needs. WebKit alone
@@ -179,7 +186,7 @@ export default {
           },
         ]
       : []),
-  ],
+  ].filter(({ name }) => chosen(name)),
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     drops.plugin,
