@@ -165,8 +165,8 @@ const WEBKIT_RUNS = ['default', ['signals', 'reduced-motion', 'private-browsing'
  * The engines' runs. The whole suite (no runner arguments) runs WebKit on its own after the others:
  * beside two other engines on a two-core machine, its software rendering fell behind the tests' time
  * limits and the whole took longer (measured: 13 min 55 s with three WebKit failures, side by side;
- * again in December 2026: all three default groups side by side took 815 s where one after the other
- * took 787 s). WebKit's small groups run after its default group, not beside it: six WebKit pages on
+ * again in December 2026: the three default groups side by side, WebKit two files at a time and the
+ * others one, took 815 s, where one after the other, two files at a time each, took 787 s). WebKit's small groups run after its default group, not beside it: six WebKit pages on
  * two cores starved its camera tests past their limits.
  */
 function browserRuns() {
