@@ -26,7 +26,7 @@ const FRAME_ROWS = 40;
 /** The module width (pixels) a placed symbol is read at, when its modules are wider: the reader reads 2 px modules. */
 const READ_MODULE = 2;
 /** Anything smaller cannot hold a readable PDF417 (the stop pattern alone is 18 modules). */
-const MIN_SIDE = 24;
+export const MIN_SIDE = 24;
 
 /** CARD_LINES lines across the card in `outline` (its box: `box`), along its long side; null for a card too small to tell. */
 export function scanAcrossCard(pixels: FramePixels, outline: Quad, box: Rect): GuardScan | null {

@@ -47,7 +47,7 @@ import { readPdf417 } from './pdf417/read.js';
 import { flatten, warp, type Homography, type Quad } from '../frame/perspective.js';
 import { levelled } from '../frame/levelled.js';
 import { lumaPixels, wholePixels, type FramePixels } from './frame-pixels.js';
-import { scanAcrossCard, scanAcrossFrame } from './guard-scan.js';
+import { MIN_SIDE, scanAcrossCard, scanAcrossFrame } from './guard-scan.js';
 
 export { rgbaToLuma, type LumaImage } from '../frame/luma.js';
 
@@ -98,8 +98,6 @@ const MAX_WORK_PIXELS = 2_100_000;
 const MAX_ENLARGED_PIXELS = 4_200_000;
 /** An edge field this dominant is worth trusting over the fixed fan. */
 const CONFIDENT_STRENGTH = 0.3;
-/** Anything smaller cannot hold a readable PDF417 (the stop pattern alone is 18 modules). */
-const MIN_SIDE = 24;
 /**
  * The first look for the symbol samples the edges every QUICK_STEP pixels of the frame: a quarter
  * of the full look's cost (a 1080p frame in ~3 ms, against ~12), the same angle to a tenth of a degree.
