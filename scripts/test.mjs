@@ -159,7 +159,7 @@ function withoutFileChoice(args) {
  * browser and a virtual display of its own, so focus in one never moves another's; together they took
  * 29 s here, where one after the other took 41 s (each run starts a runner and its browsers).
  */
-const WEBKIT_RUNS = ['default', ['signals', 'reduced-motion', 'private-browsing']];
+const WEBKIT_RUNS = ['default', ['signals', 'reduced-motion', 'private-browsing', 'composited']];
 
 /**
  * The engines' runs. The whole suite (no runner arguments) runs WebKit on its own after the others:

@@ -6,7 +6,7 @@
 # private-browsing test group).
 #
 # Usage (by WebKitWebDriver, through the launcher's capabilities):
-#   webkit-browser.py --profiles=<folder> [--ephemeral] [--user-agent=<ua>] [--reduced-motion]
+#   webkit-browser.py --profiles=<folder> [--ephemeral] [--user-agent=<ua>] [--reduced-motion] [--no-compositing]
 import json
 import os
 import sys
@@ -94,6 +94,13 @@ def create_web_view(_session):
     # Safari's compositor does: with Mesa's software renderer doing it here, a spinner alone cost a core
     # (WebKit's default test group: 723 core-seconds instead of 774, 370 s instead of 394, everything passing).
     enable_feature(settings, 'UseDamagingInformationForCompositing')
+    if 'no-compositing' in options:
+        # Pages painted without accelerated compositing, as WebKitGTK paints them on a machine with no usable GPU
+        # (GNOME Web on such a machine): here every composited frame went through Mesa's software GL, and the
+        # camera tests took 28 core-seconds instead of 73. The video then never calls requestVideoFrameCallback
+        # back, so the scanning loop paces itself by a timer (src/camera/frame-clock.ts); the composited group
+        # of web-test-runner.config.mjs tests the frame callbacks in a composited WebKit.
+        settings.set_hardware_acceleration_policy(WebKit2.HardwareAccelerationPolicy.NEVER)
     if 'user-agent' in options:
         settings.set_user_agent(options['user-agent'])
     view.connect('permission-request', grant)
