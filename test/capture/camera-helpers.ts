@@ -16,7 +16,6 @@ import type { BelticVerify } from '../../src/index.js';
 import { captureAndAccept, chooseDocument, consent, createSession, currentStep, fixtureBlob, mount, shadow, waitForStep } from '../helpers/widget.js';
 import { harness } from '../helpers/harness.js';
 import type { LiveCapture } from '../../src/camera/live-capture.js';
-import { engine } from '../helpers/engines.js';
 
 /**
  * The stubs replace the methods on `MediaDevices.prototype` of the window concerned, not on its
@@ -84,11 +83,11 @@ export function noCameraListed(): void {
  * A captured canvas yields frames only when drawn: it is redrawn steadily, as a camera delivers. At
  * 15 fps the widget's loop (8 frames a second at most, each on the next frame after 125 ms) measures
  * 7.5 a second; at 10 fps it would measure 5, and every test that holds a card steady takes longer
- * (Chromium's and Firefox's camera tests: 25% longer in one CI run). In WebKit, each frame shown costs
- * about 65 ms of a core in Mesa's software compositing here, which outweighs that: 10 fps there (its
- * camera tests: 120 CPU-s against 148 at 15 fps).
+ * (Chromium's and Firefox's camera tests: 25% longer in one CI run). The same in every engine: WebKit
+ * had 10 a second while it composited every frame in software (65 ms of a core each); painted without
+ * compositing (web-test-runner.config.mjs), its camera tests cost 31 core-s at 15 against 29 at 10.
  */
-const FRAME_INTERVAL_MS = engine === 'webkit' ? 100 : 66;
+const FRAME_INTERVAL_MS = 66;
 
 export class CanvasCamera {
   readonly canvas: HTMLCanvasElement;
