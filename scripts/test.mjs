@@ -166,8 +166,11 @@ const WEBKIT_RUNS = ['default', ['signals', 'reduced-motion', 'private-browsing'
  * beside two other engines on a two-core machine, its software rendering fell behind the tests' time
  * limits and the whole took longer (measured: 13 min 55 s with three WebKit failures, side by side;
  * again in December 2026: the three default groups side by side, WebKit two files at a time and the
- * others one, took 815 s, where one after the other, two files at a time each, took 787 s). WebKit's small groups run after its default group, not beside it: six WebKit pages on
- * two cores starved its camera tests past their limits.
+ * others one, took 815 s, where one after the other, two files at a time each, took 787 s; and with
+ * WebKit painting without compositing, all three engines in one runner: a WebKit page hung, stopped at
+ * the file limit, 652 s in all, where one after the other took 154 + 98 s). WebKit's small groups run
+ * after its default group, not beside it: six WebKit pages on two cores starved its camera tests past
+ * their limits.
  */
 function browserRuns() {
   const chosen = (engines || ENGINES.join(',')).split(',').map((name) => name.trim());

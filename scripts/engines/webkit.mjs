@@ -70,12 +70,12 @@ class WebKitLauncher {
     this.profiles = mkdtempSync(join(tmpdir(), 'beltic-webkit-'));
     this.xvfb = await startXvfb();
     const env = { ...process.env, DISPLAY: this.xvfb.display };
-    // Software rendering in the virtual display; compositing stays on (requestVideoFrameCallback needs it).
-    // It is Mesa's llvmpipe, most of WebKit's processor time here (its raster threads: 104 of 140 s on the
-    // camera tests). One raster thread instead of one per core: 16% less processor time on those tests
-    // (146 s against 173 s), which is what counts on CI's two busy cores. (Without compositing it would be
-    // 76 s, but WebKitGTK then never calls requestVideoFrameCallback back, and its media pipeline once
-    // deadlocked, hanging the run, when a camera stopped.)
+    // Software rendering in the virtual display, where a page composites (the 'composited' group: the others
+    // paint without compositing, web-test-runner.config.mjs NO_COMPOSITING). It is Mesa's llvmpipe, most of a
+    // composited WebKit's processor time here (its raster threads: 104 of 140 s on the camera tests). One raster
+    // thread instead of one per core: 16% less processor time on those tests (146 s against 173 s), which is what
+    // counts on CI's two busy cores. (Without compositing, its media pipeline once deadlocked when a camera
+    // stopped: a page that hangs is stopped at the file limit and its file run again, scripts/test.mjs.)
     env.LIBGL_ALWAYS_SOFTWARE = '1';
     env.LP_NUM_THREADS = '1';
     // The video reaches the compositor without GStreamer's own GL context (its thread alone was 8 of the 35 s of
