@@ -60,19 +60,10 @@ function chromium(args = [], { userAgentOverride = false } = {}) {
 }
 
 /**
- * WebKit paints without accelerated compositing in every group but 'composited', as WebKitGTK does on a machine
- * without a usable GPU: on CI's software GL, compositing more than doubled its processor time (its default group:
- * 283 core-seconds composited, 143 not). The one thing the widget does differently there is pacing its scanning by
- * a timer, the video's frame callbacks never coming; Safari always composites, and the 'composited' group tests
- * the frame callbacks and a whole flow by camera in a composited WebKit.
- */
-const NO_COMPOSITING = ['--no-compositing'];
-
-/**
  * One launcher per chosen engine, each launched with what `launch` gives it (extra flags, preferences or arguments);
  * `launch.oneFileAtATime`: one test file at a time in Firefox and WebKit (each file has a window of its own there).
  * `launch.userAgentOverride`: the tests set the User-Agent through puppeteer (Chromium's network events stay on).
- * `launch.composited`: WebKit with accelerated compositing (see NO_COMPOSITING).
+ * `launch.composited`: WebKit with accelerated compositing (scripts/engines/webkit.mjs says why it is otherwise off).
  * WebKit runs three files at a time, not two: painted without compositing, its pages wait more than they work (its
  * default group here: 87 s at three, 113 s at two, 143 core-seconds either way).
  */
@@ -82,8 +73,9 @@ function everyEngine(launch = {}) {
     firefox: () => firefoxLauncher({ executablePath: executables.firefox, preferences: launch.firefox, concurrency: launch.oneFileAtATime ? 1 : undefined }),
     webkit: () =>
       webkitLauncher({
-        browserArgs: [...(launch.composited ? [] : NO_COMPOSITING), ...(launch.webkit ?? [])],
+        browserArgs: launch.webkit,
         label: launch.label,
+        composited: launch.composited,
         concurrency: launch.oneFileAtATime ? 1 : 3,
       }),
   };
@@ -170,8 +162,8 @@ export default {
     // of the hesitation test beside it, which then saw two typing runs instead of one (failed in one CI run here).
     { name: 'signals', files: 'test/signals/*.browser.test.ts', browsers: everyEngine({ oneFileAtATime: true, userAgentOverride: true }) },
     { name: 'reduced-motion', files: 'test/**/*.reduced-motion.test.ts', browsers: everyEngine(REDUCED_MOTION) },
-    // WebKit composited, as Safari always is (NO_COMPOSITING): the video's frame callbacks pace the scanning, and a
-    // licence is taken by itself on them. In every engine, so that these tests run everywhere.
+    // WebKit composited, as Safari always is (its other groups are not: scripts/engines/webkit.mjs): the video's
+    // frame callbacks pace the scanning, and a licence is taken by itself on them. In every engine, as every test.
     { name: 'composited', files: 'test/**/*.composited.test.ts', browsers: everyEngine({ composited: true, label: '(composited)' }) },
     // WebKit only: Safari's private browsing, an ephemeral data store that refuses Blobs in IndexedDB
     // (test/storage/private-browsing.private.test.ts). Chromium's and Firefox's private modes keep them.
@@ -180,7 +172,7 @@ export default {
           {
             name: 'private-browsing',
             files: 'test/**/*.private.test.ts',
-            browsers: [webkitLauncher({ browserArgs: ['--ephemeral', ...NO_COMPOSITING], label: '(private browsing)', concurrency: 1 })],
+            browsers: [webkitLauncher({ browserArgs: ['--ephemeral'], label: '(private browsing)', concurrency: 1 })],
           },
         ]
       : []),

@@ -56,10 +56,15 @@ class WebKitLauncher {
    * @param {number} [options.concurrency] test files at once (one driver and one browser each)
    * @param {string[]} [options.browserArgs] for webkit-browser.py: --ephemeral, --reduced-motion, --user-agent=…
    * @param {string} [options.label] added to the name in the reports
+   * @param {boolean} [options.composited] pages composited, as Safari's always are. Otherwise they are painted
+   *   without accelerated compositing, as WebKitGTK paints them on a machine without a usable GPU: on CI's software
+   *   GL, compositing more than doubled WebKit's processor time (its default test group: 283 core-seconds
+   *   composited, 143 not). The one thing the widget does differently then is pacing its scanning by a timer, the
+   *   video's frame callbacks never coming; the 'composited' test group checks them (web-test-runner.config.mjs).
    */
-  constructor({ concurrency = 2, browserArgs = [], label = '' } = {}) {
+  constructor({ concurrency = 2, browserArgs = [], label = '', composited = false } = {}) {
     this.concurrency = concurrency;
-    this.browserArgs = browserArgs;
+    this.browserArgs = composited ? browserArgs : ['--no-compositing', ...browserArgs];
     this.name = ['WebKit', webkitVersion(), label].filter(Boolean).join(' ');
     this.sessions = new Map();
     this.drivers = [];
@@ -70,11 +75,10 @@ class WebKitLauncher {
     this.profiles = mkdtempSync(join(tmpdir(), 'beltic-webkit-'));
     this.xvfb = await startXvfb();
     const env = { ...process.env, DISPLAY: this.xvfb.display };
-    // Software rendering in the virtual display, where a page composites (the 'composited' group: the others
-    // paint without compositing, web-test-runner.config.mjs NO_COMPOSITING). It is Mesa's llvmpipe, most of a
-    // composited WebKit's processor time here (its raster threads: 104 of 140 s on the camera tests). One raster
-    // thread instead of one per core: 16% less processor time on those tests (146 s against 173 s), which is what
-    // counts on CI's two busy cores. (Without compositing, its media pipeline once deadlocked when a camera
+    // Software rendering in the virtual display, where a page composites (see `composited`). It is Mesa's llvmpipe,
+    // most of a composited WebKit's processor time here (its raster threads: 104 of 140 s on the camera tests). One
+    // raster thread instead of one per core: 16% less processor time on those tests (146 s against 173 s), which is
+    // what counts on CI's two busy cores. (Without compositing, its media pipeline once deadlocked when a camera
     // stopped: a page that hangs is stopped at the file limit and its file run again, scripts/test.mjs.)
     env.LIBGL_ALWAYS_SOFTWARE = '1';
     env.LP_NUM_THREADS = '1';
